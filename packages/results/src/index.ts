@@ -1,0 +1,2 @@
+// Public entry of @cxr/results. Exports are added by the modules that implement them.
+export {};
