@@ -1,12 +1,15 @@
 /**
- * The `cxr` command line. Each command lives in its own file under ./commands and is listed in
- * ./commands/index.ts; this file only wires yargs and turns typed errors into exit codes.
+ * The `cxr` command line. Each command lives in its own file under ./commands (loaded by
+ * ./commands/index.ts); this file only wires yargs, groups nested commands and turns errors into
+ * exit codes.
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { commands } from './commands/index.ts';
+import { groupDescriptions, type CliCommand } from './command-types.ts';
+import { loadCommands } from './commands/index.ts';
 
 export async function main(argv: string[]): Promise<void> {
+  const all = await loadCommands();
   let cli = yargs(argv)
     .scriptName('cxr')
     .usage('$0 <command> [options]\n\nReproducible ablation studies of multi-label chest X-ray classifiers.')
@@ -21,7 +24,18 @@ export async function main(argv: string[]): Promise<void> {
       console.error(`\ncxr: ${message}`);
       process.exit(2);
     });
-  for (const command of commands) cli = cli.command(command);
+  const groups = new Map<string, CliCommand[]>();
+  for (const c of all) {
+    if (!c.group) cli = cli.command(c.module);
+    else groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
+  }
+  for (const [group, members] of groups) {
+    cli = cli.command(group, groupDescriptions[group] ?? `${group} commands`, (y: Argv) => {
+      let sub = y;
+      for (const m of members) sub = sub.command(m.module);
+      return sub.demandCommand(1, `Name a '${group}' command; see the list above.`);
+    });
+  }
   await cli.parseAsync();
 }
 

@@ -1,2 +1,5 @@
-// Public entry of @cxr/train. Exports are added by the modules that implement them.
-export {};
+/**
+ * Public entry of @cxr/train: backend selection and wasm training kernels (./backend), losses,
+ * optimisers, schedules, the seeded run, checkpoints and pretraining.
+ */
+export * from './backend/index.ts';

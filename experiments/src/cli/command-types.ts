@@ -1,0 +1,18 @@
+import type { CommandModule } from 'yargs';
+
+/**
+ * One `cxr` command. Files in ./commands default-export one or an array of these; `group` nests
+ * the command under a parent word (`cxr datasets inspect` = group 'datasets', command 'inspect').
+ */
+export interface CliCommand {
+  group?: string;
+  module: CommandModule<any, any>;
+}
+
+/** Descriptions of the parent words that group commands. */
+export const groupDescriptions: Record<string, string> = {
+  db: 'Inspect the results store (results.db)',
+  datasets: 'Inspect, generate and view datasets',
+  models: 'Describe backbones and heads',
+  bench: 'Measure throughput',
+};

@@ -1,0 +1,2 @@
+// Public exports of the pipeline part of @cxr/data (re-exported by ../index.ts).
+export {};

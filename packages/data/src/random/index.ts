@@ -1,0 +1,1 @@
+export { Rng, createRng, rngFromState, deriveSeed, type RngState } from './rng.ts';
