@@ -3,6 +3,7 @@
  * cache, splits, sampling, augmentation and mixing, and the seeded random streams they share.
  */
 export * from './errors.ts';
+export * from './records.ts';
 export * from './random/index.ts';
 export * from './adapters/index.ts';
 export * from './pipeline/index.ts';

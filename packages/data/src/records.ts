@@ -1,0 +1,54 @@
+/**
+ * The record types every adapter produces and every later stage consumes.
+ */
+
+/** Datasets with an adapter. 'phantom' is the embedded synthetic set, read through PadChest's adapter. */
+export type DatasetName = 'padchest' | 'nih' | 'chexpert' | 'phantom';
+
+/** CheXpert uncertain (-1) labels: U-Ones -> 1, U-Zeros -> 0, U-Ignore -> masked out of the loss. */
+export type UncertaintyPolicy = 'ones' | 'zeros' | 'ignore';
+
+/** The value an adapter stores for an uncertain label before a policy is applied. */
+export const UNCERTAIN = -1;
+
+/** One image. */
+export interface CxrRecord {
+  imageId: string;
+  patientId: string;
+  studyId?: string;
+  /** ISO date (YYYY-MM-DD) when the dataset has one. */
+  studyDate?: string;
+  /** View or projection as the dataset spells it (PA, AP, L, AP_horizontal, Frontal, Lateral, ...). */
+  view: string;
+  sex?: string;
+  age?: number;
+  /** Absolute path of the image file. */
+  path: string;
+  /** One value per label of the dataset's label list: 1, 0, or UNCERTAIN (-1, CheXpert only). */
+  labels: Float32Array;
+}
+
+/** A recoverable problem found while loading, reported rather than silently dropped. */
+export interface Problem {
+  file: string;
+  /** 1-based line in `file` (the header is line 1). */
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+/** Everything an adapter returns. */
+export interface LoadedDataset {
+  dataset: DatasetName;
+  dataDir: string;
+  labelNames: string[];
+  /** Kept records, in file order. */
+  records: CxrRecord[];
+  problems: Problem[];
+  /** Counts by view/projection over all parsed rows, before view filtering. */
+  projections: Record<string, number>;
+  /** SHA-256 hex of the kept records and the label list. */
+  fingerprint: string;
+  /** Official split by imageId where the dataset ships one (NIH lists, CheXpert valid.csv). */
+  officialSplit?: { trainVal: string[]; test: string[] };
+}
