@@ -3,3 +3,7 @@
  * optimisers, schedules, the seeded run, checkpoints and pretraining.
  */
 export * from './backend/index.ts';
+export * from './errors.ts';
+export * from './losses/index.ts';
+export * from './optim/index.ts';
+export * from './schedule/index.ts';

@@ -1,0 +1,57 @@
+import type * as tf from '@tensorflow/tfjs';
+import { TrainArgumentError } from '../errors.ts';
+import type { LabelCounts } from './label-counts.ts';
+import { classBalancedWeights, inversePrevalenceWeights, positiveClassWeights } from './label-weights.ts';
+import { focalLoss, posWeightBce, weightedBce } from './losses.ts';
+
+/** The losses a run config can name. */
+export const LOSS_NAMES = ['weighted-bce', 'pos-weight-bce', 'focal', 'cb-focal'] as const;
+export type LossName = (typeof LOSS_NAMES)[number];
+
+/** Loss section of a run config; parameters not used by the named loss are ignored. */
+export interface LossConfig {
+  name: LossName;
+  /** focal: weight of the positive term (thesis Table 5: 0.20). */
+  alpha: number;
+  /** focal and cb-focal: focusing exponent (thesis Table 5: 2.5). */
+  gamma: number;
+  /** cb-focal: effective-number β (Cui et al. 2019 use 0.9999 for long tails; 0.999 here). */
+  beta: number;
+}
+
+export const DEFAULT_LOSS: LossConfig = { name: 'weighted-bce', alpha: 0.2, gamma: 2.5, beta: 0.999 };
+
+/** A loss bound to its per-label weights (computed once from the training labels). */
+export interface BoundLoss {
+  name: LossName;
+  /** Per-label weights used (w_i, pos_weight_i or α_i^CB); null for plain focal. */
+  weights: Float32Array | null;
+  compute(logits: tf.Tensor2D, targets: tf.Tensor2D, mask: tf.Tensor2D | null): tf.Scalar;
+}
+
+/**
+ * Builds the configured loss with weights from the training-set label counts.
+ *
+ * @throws TrainArgumentError for an unknown loss name (listing the valid ones).
+ * @example buildLoss({...DEFAULT_LOSS}, {positives: [1, 3], totals: [4, 4]}).weights // [1.5, 0.5]
+ */
+export function buildLoss(config: LossConfig, counts: LabelCounts): BoundLoss {
+  switch (config.name) {
+    case 'weighted-bce': {
+      const w = inversePrevalenceWeights(counts);
+      return { name: config.name, weights: w, compute: (z, y, m) => weightedBce(z, y, w, m) };
+    }
+    case 'pos-weight-bce': {
+      const w = positiveClassWeights(counts);
+      return { name: config.name, weights: w, compute: (z, y, m) => posWeightBce(z, y, w, m) };
+    }
+    case 'focal':
+      return { name: config.name, weights: null, compute: (z, y, m) => focalLoss(z, y, { alpha: config.alpha, gamma: config.gamma }, m) };
+    case 'cb-focal': {
+      const w = classBalancedWeights(counts, config.beta);
+      return { name: config.name, weights: w, compute: (z, y, m) => focalLoss(z, y, { alpha: null, gamma: config.gamma, labelWeights: w }, m) };
+    }
+    default:
+      throw new TrainArgumentError('buildLoss', 'config.name', `one of ${LOSS_NAMES.join(', ')}`, (config as { name: unknown }).name);
+  }
+}

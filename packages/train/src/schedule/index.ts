@@ -1,0 +1,5 @@
+export * from './plateau.ts';
+export * from './early-stopping.ts';
+export * from './ramp-schedule.ts';
+export * from './freeze-then-unfreeze.ts';
+export * from './learning-rates.ts';
