@@ -1,2 +1,27 @@
-// Public exports of the pipeline part of @cxr/data (re-exported by ../index.ts).
-export {};
+// Public exports of the pipeline part of @cxr/data (re-exported by ../index.ts): decode and
+// preprocess, the on-disk image cache, seeded epoch order with oversampling, augmentation,
+// MixUp/CutMix and tfjs batches.
+export { decodeToGray, scale16To8, type CropFn, type DecodeOptions } from './decode.ts';
+export { buildImageCache, createMemoryImageCache, type BuildImageCacheOptions, type ImageCache } from './image-cache.ts';
+export { epochOrder, oversampleRepeats, type EpochOrderOptions, type OversampleConfig } from './epoch-order.ts';
+export {
+  THESIS_AUGMENT,
+  augmentInto,
+  checkAugmentConfig,
+  copyUnitInto,
+  sampleAugmentParams,
+  type AugmentConfig,
+  type AugmentParams,
+} from './augment.ts';
+export { checkMixConfig, planMixing, type CutmixConfig, type MixPlan, type MixupConfig } from './mixing.ts';
+export {
+  IMAGENET_MEAN,
+  IMAGENET_STD,
+  evalBatches,
+  trainBatches,
+  type Batch,
+  type EvalBatchesOptions,
+  type Normalization,
+  type PipelineConfig,
+  type TrainBatchesOptions,
+} from './batches.ts';

@@ -1,0 +1,94 @@
+import { DataArgumentError } from '../errors.ts';
+import { createRng } from '../random/index.ts';
+
+/** Moderate positive oversampling: an image repeats at most `maxRepeats` times per epoch. */
+export interface OversampleConfig {
+  maxRepeats: number;
+}
+
+/** Options of epochOrder. */
+export interface EpochOrderOptions {
+  /** Record indices of the split (into targets and the image cache). */
+  indices: number[];
+  /** Targets per record, indexed by record index; a value >= 0.5 counts as positive. */
+  targets: Float32Array[];
+  seed: number;
+  epoch: number;
+  oversample?: OversampleConfig | null;
+}
+
+/**
+ * How many times each image of `indices` appears per epoch under moderate positive oversampling
+ * (same order as `indices`). With prevalence p_k of label k over `indices` and p_max the largest
+ * prevalence of any label, an image repeats r = min(maxRepeats, max(1, round(max over its positive
+ * labels of p_max / p_k))) times: rare-label positives are re-exposed in proportion to 1/prevalence
+ * (relative to the commonest label, which never repeats), capped so no image is duplicated
+ * excessively; images without positives appear once. Labels with no positive are ignored.
+ *
+ * Throws DataArgumentError on a bad maxRepeats, index or target.
+ * @example oversampleRepeats({ indices: [0, 1, 2, 3], targets: [[1,0],[1,0],[1,1],[0,0]].map((t) => Float32Array.from(t)), maxRepeats: 2 })
+ * // [1, 1, 2, 1]: prevalences 0.75 and 0.25, so a label-2 positive repeats round(3) = 3 -> capped at 2
+ */
+export function oversampleRepeats(opts: { indices: number[]; targets: Float32Array[]; maxRepeats: number }): number[] {
+  const fn = 'oversampleRepeats';
+  const { indices, targets, maxRepeats } = opts;
+  if (!Number.isInteger(maxRepeats) || maxRepeats < 1) throw new DataArgumentError(fn, 'maxRepeats', 'an integer >= 1', maxRepeats);
+  const k = checkTargets(fn, indices, targets);
+  const positives = new Float64Array(k);
+  for (const idx of indices) {
+    const t = targets[idx]!;
+    for (let j = 0; j < k; j++) if (t[j]! >= 0.5) positives[j]!++;
+  }
+  const pMax = Math.max(...positives);
+  const weight = Array.from(positives, (p) => (p > 0 ? pMax / p : 0));
+  return indices.map((idx) => {
+    const t = targets[idx]!;
+    let w = 1;
+    for (let j = 0; j < k; j++) if (t[j]! >= 0.5 && weight[j]! > w) w = weight[j]!;
+    return Math.min(maxRepeats, Math.max(1, Math.round(w)));
+  });
+}
+
+/**
+ * The order in which one epoch visits the images: each index (repeated as oversampleRepeats says
+ * when `oversample` is set) shuffled by the stream createRng(seed, `order/${epoch}`). An epoch's
+ * order depends only on (indices, targets, seed, epoch, oversample), so resuming at an epoch
+ * boundary needs no saved random state. Cost O(n * labels).
+ *
+ * Throws DataArgumentError on a bad epoch, index, target or maxRepeats (seed: see createRng).
+ * @example epochOrder({ indices: [0, 1, 2], targets, seed: 1, epoch: 0 }) // a permutation of [0, 1, 2]
+ */
+export function epochOrder(opts: EpochOrderOptions): number[] {
+  const fn = 'epochOrder';
+  const { indices, targets, seed, epoch, oversample } = opts;
+  if (!Number.isInteger(epoch) || epoch < 0) throw new DataArgumentError(fn, 'epoch', 'an integer >= 0', epoch);
+  checkTargets(fn, indices, targets);
+  let order: number[];
+  if (oversample) {
+    const repeats = oversampleRepeats({ indices, targets, maxRepeats: oversample.maxRepeats });
+    order = [];
+    indices.forEach((idx, i) => {
+      for (let r = 0; r < repeats[i]!; r++) order.push(idx);
+    });
+  } else {
+    order = indices.slice();
+  }
+  return createRng(seed, `order/${epoch}`).shuffle(order);
+}
+
+/** Validates indices against targets; returns the number of labels. */
+export function checkTargets(fn: string, indices: number[], targets: Float32Array[]): number {
+  if (!Array.isArray(indices) || indices.length === 0) throw new DataArgumentError(fn, 'indices', 'a non-empty array of record indices', indices);
+  if (!Array.isArray(targets) || targets.length === 0) throw new DataArgumentError(fn, 'targets', 'a non-empty array of Float32Array', targets);
+  const k = targets[indices[0]!]?.length ?? 0;
+  for (const idx of indices) {
+    if (!Number.isInteger(idx) || idx < 0 || idx >= targets.length) {
+      throw new DataArgumentError(fn, 'indices', `record indices in [0, ${targets.length})`, idx);
+    }
+    const t = targets[idx];
+    if (!(t instanceof Float32Array) || t.length !== k || k === 0) {
+      throw new DataArgumentError(fn, `targets[${idx}]`, `a Float32Array of length ${k || '>= 1'}`, t);
+    }
+  }
+  return k;
+}
