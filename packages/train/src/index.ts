@@ -7,3 +7,4 @@ export * from './errors.ts';
 export * from './losses/index.ts';
 export * from './optim/index.ts';
 export * from './schedule/index.ts';
+export * from './config/index.ts';
