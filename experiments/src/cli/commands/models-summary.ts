@@ -1,0 +1,118 @@
+/**
+ * `cxr models summary`: parameter counts, layer count, feature shape and forward FLOPs of a
+ * backbone (+ head, + unfrozen fraction), as Keras' model.summary() totals.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { buildModel, countParams, estimateFlops, getBackboneDef, unfreezeTop } from '@cxr/models';
+import type { CliCommand } from '../command-types.ts';
+
+interface SummaryArgs {
+  backbone: string;
+  input: number;
+  channels: number;
+  head: string;
+  classes: number;
+  unfreeze?: number;
+  kerasPreprocessing: boolean;
+  seed: number;
+  json: boolean;
+}
+
+export interface ModelSummary {
+  backbone: string;
+  input: number;
+  channels: number;
+  head: string;
+  numClasses: number | null;
+  unfreeze: number | null;
+  totalParams: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+  layers: number;
+  featureShape: number[];
+  outputShape: number[];
+  /** 2 x multiply-accumulates of conv/depthwise/dense layers, one image. */
+  flops: number;
+}
+
+/** Builds the model, measures it and disposes it. */
+export async function summarise(a: SummaryArgs): Promise<ModelSummary> {
+  await tf.setBackend('cpu');
+  const bare = a.head.trim().toLowerCase() === 'none';
+  const model = buildModel({
+    backbone: a.backbone,
+    inputSize: a.input,
+    channels: a.channels as 1 | 3,
+    head: a.head,
+    numClasses: a.classes,
+    seed: a.seed,
+    includeKerasPreprocessing: a.kerasPreprocessing,
+  });
+  try {
+    if (a.unfreeze !== undefined) unfreezeTop(model, a.unfreeze);
+    const counts = countParams(model);
+    const pool = model.layers.find((l) => l.name === 'head_pool');
+    const dims = (s: tf.Shape) => s.slice(1).map((d) => d ?? -1);
+    return {
+      backbone: a.backbone,
+      input: a.input,
+      channels: a.channels,
+      head: a.head,
+      numClasses: bare ? null : a.classes,
+      unfreeze: a.unfreeze ?? null,
+      totalParams: counts.total,
+      trainableParams: counts.trainable,
+      nonTrainableParams: counts.nonTrainable,
+      layers: model.layers.length,
+      featureShape: dims(pool ? (pool.input as tf.SymbolicTensor).shape : model.outputs[0]!.shape),
+      outputShape: dims(model.outputs[0]!.shape),
+      flops: estimateFlops(model),
+    };
+  } finally {
+    model.dispose();
+  }
+}
+
+function formatText(s: ModelSummary): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  const rows: [string, string][] = [
+    ['backbone', `${s.backbone} - ${getBackboneDef(s.backbone).description}`],
+    ['input', `${s.input} x ${s.input} x ${s.channels}`],
+    ['head', s.head === 'none' ? 'none (bare backbone)' : `${s.head} -> ${s.numClasses} logits`],
+    ['unfrozen fraction', s.unfreeze === null ? 'all layers trainable' : String(s.unfreeze)],
+    ['total params', n(s.totalParams)],
+    ['trainable params', n(s.trainableParams)],
+    ['non-trainable params', n(s.nonTrainableParams)],
+    ['layers', String(s.layers)],
+    ['feature shape', s.featureShape.join(' x ')],
+    ['output shape', s.outputShape.join(' x ')],
+    ['forward FLOPs', `${(s.flops / 1e9).toFixed(3)} G per image (2 x ${(s.flops / 2e9).toFixed(3)} G multiply-adds)`],
+  ];
+  return rows.map(([k, v]) => `${k.padEnd(22)}${v}`).join('\n');
+}
+
+const command: CliCommand = {
+  group: 'models',
+  module: {
+    command: 'summary',
+    describe: 'Parameter counts, layers, feature shape and FLOPs of a backbone and head',
+    builder: (y) =>
+      y
+        .option('backbone', { type: 'string', demandOption: true, describe: 'cnn3..cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121' })
+        .option('input', { type: 'number', default: 224, describe: 'side of the square input in pixels (>= 32)' })
+        .option('channels', { type: 'number', default: 3, choices: [1, 3] })
+        .option('head', { type: 'string', default: 'none', describe: "'none' or units/dropout pairs, e.g. 256/0.30->128/0.30" })
+        .option('classes', { type: 'number', default: 10, describe: 'logits of the head (labels)' })
+        .option('unfreeze', { type: 'number', describe: 'top fraction of the backbone made trainable (0..1)' })
+        .option('keras-preprocessing', { type: 'boolean', default: true, describe: "EfficientNet: include Keras' Rescaling/Normalization layers" })
+        .option('seed', { type: 'number', default: 0 })
+        .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
+    handler: async (argv) => {
+      const args = argv as unknown as SummaryArgs;
+      const summary = await summarise(args);
+      process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : `${formatText(summary)}\n`);
+    },
+  },
+};
+
+export default command;

@@ -1,0 +1,19 @@
+/** The shape of one registry entry: how to build a backbone's feature extractor and Keras top. */
+import type { LayerKit, Sym } from './layer-kit.ts';
+
+export interface FeatureOptions {
+  /** EfficientNet only: build Keras' Rescaling + Normalization (+ Rescaling) input stage. */
+  includeKerasPreprocessing: boolean;
+}
+
+export interface BackboneDef {
+  name: string;
+  /** One line for `cxr models summary` and error messages. */
+  description: string;
+  /** Whether the Keras model has a built-in preprocessing stage (EfficientNet). */
+  hasKerasPreprocessing: boolean;
+  /** Builds the feature extractor on a channels-last input; returns the last 4-D feature map. */
+  features(kit: LayerKit, input: Sym, opts: FeatureOptions): Sym;
+  /** Keras' classification top (include_top=True) on the feature map. */
+  top(kit: LayerKit, features: Sym, classes: number): Sym;
+}

@@ -1,0 +1,5 @@
+/** Custom layers; importing this module registers them for (de)serialisation. */
+export { KerasBatchNormalization } from './keras-batch-normalization.ts';
+export { SeededDropout, type SeededDropoutArgs } from './seeded-dropout.ts';
+export { Rescaling, type RescalingArgs } from './rescaling.ts';
+export { KerasNormalization, type KerasNormalizationArgs } from './keras-normalization.ts';
