@@ -8,3 +8,4 @@ export * from './losses/index.ts';
 export * from './optim/index.ts';
 export * from './schedule/index.ts';
 export * from './config/index.ts';
+export * from './run/index.ts';

@@ -1,0 +1,5 @@
+export * from './model-variables.ts';
+export * from './train-step.ts';
+export * from './checkpoint.ts';
+export * from './progress.ts';
+export * from './fit.ts';

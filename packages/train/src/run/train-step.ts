@@ -1,0 +1,69 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BoundLoss } from '../losses/registry.ts';
+import type { GroupedAdam } from '../optim/grouped-adam.ts';
+import type { EpochRates } from '../schedule/learning-rates.ts';
+import { modelVariables } from './model-variables.ts';
+
+/** A training batch: inputs, (soft) targets and an optional loss mask. */
+export interface StepBatch {
+  xs: tf.Tensor4D;
+  ys: tf.Tensor2D;
+  mask: tf.Tensor2D | null;
+}
+
+/**
+ * One optimisation step: forward pass in training mode (dropout on, batch statistics for
+ * trainable batch-norm layers), loss on the logits, gradients of the trainable weights only, and
+ * one GroupedAdam update with the head's or the backbone's learning rate per weight. Leaves no
+ * tensors behind; the batch stays the caller's.
+ *
+ * @returns the batch loss.
+ * @example const loss = trainStep(model, optimizer, boundLoss, batch, { head: 1e-3, backbone: 1e-4, weightDecay: 0, phase: 'unfrozen' });
+ */
+export function trainStep(model: tf.LayersModel, optimizer: GroupedAdam, loss: BoundLoss, batch: StepBatch, rates: EpochRates): number {
+  const vars = modelVariables(model).filter((v) => v.trainable);
+  const { value, grads } = tf.variableGrads(() => {
+    const logits = model.apply(batch.xs, { training: true }) as tf.Tensor2D;
+    return loss.compute(logits, batch.ys, batch.mask);
+  }, vars.map((v) => v.variable));
+  try {
+    optimizer.step(
+      vars.map((v) => ({
+        key: v.key,
+        variable: v.variable,
+        gradient: grads[v.variable.name]!,
+        lr: v.head ? rates.head : rates.backbone,
+        weightDecay: rates.weightDecay,
+      })),
+    );
+    return value.dataSync()[0]!;
+  } finally {
+    value.dispose();
+    tf.dispose(Object.values(grads));
+  }
+}
+
+/**
+ * Sets the position of every seeded dropout stream (layers of class 'Dropout' that count their
+ * training calls, as @cxr/models' SeededDropout does) to `step`, so a resumed run draws the masks
+ * an uninterrupted one would. Each such layer is called once per training step, so its count is
+ * the number of steps taken. Walks nested models. Returns how many layers it set.
+ *
+ * @example setDropoutStep(model, 120) // 2 for a head with two dropout layers
+ */
+export function setDropoutStep(model: tf.LayersModel, step: number): number {
+  let n = 0;
+  const visit = (layers: tf.layers.Layer[]) => {
+    for (const layer of layers) {
+      const inner = (layer as unknown as { layers?: tf.layers.Layer[] }).layers;
+      if (Array.isArray(inner)) visit(inner);
+      const counted = layer as unknown as { calls?: unknown };
+      if (layer.getClassName() === 'Dropout' && typeof counted.calls === 'number') {
+        counted.calls = step;
+        n++;
+      }
+    }
+  };
+  visit(model.layers);
+  return n;
+}
