@@ -1,2 +1,28 @@
-// Public entry of @cxr/results. Exports are added by the modules that implement them.
-export {};
+/**
+ * @cxr/results: the SQLite results store (results.db). Runs are identified by (config hash,
+ * dataset fingerprint, seed), claimed atomically by one process, written epoch by epoch, finished in
+ * one transaction, and read back grouped by config for reports.
+ */
+export { canonicalJson } from './canonical-json.ts';
+export { configHash } from './config-hash.ts';
+export { DEFAULT_STALE_AFTER_MS } from './claims.ts';
+export { ResultsArgumentError, ResultsError, ResultsFileError, ResultsNotFoundError, ResultsOwnershipError } from './errors.ts';
+export { blobToFloat32, float32ToBlob } from './float32-blob.ts';
+export { SCHEMA_VERSION } from './migrations.ts';
+export { ResultsStore, defaultResultsPath, openResultsStore, type OpenResultsStoreOptions } from './store.ts';
+export {
+  RUN_STATUSES,
+  type ClaimOptions,
+  type ConfigSummary,
+  type EpochInput,
+  type EpochRow,
+  type FinishInput,
+  type LabelMetricRow,
+  type ListRunsFilter,
+  type MetricRow,
+  type PredictionSet,
+  type RunClaim,
+  type RunRow,
+  type RunStatus,
+  type StoreStatus,
+} from './types.ts';

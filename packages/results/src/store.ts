@@ -1,0 +1,152 @@
+/**
+ * ResultsStore: the one object the trainer, the sweep runner, reports and the CLI use to read and
+ * write results.db. Each method delegates to a small module (registry, claims, run-writes,
+ * run-reads, summaries); this file only holds the connection and the path.
+ */
+import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { claimRun, failRun, heartbeat, releaseRun } from './claims.ts';
+import type { StoreContext } from './context.ts';
+import { ResultsArgumentError } from './errors.ts';
+import { openDatabase, userVersion } from './open-database.ts';
+import { ensureExperiment, registerConfig, registerRunId } from './registry.ts';
+import { getEpochs, getLabelMetrics, getMetrics, getPredictions, getRun, listRuns } from './run-reads.ts';
+import { finishRun, recordEpoch, updateRunInfo } from './run-writes.ts';
+import { metricsByConfig, storeStatus } from './summaries.ts';
+import type {
+  ClaimOptions, ConfigSummary, EpochInput, EpochRow, FinishInput, LabelMetricRow, ListRunsFilter, MetricRow,
+  PredictionSet, RunClaim, RunRow, StoreStatus,
+} from './types.ts';
+
+export interface OpenResultsStoreOptions {
+  /** Database file; default `process.env.CXR_DB ?? 'results.db'`, resolved against process.cwd(). */
+  path?: string;
+  /** How long a write waits for another process's lock (ms, default 5000). */
+  busyTimeoutMs?: number;
+  /** Open an existing, migrated file without writing to it. */
+  readonly?: boolean;
+  /** Clock in ms since the epoch (default Date.now); tests inject one to age heartbeats. */
+  now?: () => number;
+}
+
+/** The default database path: `$CXR_DB`, else `results.db` in the working directory. */
+export function defaultResultsPath(): string {
+  return resolve(process.env.CXR_DB || 'results.db');
+}
+
+/**
+ * Opens (creating and migrating when needed) the results store.
+ *
+ * @throws ResultsFileError for a path that is not a SQLite database (never overwritten), a corrupt
+ *   file, a newer schema, or a missing file in read-only mode.
+ * @example const store = openResultsStore({ path: 'results.db' }); store.schemaVersion() // 1
+ */
+export function openResultsStore(opts: OpenResultsStoreOptions = {}): ResultsStore {
+  const path = opts.path === undefined ? defaultResultsPath() : resolve(opts.path);
+  const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
+  if (!(busyTimeoutMs >= 0) || !Number.isFinite(busyTimeoutMs)) {
+    throw new ResultsArgumentError('openResultsStore', 'opts.busyTimeoutMs', 'a finite number of milliseconds >= 0', busyTimeoutMs);
+  }
+  const db = openDatabase(path, { busyTimeoutMs, readonly: opts.readonly ?? false });
+  return new ResultsStore({ db, path, now: opts.now ?? Date.now });
+}
+
+export class ResultsStore {
+  readonly path: string;
+  private readonly ctx: StoreContext;
+
+  /** Use openResultsStore; this wraps an already opened and migrated connection. */
+  constructor(ctx: StoreContext) {
+    this.ctx = ctx;
+    this.path = ctx.path;
+  }
+
+  /** The underlying better-sqlite3 connection, for ad-hoc read queries (do not write through it). */
+  get db(): Database.Database {
+    return this.ctx.db;
+  }
+
+  close(): void {
+    this.ctx.db.close();
+  }
+
+  schemaVersion(): number {
+    return userVersion(this.ctx.db);
+  }
+
+  /** See registry.ts ensureExperiment. */
+  ensureExperiment(name: string, description?: string): number {
+    return ensureExperiment(this.ctx, name, description);
+  }
+
+  /** See registry.ts registerConfig. */
+  registerConfig(experiment: string, config: unknown, label: string): { configId: number; hash: string } {
+    return registerConfig(this.ctx, experiment, config, label);
+  }
+
+  /** Adds (config, dataset fingerprint, seed) as pending unless it exists; returns the run either way. */
+  registerRun(args: { configId: number; seed: number; datasetFingerprint: string }): RunRow {
+    return getRun(this.ctx, registerRunId(this.ctx, args));
+  }
+
+  /** See claims.ts claimRun: null when another live process holds it or it is done. */
+  claimRun(runId: number, opts?: ClaimOptions): RunClaim | null {
+    return claimRun(this.ctx, runId, opts);
+  }
+
+  heartbeat(claim: RunClaim): void {
+    heartbeat(this.ctx, claim);
+  }
+
+  releaseRun(claim: RunClaim): void {
+    releaseRun(this.ctx, claim);
+  }
+
+  updateRunInfo(claim: RunClaim, info: Record<string, unknown>): void {
+    updateRunInfo(this.ctx, claim, info);
+  }
+
+  recordEpoch(claim: RunClaim, row: EpochInput): void {
+    recordEpoch(this.ctx, claim, row);
+  }
+
+  finishRun(claim: RunClaim, result: FinishInput): void {
+    finishRun(this.ctx, claim, result);
+  }
+
+  failRun(claim: RunClaim, error: unknown): void {
+    failRun(this.ctx, claim, error);
+  }
+
+  getRun(runId: number): RunRow {
+    return getRun(this.ctx, runId);
+  }
+
+  listRuns(filter?: ListRunsFilter): RunRow[] {
+    return listRuns(this.ctx, filter);
+  }
+
+  getEpochs(runId: number): EpochRow[] {
+    return getEpochs(this.ctx, runId);
+  }
+
+  getMetrics(runId: number): MetricRow[] {
+    return getMetrics(this.ctx, runId);
+  }
+
+  getLabelMetrics(runId: number): LabelMetricRow[] {
+    return getLabelMetrics(this.ctx, runId);
+  }
+
+  getPredictions(runId: number, split: string): PredictionSet {
+    return getPredictions(this.ctx, runId, split);
+  }
+
+  status(): StoreStatus {
+    return storeStatus(this.ctx);
+  }
+
+  metricsByConfig(experiment: string, opts?: { split?: string; datasetFingerprint?: string }): ConfigSummary[] {
+    return metricsByConfig(this.ctx, experiment, opts);
+  }
+}

@@ -1,0 +1,126 @@
+/** Row and argument types of the results store (plain data; times are ms since the Unix epoch). */
+
+export type RunStatus = 'pending' | 'running' | 'done' | 'failed';
+export const RUN_STATUSES: readonly RunStatus[] = ['pending', 'running', 'done', 'failed'];
+
+/** One run as reports and the CLI see it. */
+export interface RunRow {
+  id: number;
+  configId: number;
+  configHash: string;
+  /** Label of the config in `experiment` (e.g. "90 %"). */
+  label: string;
+  /** The experiment the label comes from: the filter of listRuns, else the first one registered. */
+  experiment: string;
+  seed: number;
+  datasetFingerprint: string;
+  status: RunStatus;
+  /** How many times the run has been claimed (1 on its first attempt). */
+  attempts: number;
+  host: string | null;
+  pid: number | null;
+  heartbeatAt: number | null;
+  backend: string | null;
+  codeVersion: string | null;
+  packageVersions: Record<string, string>;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  error: string | null;
+  /** Free-form JSON the trainer writes (weights used, checkpoint path ...). */
+  info: Record<string, unknown>;
+  /** Final metrics by split then name, e.g. `metrics.test.macro_auc_roc`; empty until done. */
+  metrics: Record<string, Record<string, number>>;
+}
+
+/** Proof that this process holds a run; pass it to heartbeat / recordEpoch / finishRun / failRun. */
+export interface RunClaim {
+  readonly runId: number;
+  readonly token: string;
+  readonly attempt: number;
+  readonly claimedAt: number;
+}
+
+export interface ClaimOptions {
+  /** A running run whose heartbeat is older than this is taken over (default DEFAULT_STALE_AFTER_MS). */
+  staleAfterMs?: number;
+  /** Claim failed runs too (a retry). Default true. */
+  retryFailed?: boolean;
+  backend?: string;
+  codeVersion?: string;
+  packageVersions?: Record<string, string>;
+}
+
+export interface EpochInput {
+  epoch: number;
+  trainLoss: number;
+  valLoss?: number;
+  metrics: Record<string, number>;
+  learningRates: Record<string, number>;
+  seconds: number;
+}
+
+export interface EpochRow extends EpochInput {
+  runId: number;
+  recordedAt: number;
+}
+
+export interface MetricRow {
+  split: string;
+  name: string;
+  value: number;
+}
+
+export interface LabelMetricRow {
+  split: string;
+  label: string;
+  name: string;
+  value: number;
+}
+
+/** Model outputs for one split: row-major `rows x cols` matrices, column j is `labelNames[j]`. */
+export interface PredictionSet {
+  split: string;
+  labelNames: string[];
+  rows: number;
+  cols: number;
+  probabilities: Float32Array;
+  /** Ground truth as numbers (1 positive, 0 negative; any other finite code, e.g. -1 uncertain, is kept). */
+  labels: Float32Array;
+}
+
+export interface FinishInput {
+  metrics: MetricRow[];
+  labelMetrics: LabelMetricRow[];
+  predictions: PredictionSet[];
+  /** Merged into the run's info JSON in the same transaction. */
+  info?: Record<string, unknown>;
+}
+
+export interface StoreStatus {
+  path: string;
+  schemaVersion: number;
+  experiments: number;
+  configs: number;
+  runs: Record<RunStatus, number>;
+}
+
+/** The done runs of one config on one dataset, metrics aligned with `seeds`. */
+export interface ConfigSummary {
+  configId: number;
+  label: string;
+  hash: string;
+  config: unknown;
+  datasetFingerprint: string;
+  seeds: number[];
+  runIds: number[];
+  /** metric name -> one value per seed (same order as `seeds`); only metrics every run has. */
+  metrics: Record<string, number[]>;
+  /** Metrics some but not all runs have (left out of `metrics`). */
+  partialMetrics: string[];
+}
+
+export interface ListRunsFilter {
+  experiment?: string;
+  status?: RunStatus;
+}
