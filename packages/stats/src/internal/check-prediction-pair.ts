@@ -1,0 +1,15 @@
+import { StatsArgumentError, detail } from '../errors.ts';
+import type { LabelMatrix } from '../types.ts';
+import { checkMatrixPair } from './check-matrix.ts';
+
+/** checkMatrixPair for (truth, 0/1 prediction) matrices. O(N K). */
+export function checkPredictionPair(fn: string, yTrue: unknown, yPred: unknown): { yTrue: LabelMatrix; yPred: LabelMatrix } {
+  const m = checkMatrixPair(fn, yTrue, yPred, 'yPred');
+  const d = m.other.data;
+  for (let i = 0; i < d.length; i++) {
+    if (d[i] !== 0 && d[i] !== 1) {
+      throw new StatsArgumentError(fn, 'yPred', 'only 0 or 1 (binarize scores with binarizeAt)', detail(`${d[i]} at row ${Math.floor(i / m.other.cols)}, label ${i % m.other.cols}`));
+    }
+  }
+  return { yTrue: m.yTrue, yPred: m.other };
+}
