@@ -42,7 +42,7 @@ export const RUN_CONFIG_SCHEMA: Schema = obj({
   image: obj({ size: int(8), channels: { kind: 'enum', values: [1, 3] }, normalization: { kind: 'enum', values: ['imagenet', 'unit'] } }),
   model: obj({
     backbone: { kind: 'string' },
-    head: { kind: 'array', of: obj({ units: int(1), dropout: num(0, 0.99) }) },
+    head: { kind: 'array', of: obj({ units: int(1), dropout: num(0, 0.99) }), minLength: 1 },
     init: {
       kind: 'oneOf',
       options: [{ kind: 'enum', values: ['random', 'pretrained'] }, obj({ weights: { kind: 'string' } })],

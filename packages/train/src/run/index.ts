@@ -3,3 +3,4 @@ export * from './train-step.ts';
 export * from './checkpoint.ts';
 export * from './progress.ts';
 export * from './fit.ts';
+export * from './model-phase.ts';

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import * as tf from '@tensorflow/tfjs';
+import { saveBackboneTo } from '@cxr/models';
+import { makeTempDir } from '@cxr/testkit';
+import { presetConfig } from '../config/presets.ts';
+import { resolveConfig } from '../config/resolve.ts';
+import { buildRunModel, headSpec, pretrainedWeightsDir } from './model-phase.ts';
+import { snapshotWeights } from './model-variables.ts';
+
+describe('model phase', () => {
+  const tmp = makeTempDir('model-phase');
+  before(async () => {
+    await tf.setBackend('cpu');
+  });
+  after(tmp.cleanup);
+  const smoke = presetConfig('smoke');
+
+  test('random init is seeded by the run seed; the head spec follows the config', async () => {
+    assert.equal(headSpec([{ units: 256, dropout: 0.3 }, { units: 128, dropout: 0.3 }]), '256/0.3->128/0.3');
+    const a = await buildRunModel(smoke, 1, 10, tmp.dir);
+    const b = await buildRunModel(smoke, 1, 10, tmp.dir);
+    const c = await buildRunModel(smoke, 2, 10, tmp.dir);
+    assert.deepEqual(snapshotWeights(a.model), snapshotWeights(b.model));
+    assert.notDeepEqual(snapshotWeights(a.model), snapshotWeights(c.model));
+    assert.deepEqual(a.weights, { kind: 'random' });
+    assert.deepEqual(a.model.outputs[0]!.shape, [null, 10]);
+    assert.equal(a.params.trainable, a.params.total - a.model.nonTrainableWeights.reduce((s, w) => s + w.shape.reduce((p: number, d) => p * (d ?? 1), 1), 0));
+    a.setPhase('head-only');
+    assert.ok(a.model.trainableWeights.every((w) => w.name.includes('head_')), 'head only');
+    a.setPhase('unfrozen');
+    assert.ok(a.model.trainableWeights.some((w) => !w.name.includes('head_')));
+    [a, b, c].forEach((m) => m.model.dispose());
+  });
+
+  test("'pretrained' loads the backbone saved under weights/pretrained by layer name, or says which command makes it", async () => {
+    const cfg = resolveConfig(smoke, [{ source: 't', values: { model: { init: 'pretrained' } } }]);
+    await assert.rejects(
+      buildRunModel(cfg, 1, 10, tmp.dir),
+      /buildRunModel: no pretrained cnn3 weights for 32 px, 1 channel\(s\) at .*cnn3-32px-1ch; make them with: npx cxr pretrain --backbone cnn3 --size 32 --channels 1/,
+    );
+    const donor = await buildRunModel(smoke, 5, 3, tmp.dir);
+    const dir = pretrainedWeightsDir(tmp.dir, 'cnn3', 32, 1);
+    await saveBackboneTo(donor.model, dir, { source: 'test-donor' });
+    const got = await buildRunModel(cfg, 1, 10, tmp.dir);
+    assert.equal(got.weights.kind, 'pretrained');
+    assert.equal(got.weights.source, 'test-donor');
+    assert.ok(got.weights.matchedLayers! > 0);
+    assert.deepEqual(got.weights.missingLayers, []);
+    // the first conv kernel now equals the donor's
+    assert.deepEqual(snapshotWeights(got.model)[0], snapshotWeights(donor.model)[0]);
+    const converted = await buildRunModel(resolveConfig(smoke, [{ source: 't', values: { model: { init: { weights: dir } } } }]), 1, 10, tmp.dir);
+    assert.equal(converted.weights.kind, 'converted');
+    await assert.rejects(buildRunModel(resolveConfig(smoke, [{ source: 't', values: { model: { init: { weights: `${tmp.dir}/nope` } } } }]), 1, 10, tmp.dir), /buildRunModel: the weights folder .*nope does not exist/);
+    [donor, got, converted].forEach((m) => m.model.dispose());
+  });
+});

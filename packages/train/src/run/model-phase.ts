@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type * as tf from '@tensorflow/tfjs';
+import { deriveSeed } from '@cxr/data';
+import { buildModel, countParams, loadWeightsByName, readModelMetadata, unfreezeTop } from '@cxr/models';
+import type { RunConfig, HeadLayerConfig } from '../config/run-config.ts';
+import { TrainStateError } from '../errors.ts';
+import type { TrainingPhase } from '../schedule/freeze-then-unfreeze.ts';
+
+/** Which initial weights a run used (stored in the run record). */
+export interface WeightsUsed {
+  kind: 'random' | 'pretrained' | 'converted';
+  /** Folder the backbone weights came from (absent for random). */
+  path?: string;
+  /** What produced them, from the checkpoint's metadata (e.g. 'phantom-pretraining', 'imagenet'). */
+  source?: string;
+  matchedLayers?: number;
+  missingLayers?: string[];
+}
+
+/** The run's model, ready to fit. */
+export interface RunModel {
+  model: tf.LayersModel;
+  /** Sets trainability for a phase: head only, or the configured top fraction of the backbone. */
+  setPhase(phase: TrainingPhase): void;
+  weights: WeightsUsed;
+  params: { total: number; trainable: number };
+}
+
+/**
+ * Where `cxr pretrain` saves, and init 'pretrained' looks for, a backbone's weights:
+ * `<root>/pretrained/<backbone>-<size>px-<channels>ch`.
+ *
+ * @example pretrainedWeightsDir('weights', 'efficientnetb0', 64, 3) // 'weights/pretrained/efficientnetb0-64px-3ch'
+ */
+export function pretrainedWeightsDir(root: string, backbone: string, size: number, channels: number): string {
+  return join(root, 'pretrained', `${backbone}-${size}px-${channels}ch`);
+}
+
+/** The model package's head notation ('256/0.3->128/0.3') for a config head. */
+export function headSpec(head: HeadLayerConfig[]): string {
+  return head.map((l) => `${l.units}/${l.dropout}`).join('->');
+}
+
+/**
+ * Model phase of a run: builds backbone + head with initial weights seeded by the run seed
+ * (stream 'init'; dropout masks follow from it), loads pretrained or user-given backbone weights
+ * by layer name (the head stays random), and applies the configured unfrozen fraction. The data
+ * pipeline normalises inputs, so EfficientNet's in-model Keras preprocessing is left out.
+ *
+ * @throws TrainStateError when 'pretrained' weights have not been made yet (naming the pretrain
+ *   command to run) or a weights folder matches no layer; ModelArgumentError for a bad backbone.
+ * @example const { model, setPhase } = await buildRunModel(config, 1, 10, 'weights')
+ */
+export async function buildRunModel(config: RunConfig, seed: number, numClasses: number, weightsRoot: string): Promise<RunModel> {
+  const { model: m, image } = config;
+  const model = buildModel({
+    backbone: m.backbone,
+    inputSize: image.size,
+    channels: image.channels,
+    head: headSpec(m.head),
+    numClasses,
+    seed: deriveSeed(seed, 'init'),
+    includeKerasPreprocessing: false,
+  });
+  try {
+    let weights: WeightsUsed = { kind: 'random' };
+    if (m.init !== 'random') {
+      const kind = m.init === 'pretrained' ? 'pretrained' : 'converted';
+      const dir = m.init === 'pretrained' ? pretrainedWeightsDir(weightsRoot, m.backbone, image.size, image.channels) : m.init.weights;
+      if (!existsSync(dir)) {
+        throw new TrainStateError(
+          'buildRunModel',
+          m.init === 'pretrained'
+            ? `no pretrained ${m.backbone} weights for ${image.size} px, ${image.channels} channel(s) at ${resolve(dir)}; make them with: npx cxr pretrain --backbone ${m.backbone} --size ${image.size} --channels ${image.channels}`
+            : `the weights folder ${resolve(dir)} does not exist`,
+        );
+      }
+      const report = await loadWeightsByName(model, dir, { skip: (name) => name.startsWith('head_') });
+      if (report.matched.length === 0) throw new TrainStateError('buildRunModel', `no layer of ${m.backbone} matched a layer in ${resolve(dir)}`);
+      const meta = await readModelMetadata(dir);
+      weights = {
+        kind,
+        path: resolve(dir),
+        source: typeof meta['source'] === 'string' ? meta['source'] : 'unknown',
+        matchedLayers: report.matched.length,
+        missingLayers: report.missing.filter((name) => !name.startsWith('head_')),
+      };
+    }
+    const setPhase = (phase: TrainingPhase) => {
+      if (phase === 'head-only') unfreezeTop(model, 0);
+      else unfreezeTop(model, m.unfreeze);
+    };
+    setPhase(config.schedule.freezeThenUnfreeze ? 'head-only' : 'unfrozen');
+    const counts = countParams(model);
+    return { model, setPhase, weights, params: { total: counts.total, trainable: counts.trainable } };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}
+
