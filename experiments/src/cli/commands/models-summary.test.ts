@@ -1,0 +1,41 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+
+function cxr(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'models', 'summary', ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cxr models summary', () => {
+  test('--json reports the Keras counts of the bare backbone (MobileNetV2: 2,257,984, Keras Applications)', () => {
+    const r = cxr('--backbone', 'mobilenetv2', '--input', '64', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const s = JSON.parse(r.stdout);
+    assert.equal(s.backbone, 'mobilenetv2');
+    assert.equal(s.input, 64);
+    assert.equal(s.totalParams, 2_257_984);
+    assert.equal(s.trainableParams + s.nonTrainableParams, s.totalParams);
+    assert.equal(s.layers, 154);
+    assert.deepEqual(s.featureShape, [2, 2, 1280]);
+    assert.ok(s.flops > 0);
+  });
+
+  test('head and unfreeze change the trainable count; text output names the figures', () => {
+    const all = JSON.parse(cxr('--backbone', 'cnn4', '--input', '32', '--head', '256/0.30->128/0.30', '--json').stdout);
+    const part = JSON.parse(cxr('--backbone', 'cnn4', '--input', '32', '--head', '256/0.30->128/0.30', '--unfreeze', '0.5', '--json').stdout);
+    assert.deepEqual(all.outputShape, [10]);
+    assert.equal(part.totalParams, all.totalParams);
+    assert.ok(part.trainableParams < all.trainableParams);
+    const text = cxr('--backbone', 'cnn3', '--input', '32', '--channels', '1');
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /total params\s+23,744/);
+    assert.match(text.stdout, /forward FLOPs/);
+  });
+
+  test('an unknown backbone exits 1 listing the valid names', () => {
+    const r = cxr('--backbone', 'vgg', '--json');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /expected one of cnn3, cnn4, cnn5, cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121, received "vgg"/);
+  });
+});
