@@ -78,3 +78,28 @@ describe('batch norm in the frozen part', () => {
     assert.equal(tf.memory().numTensors, baseline);
   });
 });
+
+describe('a training step on a partly frozen model', () => {
+  test('gradients reach exactly the trainable weights; frozen weights and frozen BN statistics stay put', () => {
+    const baseline = tf.memory().numTensors;
+    const m = buildModel({ backbone: 'efficientnetb0', inputSize: 32, channels: 3, head: '16/0.2', numClasses: 3, seed: 2 });
+    unfreezeTop(m, 0.25);
+    const vars = m.trainableWeights.map((w) => w.read() as tf.Variable);
+    const frozen = m.layers.filter((l) => !l.trainable).flatMap((l) => l.weights);
+    assert.ok(frozen.some((w) => w.originalName.endsWith('moving_mean')));
+    const frozenBefore = frozen.map((w) => w.read().dataSync().slice());
+    const top = m.getLayer('top_conv').getWeights()[0]!.dataSync().slice();
+    const x = tf.randomUniform([2, 32, 32, 3], 0, 255, 'float32', 5);
+    const y = tf.tensor2d([[1, 0, 1], [0, 1, 0]]);
+    const optimizer = tf.train.sgd(0.1);
+    // The step a trainer runs: forward in training mode inside the gradient, over an explicit var list.
+    const loss = optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true, vars);
+    assert.ok(Number.isFinite(loss!.dataSync()[0]!));
+    frozen.forEach((w, i) => assert.deepEqual(w.read().dataSync(), frozenBefore[i], `${w.originalName} changed while frozen`));
+    assert.notDeepEqual(m.getLayer('top_conv').getWeights()[0]!.dataSync(), top, 'an unfrozen layer did not move');
+    tf.dispose([loss!, x, y]);
+    optimizer.dispose();
+    m.dispose();
+    assert.equal(tf.memory().numTensors, baseline);
+  });
+});
