@@ -1,2 +1,47 @@
 // Public exports of the phantom part of @cxr/data (re-exported by ../index.ts).
-export {};
+export {
+  PHANTOM_LABELS,
+  PHANTOM_LABEL_SETS,
+  DEFAULT_PHANTOM_SPEC,
+  DEFAULT_PHANTOM_SET,
+  mergePhantomSpec,
+  validatePhantomSpec,
+  baseRate,
+  severityOf,
+  type PhantomLabel,
+  type PhantomSpec,
+  type SeveritySpec,
+  type CooccurrenceRule,
+} from './spec.ts';
+export {
+  samplePatientAnatomy,
+  samplePose,
+  sampleExposure,
+  sampleMarker,
+  type PatientAnatomy,
+  type Pose,
+  type Exposure,
+  type FindingInstance,
+  type PhantomParams,
+  type PhantomProjection,
+} from './params.ts';
+export { renderPhantom } from './render.ts';
+export { planPhantomDataset, PHANTOM_OTHER_LABELS, type PhantomRow, type PhantomPlan, type PlanOptions } from './plan.ts';
+export { PADCHEST_CSV_NAME, PADCHEST_COLUMNS, padchestCsv, padchestFields, pythonList, csvField } from './padchest-csv.ts';
+export {
+  writePhantomDataset,
+  encodePhantomPng,
+  PHANTOM_GENERATOR_VERSION,
+  PHANTOM_MANIFEST_NAME,
+  PHANTOM_TRUTH_NAME,
+  type WritePhantomOptions,
+  type WritePhantomResult,
+} from './write-dataset.ts';
+export {
+  generatePhantomSource,
+  PHANTOM_SOURCE_SPEC,
+  PHANTOM_SOURCE_TARGETS,
+  PHANTOM_VISIBLE_LABELS,
+  type PhantomSource,
+} from './source.ts';
+export { makeContactSheet } from './contact-sheet.ts';

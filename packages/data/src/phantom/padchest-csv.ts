@@ -1,0 +1,157 @@
+/**
+ * Writes a phantom plan as PadChest's label CSV: the same 36 columns in the same order, the same
+ * value formats (Python-style list strings, 'None' for absent DICOM fields, float birth years,
+ * YYYYMMDD dates) and RFC 4180 quoting, so the PadChest adapter reads it unchanged.
+ */
+import type { PhantomRow } from './plan.ts';
+
+/** PadChest's label CSV file name. */
+export const PADCHEST_CSV_NAME = 'PADCHEST_chest_x_ray_images_labels_160K_01.02.19.csv';
+
+/** PadChest's 36 columns in order; the first (index) column has an empty header. */
+export const PADCHEST_COLUMNS = [
+  '',
+  'ImageID',
+  'ImageDir',
+  'StudyDate_DICOM',
+  'StudyID',
+  'PatientID',
+  'PatientBirth',
+  'PatientSex_DICOM',
+  'ViewPosition_DICOM',
+  'Projection',
+  'MethodProjection',
+  'PixelSpacing_DICOM',
+  'Modality_DICOM',
+  'Manufacturer_DICOM',
+  'PhotometricInterpretation_DICOM',
+  'PixelRepresentation_DICOM',
+  'PixelAspectRatio_DICOM',
+  'SpatialResolution_DICOM',
+  'BitsStored_DICOM',
+  'WindowCenter_DICOM',
+  'WindowWidth_DICOM',
+  'Rows_DICOM',
+  'Columns_DICOM',
+  'XRayTubeCurrent_DICOM',
+  'Exposure_DICOM',
+  'ExposureInmAs_DICOM',
+  'ExposureTime',
+  'RelativeXRayExposure_DICOM',
+  'ReportID',
+  'Report',
+  'MethodLabel',
+  'Labels',
+  'Localizations',
+  'LabelsLocalizationsBySentence',
+  'labelCUIS',
+  'LocalizationsCUIS',
+] as const;
+
+/** Report phrases (Spanish, lower case and unaccented like PadChest's preprocessed reports). */
+const PHRASES: Record<string, (side: number) => string> = {
+  cardiomegaly: () => 'cardiomegalia',
+  'aortic elongation': () => 'elongacion aortica',
+  unchanged: () => 'sin cambios respecto a estudio previo',
+  scoliosis: () => 'escoliosis dorsal',
+  'costophrenic angle blunting': (s) => `pinzamiento del seno costofrenico ${sideWord(s)}`,
+  'air trapping': () => 'signos de atrapamiento aereo, diafragmas aplanados',
+  'pleural effusion': (s) => `derrame pleural ${sideWord(s)}`,
+  'interstitial pattern': () => 'patron intersticial de predominio basal',
+  'vertebral degenerative changes': () => 'cambios degenerativos en columna dorsal, osteofitos',
+  'laminar atelectasis': (s) => `atelectasia laminar basal ${sideWord(s)}`,
+  'COPD signs': () => 'signos de epoc',
+  'chronic changes': () => 'cambios cronicos',
+  kyphosis: () => 'cifosis dorsal',
+  pseudonodule: () => 'pseudonodulo, probable pezon',
+  'hiatal hernia': () => 'hernia de hiato',
+};
+
+const LOCALIZATION: Record<string, string[]> = {
+  cardiomegaly: ['loc cardiac'],
+  'aortic elongation': ['loc aortic'],
+  scoliosis: ['loc dorsal vertebrae'],
+  'vertebral degenerative changes': ['loc dorsal vertebrae'],
+  'costophrenic angle blunting': ['loc costophrenic angle'],
+  'pleural effusion': ['loc pleural'],
+  'laminar atelectasis': ['loc basal'],
+  'interstitial pattern': ['loc basal bilateral'],
+};
+
+function sideWord(side: number): string {
+  return side < 0 ? 'derecho' : side > 0 ? 'izquierdo' : 'bilateral';
+}
+
+/** Python's repr of a list of strings; PadChest puts a space after each comma inside the quotes. */
+export function pythonList(items: string[]): string {
+  return `[${items.map((s, i) => `'${i === 0 ? s : ` ${s}`}'`).join(', ')}]`;
+}
+
+/** One field, quoted per RFC 4180 when it holds a comma, quote, CR or LF. */
+export function csvField(value: string | number): string {
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function report(row: PhantomRow): string {
+  const labels = row.labels.filter((l) => l !== 'normal');
+  if (labels.length === 0) return 'sin hallazgos radiologicos significativos.';
+  const parts = labels.map((l) => (PHRASES[l] ?? (() => l))(row.params.findings[l as keyof typeof row.params.findings]?.side ?? 0));
+  return `se aprecia ${parts.join(', ')}. resto sin cambios significativos.`;
+}
+
+/** The 36 field values of one row, in PADCHEST_COLUMNS order (index = the unnamed first column). */
+export function padchestFields(row: PhantomRow, index: number, size: number): (string | number)[] {
+  const view = row.projection === 'PA' ? 'POSTEROANTERIOR' : row.projection === 'AP' ? 'ANTEROPOSTERIOR' : 'LATERAL';
+  // The phantom's field of view is about 43 cm, like a 17-inch cassette.
+  const spacing = (430 / size).toFixed(6);
+  const labels = row.labels;
+  const locs = labels.flatMap((l) => LOCALIZATION[l] ?? []);
+  const bySentence = labels.map((l) => [l, ...(LOCALIZATION[l] ?? [])]);
+  const mAs = (2 + 3 * row.params.exposure.gain).toFixed(1);
+  return [
+    index,
+    row.imageId,
+    row.imageDir,
+    row.studyDate,
+    row.studyId,
+    row.patientId,
+    `${row.birthYear}.0`,
+    row.sex,
+    view,
+    row.projection,
+    'Manual review of DICOM fields',
+    `['${spacing}' '${spacing}']`,
+    'CR',
+    'cxr-ablate phantom',
+    'MONOCHROME2',
+    0,
+    'None',
+    'None',
+    16,
+    'None',
+    'None',
+    size,
+    size,
+    'None',
+    'None',
+    mAs,
+    'None',
+    'None',
+    row.reportId,
+    report(row),
+    row.patientIndex % 4 === 0 ? 'Physician' : 'RNN_model',
+    pythonList(labels),
+    locs.length ? pythonList(locs) : '[]',
+    `[${bySentence.map((s) => pythonList(s)).join(', ')}]`,
+    '[]',
+    '[]',
+  ];
+}
+
+/** The whole CSV text: header line, then one line per row, LF line ends. */
+export function padchestCsv(rows: PhantomRow[], size: number): string {
+  const lines = [PADCHEST_COLUMNS.map(csvField).join(',')];
+  rows.forEach((row, i) => lines.push(padchestFields(row, i, size).map(csvField).join(',')));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,192 @@
+/**
+ * Writes a phantom dataset to disk in PadChest's layout: the label CSV, 16-bit grayscale PNGs in
+ * numbered ImageDir folders, a ground-truth CSV (true findings and severities before label noise)
+ * and a manifest. Everything is built in a sibling temp folder and renamed into place at the end,
+ * so a half-written set never looks complete; a complete set with the same parameters is reused.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { encode } from 'fast-png';
+import { DataArgumentError } from '../errors.ts';
+import { padchestCsv, PADCHEST_CSV_NAME } from './padchest-csv.ts';
+import { planPhantomDataset, type PhantomRow } from './plan.ts';
+import { renderPhantom } from './render.ts';
+import { mergePhantomSpec, PHANTOM_LABELS, PHANTOM_LABEL_SETS, validatePhantomSpec, type PhantomSpec } from './spec.ts';
+
+/** Bumped on deliberate format changes; code changes are caught by `generatorCodeHash` as well. */
+export const PHANTOM_GENERATOR_VERSION = 1;
+
+/**
+ * SHA-256 of this folder's production sources, so a set written by older rendering code is never
+ * mistaken for a current one (Nx re-runs the target on a code change but leaves old outputs there).
+ */
+function generatorCodeHash(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.bench.ts')).sort()) {
+    hash.update(name).update(readFileSync(join(here, name)));
+  }
+  return hash.digest('hex');
+}
+
+/** The manifest file; its presence marks a complete set. */
+export const PHANTOM_MANIFEST_NAME = 'phantom-manifest.json';
+
+/** Ground truth per image (true findings and severities, before label noise). */
+export const PHANTOM_TRUTH_NAME = 'phantom-truth.csv';
+
+/** Options of `writePhantomDataset`. */
+export interface WritePhantomOptions {
+  outDir: string;
+  images: number;
+  size: number;
+  seed: number;
+  /** Overrides merged over DEFAULT_PHANTOM_SPEC. */
+  spec?: Partial<PhantomSpec>;
+  labels?: string;
+  /** Called after each image with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What `writePhantomDataset` did. */
+export interface WritePhantomResult {
+  outDir: string;
+  csvPath: string;
+  /** True when a complete set with the same parameters was already there. */
+  reused: boolean;
+  images: number;
+  patients: number;
+  studies: number;
+  projections: Record<string, number>;
+  /** SHA-256 of the manifest's parameters. */
+  key: string;
+}
+
+interface Manifest {
+  generator: 'cxr-ablate phantom';
+  version: number;
+  images: number;
+  size: number;
+  seed: number;
+  labels: string;
+  spec: PhantomSpec;
+  key: string;
+  patients: number;
+  studies: number;
+  projections: Record<string, number>;
+  csv: string;
+}
+
+/** Encodes intensities in [0, 1] as a 16-bit grayscale PNG (deterministic bytes). */
+export function encodePhantomPng(image: Float32Array, size: number): Uint8Array {
+  const data = new Uint16Array(image.length);
+  for (let i = 0; i < image.length; i++) data[i] = Math.round(image[i]! * 65535);
+  // Stored (level 0) deflate: quantum noise fills the low bits, so compression saves about 5 %
+  // of the bytes at four times the encoding time.
+  return encode({ width: size, height: size, data, depth: 16, channels: 1 }, { zlib: { level: 0 } });
+}
+
+function truthCsv(rows: PhantomRow[]): string {
+  const header = ['ImageID', 'ImageDir', 'PatientID', 'StudyID', 'Projection', 'FollowUp', ...PHANTOM_LABELS.map((l) => `severity:${l}`)];
+  const lines = [header.join(',')];
+  for (const r of rows) {
+    const sev = PHANTOM_LABELS.map((l) => (r.params.findings[l] ? r.params.findings[l]!.severity.toFixed(4) : '0'));
+    lines.push([r.imageId, r.imageDir, r.patientId, r.studyId, r.projection, r.followUp, ...sev].join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function readManifest(dir: string): Manifest | undefined {
+  const file = join(dir, PHANTOM_MANIFEST_NAME);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch {
+    return undefined; // an unreadable manifest means an incomplete set: rebuild it
+  }
+}
+
+/**
+ * Generates and writes the phantom dataset; see the module comment for the layout.
+ * Cost: about 5 ms per 128x128 image on one core (render + PNG encode).
+ *
+ * Throws DataArgumentError for a bad images/size/seed/labels/spec argument.
+ * @example await writePhantomDataset({ outDir: 'data/phantom', images: 3000, size: 128, seed: 0 })
+ *   // { reused: false, images: 3000, csvPath: 'data/phantom/PADCHEST_..._01.02.19.csv', ... }
+ */
+export async function writePhantomDataset(options: WritePhantomOptions): Promise<WritePhantomResult> {
+  const fn = 'writePhantomDataset';
+  const { images, size, seed } = options;
+  const labels = options.labels ?? 'padchest10';
+  if (!(PHANTOM_LABEL_SETS as readonly string[]).includes(labels)) throw new DataArgumentError(fn, 'labels', `one of [${PHANTOM_LABEL_SETS.join(', ')}]`, labels);
+  if (!Number.isInteger(images) || images < 1) throw new DataArgumentError(fn, 'images', 'an integer >= 1', images);
+  if (!Number.isInteger(size) || size < 16 || size > 2048) throw new DataArgumentError(fn, 'size', 'an integer in [16, 2048]', size);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new DataArgumentError(fn, 'seed', 'a non-negative safe integer', seed);
+  if (typeof options.outDir !== 'string' || options.outDir === '') throw new DataArgumentError(fn, 'outDir', 'a directory path', options.outDir);
+  const spec = validatePhantomSpec(mergePhantomSpec(options.spec));
+  const outDir = resolve(options.outDir);
+  const key = createHash('sha256')
+    .update(JSON.stringify({ version: PHANTOM_GENERATOR_VERSION, code: generatorCodeHash(), images, size, seed, labels, spec }))
+    .digest('hex');
+
+  const existing = readManifest(outDir);
+  if (existing && existing.key === key) {
+    return {
+      outDir,
+      csvPath: join(outDir, PADCHEST_CSV_NAME),
+      reused: true,
+      images,
+      patients: existing.patients,
+      studies: existing.studies,
+      projections: existing.projections,
+      key,
+    };
+  }
+
+  const plan = planPhantomDataset({ images, seed, spec });
+  const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  try {
+    const projections: Record<string, number> = {};
+    const made = new Set<string>();
+    for (const [i, row] of plan.rows.entries()) {
+      projections[row.projection] = (projections[row.projection] ?? 0) + 1;
+      const dir = join(tmp, row.imageDir);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      writeFileSync(join(dir, row.imageId), encodePhantomPng(renderPhantom(row.params, size), size));
+      options.onProgress?.(i + 1, plan.rows.length);
+      // Yield now and then so progress output and signals get through on long builds.
+      if (i % 250 === 249) await new Promise((r) => setImmediate(r));
+    }
+    writeFileSync(join(tmp, PADCHEST_CSV_NAME), padchestCsv(plan.rows, size));
+    writeFileSync(join(tmp, PHANTOM_TRUTH_NAME), truthCsv(plan.rows));
+    const manifest: Manifest = {
+      generator: 'cxr-ablate phantom',
+      version: PHANTOM_GENERATOR_VERSION,
+      images,
+      size,
+      seed,
+      labels,
+      spec,
+      key,
+      patients: plan.patients,
+      studies: plan.studies,
+      projections,
+      csv: PADCHEST_CSV_NAME,
+    };
+    writeFileSync(join(tmp, PHANTOM_MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(dirname(outDir), { recursive: true });
+    renameSync(tmp, outDir);
+    return { outDir, csvPath: join(outDir, PADCHEST_CSV_NAME), reused: false, images, patients: plan.patients, studies: plan.studies, projections, key };
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
