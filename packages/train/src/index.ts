@@ -9,3 +9,4 @@ export * from './optim/index.ts';
 export * from './schedule/index.ts';
 export * from './config/index.ts';
 export * from './run/index.ts';
+export * from './pretrain/index.ts';

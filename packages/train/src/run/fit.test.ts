@@ -70,7 +70,7 @@ async function validate(model: tf.LayersModel): Promise<{ loss: number; metrics:
     }
     sum += wins / pairs;
   }
-  return { loss, metrics: { macro_auc: sum / K } };
+  return { loss, metrics: { macro_auc_roc: sum / K } };
 }
 
 function options(model: tf.LayersModel, overrides: Partial<FitOptions> = {}, configOverrides = {}): FitOptions {
@@ -113,7 +113,7 @@ describe('fit', () => {
     assert.deepEqual(a.r.history.map((h) => [h.trainLoss, h.valLoss, h.metrics]), b.r.history.map((h) => [h.trainLoss, h.valLoss, h.metrics]));
     assert.deepEqual(a.w, b.w);
     assert.equal(a.r.history.length, 3);
-    assert.ok(a.r.history[2]!.metrics['macro_auc']! > 0.5, `learns something: ${a.r.history[2]!.metrics['macro_auc']}`);
+    assert.ok(a.r.history[2]!.metrics['macro_auc_roc']! > 0.5, `learns something: ${a.r.history[2]!.metrics['macro_auc_roc']}`);
     assert.equal(counts[0], counts[1]);
     assert.equal(counts[1], counts[2], `tensor count flat across epochs: ${counts.join(', ')}`);
     assert.equal(tf.memory().numTensors, start, 'nothing left behind');
@@ -169,7 +169,7 @@ describe('fit', () => {
     let best: Float32Array[] = [];
     const r = await fit({
       ...options(model, {}, { epochs: 4, schedule: { earlyStopping: { patience: 2 } } }),
-      validate: () => ({ loss: 1, metrics: { macro_auc: scripted[i++]! } }),
+      validate: () => ({ loss: 1, metrics: { macro_auc_roc: scripted[i++]! } }),
       onEpoch: (row) => { if (row.epoch === 1) best = snapshotWeights(model); },
     });
     assert.equal(r.bestEpoch, 1);

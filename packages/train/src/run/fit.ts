@@ -14,7 +14,7 @@ import { setDropoutStep, trainStep, type StepBatch } from './train-step.ts';
 /** What the validation pass of an epoch returns. */
 export interface ValidationResult {
   loss: number;
-  /** Must include 'macro_auc' when the monitor is val_macro_auc. */
+  /** Must include 'macro_auc_roc' when the monitor is val_macro_auc. */
   metrics: Record<string, number>;
 }
 
@@ -108,7 +108,7 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
         if (steps >= maxSteps) break;
       }
       const val = await opts.validate(model);
-      const monitored = mode === 'max' ? (val.metrics['macro_auc'] ?? Number.NaN) : val.loss;
+      const monitored = mode === 'max' ? (val.metrics['macro_auc_roc'] ?? Number.NaN) : val.loss;
       const epoch = e + 1;
       const plateau = config.schedule.plateau ? plateauStep(config.schedule.plateau, state.plateau, monitored, mode) : state.plateau;
       let earlyStopping = state.earlyStopping;
@@ -125,7 +125,7 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
         seconds: (performance.now() - started) / 1000,
       };
       state = { epochsDone: epoch, stepsDone: state.stepsDone + steps, plateau, earlyStopping, history: [...state.history, row] };
-      progress.epochEnd(epoch, `loss ${row.trainLoss.toFixed(4)} val_loss ${row.valLoss.toFixed(4)} val_auc ${(val.metrics['macro_auc'] ?? Number.NaN).toFixed(4)}`);
+      progress.epochEnd(epoch, `loss ${row.trainLoss.toFixed(4)} val_loss ${row.valLoss.toFixed(4)} val_auc ${(val.metrics['macro_auc_roc'] ?? Number.NaN).toFixed(4)}`);
       if (opts.checkpoint) {
         await writeCheckpoint(opts.checkpoint.dir, opts.checkpoint.identity, { state, weights: snapshotWeights(model), best, optimizer: optimizer.getState() });
       }

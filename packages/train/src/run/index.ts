@@ -4,3 +4,4 @@ export * from './checkpoint.ts';
 export * from './progress.ts';
 export * from './fit.ts';
 export * from './model-phase.ts';
+export * from './evaluate.ts';
