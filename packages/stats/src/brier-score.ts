@@ -15,11 +15,18 @@ import { checkBinaryInput } from './internal/check-binary-input.ts';
 export function brierScore(yTrue: ArrayLike<number>, yProb: ArrayLike<number>): number {
   checkBinaryInput('brierScore', yTrue, yProb, 'yProb');
   let sum = 0;
+  let outside = -1;
   for (let i = 0; i < yTrue.length; i++) {
     const p = yProb[i]!;
-    if (p < 0 || p > 1) throw new StatsArgumentError('brierScore', 'yProb', 'probabilities in [0, 1]', detail(`${p} at index ${i}`));
+    if (p < 0 || p > 1) {
+      outside = i;
+      break;
+    }
     const d = p - yTrue[i]!;
     sum += d * d;
+  }
+  if (outside >= 0) {
+    throw new StatsArgumentError('brierScore', 'yProb', 'probabilities in [0, 1]', detail(`${yProb[outside]} at index ${outside}`));
   }
   return sum / yTrue.length;
 }

@@ -18,14 +18,19 @@ export function checkBinaryInput(
     throw new StatsArgumentError(fn, scoreArg, `length ${n} (the length of yTrue)`, detail(`length ${yScore.length}`));
   }
   let positives = 0;
+  // Throw sites live in fail(): a loop without them is optimised far better by V8.
   for (let i = 0; i < n; i++) {
     const y = yTrue[i]!;
     if (y === 1) positives++;
-    else if (y !== 0) throw new StatsArgumentError(fn, 'yTrue', 'only 0 or 1', detail(`${y} at index ${i}`));
+    else if (y !== 0) fail(fn, 'yTrue', 'only 0 or 1', y, i);
     const s = yScore[i]!;
-    if (!Number.isFinite(s)) throw new StatsArgumentError(fn, scoreArg, 'finite numbers', detail(`${s} at index ${i}`));
+    if (s - s !== 0) fail(fn, scoreArg, 'finite numbers', s, i);
   }
   return positives;
+}
+
+function fail(fn: string, arg: string, expected: string, value: number, i: number): never {
+  throw new StatsArgumentError(fn, arg, expected, detail(`${value} at index ${i}`));
 }
 
 /** Throws unless `value` is an array or typed array. */

@@ -33,14 +33,25 @@ export function checkMatrixPair(
   }
   const td = t.data;
   const od = o.data;
-  for (let i = 0; i < td.length; i++) {
+  const n = td.length;
+  // Hot loops stay free of throw sites (they moved to fail()); V8 optimises them far better.
+  for (let i = 0; i < n; i++) {
     const y = td[i]!;
-    if (y !== 0 && y !== 1) throw new StatsArgumentError(fn, 'yTrue', 'only 0 or 1', detail(`${y} at ${cell(i, t.cols)}`));
+    if (y !== 0 && y !== 1) fail(fn, 'yTrue', 'only 0 or 1', y, i, t.cols);
     const s = od[i]!;
-    if (!Number.isFinite(s)) throw new StatsArgumentError(fn, otherArg, 'finite numbers', detail(`${s} at ${cell(i, t.cols)}`));
-    if (unit && (s < 0 || s > 1)) throw new StatsArgumentError(fn, otherArg, 'values in [0, 1]', detail(`${s} at ${cell(i, t.cols)}`));
+    if (s - s !== 0) fail(fn, otherArg, 'finite numbers', s, i, t.cols);
+  }
+  if (unit) {
+    for (let i = 0; i < n; i++) {
+      const s = od[i]!;
+      if (s < 0 || s > 1) fail(fn, otherArg, 'values in [0, 1]', s, i, t.cols);
+    }
   }
   return { yTrue: t, other: o };
+}
+
+function fail(fn: string, arg: string, expected: string, value: number, i: number, cols: number): never {
+  throw new StatsArgumentError(fn, arg, expected, detail(`${value} at ${cell(i, cols)}`));
 }
 
 function cell(i: number, cols: number): string {

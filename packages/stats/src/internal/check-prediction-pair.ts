@@ -6,10 +6,16 @@ import { checkMatrixPair } from './check-matrix.ts';
 export function checkPredictionPair(fn: string, yTrue: unknown, yPred: unknown): { yTrue: LabelMatrix; yPred: LabelMatrix } {
   const m = checkMatrixPair(fn, yTrue, yPred, 'yPred');
   const d = m.other.data;
+  let bad = -1;
   for (let i = 0; i < d.length; i++) {
     if (d[i] !== 0 && d[i] !== 1) {
-      throw new StatsArgumentError(fn, 'yPred', 'only 0 or 1 (binarize scores with binarizeAt)', detail(`${d[i]} at row ${Math.floor(i / m.other.cols)}, label ${i % m.other.cols}`));
+      bad = i;
+      break;
     }
+  }
+  if (bad >= 0) {
+    const cols = m.other.cols;
+    throw new StatsArgumentError(fn, 'yPred', 'only 0 or 1 (binarize scores with binarizeAt)', detail(`${d[bad]} at row ${Math.floor(bad / cols)}, label ${bad % cols}`));
   }
   return { yTrue: m.yTrue, yPred: m.other };
 }

@@ -1,12 +1,11 @@
 import type { LabelMatrix, StatsProblem } from '../types.ts';
-import { columnUnchecked } from './column-unchecked.ts';
 import { rankingFromSorted } from './ranking-from-sorted.ts';
-import { scoresByClass } from './scores-by-class.ts';
 import { undefinedReason } from './undefined-reason.ts';
 
 /**
- * AUC-ROC and AP of every label of a validated matrix pair, one sort per class per label.
- * Undefined labels get NaN, their reason in `reasons` and a problem for `fn`. O(K N log N).
+ * AUC-ROC and AP of every label of a validated matrix pair, one native sort per class per label
+ * (scores are gathered straight from the strided matrix, no column copies). Undefined labels get
+ * NaN, their reason in `reasons` and a problem for `fn`. O(K N log N).
  */
 export function perLabelRanking(
   fn: string,
@@ -14,16 +13,17 @@ export function perLabelRanking(
   yScore: LabelMatrix,
   problems: StatsProblem[] | undefined,
 ): { auc: number[]; ap: number[]; reasons: string[]; positives: number[] } {
+  const { rows, cols } = yTrue;
+  const t = yTrue.data;
+  const s = yScore.data;
+  const positives = new Array<number>(cols).fill(0);
+  for (let i = 0; i < t.length; i++) positives[i % cols] += t[i]!;
   const auc: number[] = [];
   const ap: number[] = [];
   const reasons: string[] = [];
-  const positives: number[] = [];
-  for (let k = 0; k < yTrue.cols; k++) {
-    const t = columnUnchecked(yTrue, k);
-    let p = 0;
-    for (let n = 0; n < t.length; n++) p += t[n]!;
-    positives.push(p);
-    const reason = undefinedReason(p, t.length - p);
+  for (let k = 0; k < cols; k++) {
+    const p = positives[k]!;
+    const reason = undefinedReason(p, rows - p);
     reasons.push(reason);
     if (reason) {
       problems?.push({ fn, label: k, reason });
@@ -31,7 +31,17 @@ export function perLabelRanking(
       ap.push(Number.NaN);
       continue;
     }
-    const { pos, neg } = scoresByClass(t, columnUnchecked(yScore, k), p);
+    const pos = new Float64Array(p);
+    const neg = new Float64Array(rows - p);
+    let a = 0;
+    let b = 0;
+    for (let i = k; i < t.length; i += cols) {
+      // +0 turns -0 into +0 so both zeros tie (typed-array sort puts -0 first).
+      if (t[i] === 1) pos[a++] = s[i]! + 0;
+      else neg[b++] = s[i]! + 0;
+    }
+    pos.sort();
+    neg.sort();
     const r = rankingFromSorted(pos, neg);
     auc.push(r.auc);
     ap.push(r.ap);
