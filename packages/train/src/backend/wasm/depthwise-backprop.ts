@@ -1,0 +1,115 @@
+// DepthwiseConv2dNativeBackpropFilter / ...BackpropInput for wasm (missing upstream), as single
+// loops over views of the wasm heap: no per-offset slicing, one pass over dy per filter tap, the
+// innermost loop running over contiguous channels (NHWC).
+import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { convGeometry, type ConvGeometry } from './conv-geometry.ts';
+import { allocF32, heapF32 } from './heap.ts';
+
+/** dW[kh, kw, c, m] = sum over n, oh, ow of x[n, ih, iw, c] * dy[n, oh, ow, c*mult + m]. */
+export function depthwiseFilterGrad(x: Float32Array, dy: Float32Array, dw: Float32Array, g: ConvGeometry): void {
+  const { batch, inH, inW, inC, outH, outW, kH, kW, strideH, strideW, dilH, dilW, padTop, padLeft, mult } = g;
+  const outC = inC * mult;
+  // Accumulate in float64: sums run over batch*outH*outW terms.
+  const acc = new Float64Array(kH * kW * outC);
+  for (let n = 0; n < batch; n++) {
+    for (let oh = 0; oh < outH; oh++) {
+      for (let kh = 0; kh < kH; kh++) {
+        const ih = oh * strideH + kh * dilH - padTop;
+        if (ih < 0 || ih >= inH) continue;
+        const xRow = (n * inH + ih) * inW;
+        const dyRow = ((n * outH + oh) * outW) * outC;
+        for (let kw = 0; kw < kW; kw++) {
+          const accOff = (kh * kW + kw) * outC;
+          for (let ow = 0; ow < outW; ow++) {
+            const iw = ow * strideW + kw * dilW - padLeft;
+            if (iw < 0 || iw >= inW) continue;
+            const xo = (xRow + iw) * inC;
+            const dyo = dyRow + ow * outC;
+            if (mult === 1) {
+              for (let c = 0; c < inC; c++) acc[accOff + c] += x[xo + c]! * dy[dyo + c]!;
+            } else {
+              for (let c = 0; c < inC; c++) {
+                const xv = x[xo + c]!;
+                for (let m = 0; m < mult; m++) acc[accOff + c * mult + m] += xv * dy[dyo + c * mult + m]!;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  for (let i = 0; i < acc.length; i++) dw[i] = acc[i]!;
+}
+
+/** dx[n, ih, iw, c] = sum over taps and m of dy[n, oh, ow, c*mult + m] * W[kh, kw, c, m]. */
+export function depthwiseInputGrad(dy: Float32Array, w: Float32Array, dx: Float32Array, g: ConvGeometry): void {
+  const { batch, inH, inW, inC, outH, outW, kH, kW, strideH, strideW, dilH, dilW, padTop, padLeft, mult } = g;
+  const outC = inC * mult;
+  dx.fill(0);
+  for (let n = 0; n < batch; n++) {
+    for (let oh = 0; oh < outH; oh++) {
+      for (let kh = 0; kh < kH; kh++) {
+        const ih = oh * strideH + kh * dilH - padTop;
+        if (ih < 0 || ih >= inH) continue;
+        const xRow = (n * inH + ih) * inW;
+        const dyRow = ((n * outH + oh) * outW) * outC;
+        for (let kw = 0; kw < kW; kw++) {
+          const wOff = (kh * kW + kw) * outC;
+          for (let ow = 0; ow < outW; ow++) {
+            const iw = ow * strideW + kw * dilW - padLeft;
+            if (iw < 0 || iw >= inW) continue;
+            const xo = (xRow + iw) * inC;
+            const dyo = dyRow + ow * outC;
+            if (mult === 1) {
+              for (let c = 0; c < inC; c++) dx[xo + c] += dy[dyo + c]! * w[wOff + c]!;
+            } else {
+              for (let c = 0; c < inC; c++) {
+                let s = 0;
+                for (let m = 0; m < mult; m++) s += dy[dyo + c * mult + m]! * w[wOff + c * mult + m]!;
+                dx[xo + c] += s;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+function geometry(kernel: string, xShape: number[], filterShape: number[], attrs: any): ConvGeometry {
+  const { strides, pad, dilations, dimRoundingMode } = attrs;
+  return convGeometry(kernel, xShape, filterShape, strides, pad, dilations ?? 1, dimRoundingMode, true, 'NHWC');
+}
+
+export const depthwiseBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
+  const b = backend as BackendWasm;
+  const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
+  const filterShape = (attrs as any).filterShape as number[];
+  const g = geometry('DepthwiseConv2dNativeBackpropFilter', x.shape, filterShape, attrs);
+  const out = allocF32(b, filterShape);
+  depthwiseFilterGrad(heapF32(b, x), heapF32(b, dy), heapF32(b, out), g);
+  return out;
+};
+
+export const depthwiseBackpropInput: KernelFunc = ({ inputs, backend, attrs }) => {
+  const b = backend as BackendWasm;
+  const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
+  const inputShape = (attrs as any).inputShape as number[];
+  const g = geometry('DepthwiseConv2dNativeBackpropInput', inputShape, filter.shape, attrs);
+  const out = allocF32(b, inputShape);
+  depthwiseInputGrad(heapF32(b, dy), heapF32(b, filter), heapF32(b, out), g);
+  return out;
+};
+
+export const depthwiseBackpropFilterConfig: KernelConfig = {
+  kernelName: 'DepthwiseConv2dNativeBackpropFilter',
+  backendName: 'wasm',
+  kernelFunc: depthwiseBackpropFilter,
+};
+
+export const depthwiseBackpropInputConfig: KernelConfig = {
+  kernelName: 'DepthwiseConv2dNativeBackpropInput',
+  backendName: 'wasm',
+  kernelFunc: depthwiseBackpropInput,
+};

@@ -1,0 +1,74 @@
+// Low-level access to the wasm backend's heap for the training kernels: typed-array views of
+// tensors, fresh outputs, and direct calls of the backend's own (XNNPACK) kernels without going
+// through the engine (no tape, no extra kernel launch in a profile).
+import { getKernel, util, type TensorInfo, type NamedAttrMap } from '@tensorflow/tfjs-core';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+
+/**
+ * A Float32Array view of a float32 tensor living on the wasm heap. Views are invalidated when the
+ * heap grows, so take them only after every allocation a kernel needs has been made.
+ */
+export function heapF32(backend: BackendWasm, info: TensorInfo): Float32Array {
+  return backend.typedArrayFromHeap(info) as Float32Array;
+}
+
+/** A new float32 tensor on the wasm heap (contents undefined unless `zero`). */
+export function allocF32(backend: BackendWasm, shape: number[], zero = false): TensorInfo {
+  const out = backend.makeOutput(shape, 'float32');
+  if (zero) heapF32(backend, out).fill(0);
+  return out;
+}
+
+/** The same data under another shape (no copy; the caller owns one more reference). */
+export function reshaped(backend: BackendWasm, info: TensorInfo, shape: number[]): TensorInfo {
+  backend.incRef(info.dataId);
+  return { dataId: info.dataId, shape, dtype: info.dtype };
+}
+
+/** Releases a tensor made inside a kernel that is not returned. */
+export function release(backend: BackendWasm, info: TensorInfo): void {
+  backend.disposeData(info.dataId);
+}
+
+/** Runs another kernel registered for wasm directly (e.g. the XNNPACK BatchMatMul). */
+export function runWasmKernel(
+  backend: BackendWasm,
+  kernelName: string,
+  inputs: Record<string, TensorInfo>,
+  attrs: NamedAttrMap = {},
+): TensorInfo {
+  const config = getKernel(kernelName, 'wasm');
+  const out = config.kernelFunc({ inputs, backend, attrs });
+  return (Array.isArray(out) ? out[0] : out) as TensorInfo;
+}
+
+/**
+ * C[m, n] = op(A) op(B) with XNNPACK; a, b are 2-D views (any stored shape of the same size).
+ * Returns a [rows, cols] tensor.
+ */
+export function matMul2d(
+  backend: BackendWasm,
+  a: TensorInfo,
+  aShape: [number, number],
+  b: TensorInfo,
+  bShape: [number, number],
+  transposeA: boolean,
+  transposeB: boolean,
+): TensorInfo {
+  util.assert(util.sizeFromShape(a.shape) === aShape[0] * aShape[1], () => 'matMul2d: a size mismatch');
+  util.assert(util.sizeFromShape(b.shape) === bShape[0] * bShape[1], () => 'matMul2d: b size mismatch');
+  const a3: TensorInfo = { dataId: a.dataId, shape: [1, ...aShape], dtype: 'float32' };
+  const b3: TensorInfo = { dataId: b.dataId, shape: [1, ...bShape], dtype: 'float32' };
+  const out = runWasmKernel(backend, 'BatchMatMul', { a: a3, b: b3 }, { transposeA, transposeB });
+  return { dataId: out.dataId, shape: out.shape.slice(1), dtype: 'float32' };
+}
+
+/** A Float32Array over the whole wasm heap (invalidated when the heap grows). */
+export function wholeHeapF32(backend: BackendWasm): Float32Array {
+  return new Float32Array((backend.wasm as unknown as { HEAPU8: Uint8Array }).HEAPU8.buffer);
+}
+
+/** Float offset of a tensor's data in `wholeHeapF32` (the allocator aligns to >= 8 bytes). */
+export function offsetF32(backend: BackendWasm, info: TensorInfo): number {
+  return backend.dataIdMap.get(info.dataId)!.memoryOffset / 4;
+}

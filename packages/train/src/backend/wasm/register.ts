@@ -1,0 +1,33 @@
+// Registers the wasm training kernels (idempotent). Kernels are looked up on every call, so
+// registering after the backend has started takes effect at once.
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs-core';
+import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.ts';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input.ts';
+import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-backprop.ts';
+
+/** Every kernel this project registers for wasm, in registration order. */
+export const wasmTrainingKernels: readonly KernelConfig[] = [
+  conv2dBackpropFilterConfig,
+  conv2dBackpropInputConfig,
+  depthwiseBackpropFilterConfig,
+  depthwiseBackpropInputConfig,
+];
+
+/**
+ * Registers the kernels wasm lacks for training (Conv2DBackpropFilter, DepthwiseConv2dNative
+ * BackpropFilter/Input) and faster replacements of slow ones (Conv2DBackpropInput), for backend
+ * 'wasm' only. Calling it again changes nothing. Cost: a few map writes.
+ * @example registerWasmTrainingKernels(); // tf.grad of a depthwise conv now runs on wasm
+ */
+export function registerWasmTrainingKernels(): void {
+  for (const config of wasmTrainingKernels) {
+    const existing = getKernelOrNull(config.kernelName);
+    if (existing?.kernelFunc === config.kernelFunc) continue;
+    if (existing != null) unregisterKernel(config.kernelName, 'wasm');
+    registerKernel(config);
+  }
+}
+
+function getKernelOrNull(kernelName: string): KernelConfig | null {
+  return getKernel(kernelName, 'wasm') ?? null;
+}
