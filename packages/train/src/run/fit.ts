@@ -125,7 +125,8 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
         seconds: (performance.now() - started) / 1000,
       };
       state = { epochsDone: epoch, stepsDone: state.stepsDone + steps, plateau, earlyStopping, history: [...state.history, row] };
-      progress.epochEnd(epoch, `loss ${row.trainLoss.toFixed(4)} val_loss ${row.valLoss.toFixed(4)} val_auc ${(val.metrics['macro_auc_roc'] ?? Number.NaN).toFixed(4)}`);
+      const auc = val.metrics['macro_auc_roc'];
+      progress.epochEnd(epoch, `loss ${row.trainLoss.toFixed(4)} val_loss ${row.valLoss.toFixed(4)}${auc === undefined ? '' : ` val_auc ${auc.toFixed(4)}`}`);
       if (opts.checkpoint) {
         await writeCheckpoint(opts.checkpoint.dir, opts.checkpoint.identity, { state, weights: snapshotWeights(model), best, optimizer: optimizer.getState() });
       }
