@@ -1,0 +1,48 @@
+/**
+ * Peak resident memory of EfficientNetB0 training at 64x64, batch 32 (issue 7.8: must stay under
+ * 2 GiB): builds the model with a 256/0.3 -> 128/0.3 head and 10 logits, runs training steps with
+ * both learning rates and inference passes, sampling process.memoryUsage().rss every 50 ms, and
+ * checks that the tensor count is flat across "epochs". Prints the peak RSS, step time and counts.
+ * Run: npx tsx packages/train/src/run/memory.bench.ts [--backend wasm] [--steps 6]
+ */
+import * as tf from '@tensorflow/tfjs';
+import { buildModel } from '@cxr/models';
+import { selectBackend, type BackendName } from '../backend/index.ts';
+import { weightedBce } from '../losses/losses.ts';
+import type { BoundLoss } from '../losses/registry.ts';
+import { GroupedAdam } from '../optim/grouped-adam.ts';
+import { trainStep } from './train-step.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const backend = await selectBackend(arg('backend', 'auto') as BackendName, (l) => console.log(l));
+const steps = Number(arg('steps', '6'));
+let peak = process.memoryUsage().rss;
+const sampler = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 50);
+const model = buildModel({ backbone: 'efficientnetb0', inputSize: 64, channels: 3, head: '256/0.3->128/0.3', numClasses: 10, seed: 1, includeKerasPreprocessing: false });
+const loss: BoundLoss = { name: 'weighted-bce', weights: null, compute: (z, y, m) => weightedBce(z, y, null, m) };
+const optimizer = new GroupedAdam();
+const counts: number[] = [];
+const times: number[] = [];
+for (let epoch = 0; epoch < 2; epoch++) {
+  for (let s = 0; s < steps / 2; s++) {
+    const xs = tf.randomUniform([32, 64, 64, 3], -2, 2, 'float32', epoch * 100 + s) as tf.Tensor4D;
+    const ys = tf.tidy(() => tf.randomUniform([32, 10], 0, 1, 'float32', s).round()) as tf.Tensor2D;
+    const t = performance.now();
+    trainStep(model, optimizer, loss, { xs, ys, mask: null }, { head: 1e-3, backbone: 1e-4, weightDecay: 0, phase: 'unfrozen' });
+    times.push(performance.now() - t);
+    tf.dispose([xs, ys]);
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const probe = tf.tidy(() => tf.sigmoid(model.apply(tf.zeros([32, 64, 64, 3]), { training: false }) as tf.Tensor));
+  probe.dispose();
+  counts.push(tf.memory().numTensors);
+}
+clearInterval(sampler);
+times.sort((a, b) => a - b);
+console.log(`memory.bench: EfficientNetB0 64x64 batch 32 on ${backend.backend}: peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (limit 2048 MiB), median step ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms over ${times.length} steps, tensors after each epoch ${counts.join(', ')}`);
+if (peak >= 2 * 2 ** 30) process.exitCode = 1;
