@@ -18,6 +18,7 @@ export {
   samplePose,
   sampleExposure,
   sampleMarker,
+  cardiothoracicRatio,
   type PatientAnatomy,
   type Pose,
   type Exposure,

@@ -104,7 +104,7 @@ export function samplePatientAnatomy(rng: Rng, sex: 'M' | 'F'): PatientAnatomy {
     domeBase: rng.uniform(0.44, 0.54),
     domeHeight: rng.uniform(0.12, 0.18),
     rightDomeLift: rng.uniform(0.02, 0.06),
-    ctr: rng.uniform(0.39, 0.47),
+    ctr: rng.uniform(0.39, 0.49),
     heartCenterY: rng.uniform(0.24, 0.3),
     heartHalfHeight: rng.uniform(0.23, 0.27),
     heartLeftShare: rng.uniform(0.64, 0.74),
@@ -146,4 +146,13 @@ export function sampleExposure(rng: Rng): Exposure {
 /** Marker letter and corner. */
 export function sampleMarker(rng: Rng): PhantomParams['marker'] {
   return { letter: rng.next() < 0.5 ? 'L' : 'R', corner: rng.int(4) as 0 | 1 | 2 | 3 };
+}
+
+/**
+ * Cardiothoracic ratio of the rendered heart: the patient's own, or with cardiomegaly of severity s
+ * 0.48 + 0.16 s, so the subtlest cases overlap the largest normal hearts (0.49) as in practice,
+ * where 0.5 is the textbook threshold.
+ */
+export function cardiothoracicRatio(anatomy: PatientAnatomy, cardiomegaly: number): number {
+  return cardiomegaly > 0 ? 0.48 + 0.16 * cardiomegaly : anatomy.ctr;
 }

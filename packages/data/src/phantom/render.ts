@@ -10,7 +10,7 @@
 import { DataArgumentError } from '../errors.ts';
 import { createRng } from '../random/index.ts';
 import { hash2, MARKER_GLYPHS, smooth01, valueNoise } from './field.ts';
-import type { FindingInstance, PhantomParams } from './params.ts';
+import { cardiothoracicRatio, type FindingInstance, type PhantomParams } from './params.ts';
 
 const BONE = 0.34;
 
@@ -62,8 +62,8 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
   const rx = a.lungHalfWidth * (1 + 0.04 * at);
   const thoracicWidth = 2 * (a.lungCenterX + rx * 1.06);
 
-  // Heart: the cardiothoracic ratio sets its width; cardiomegaly pushes it past 0.5.
-  let ctr = cm > 0 ? 0.51 + 0.15 * cm : a.ctr;
+  // Heart: the cardiothoracic ratio sets its width; cardiomegaly pushes it towards and past 0.5.
+  let ctr = cardiothoracicRatio(a, cm);
   ctr *= 1 - 0.08 * at;
   if (params.projection === 'AP') ctr *= 1.08;
   const hrx = (ctr * thoracicWidth) / 2;

@@ -7,7 +7,7 @@
  * and still need fine-tuning on radiographs.
  */
 import { DataArgumentError } from '../errors.ts';
-import type { PhantomParams } from './params.ts';
+import { cardiothoracicRatio, type PhantomParams } from './params.ts';
 import { planPhantomDataset } from './plan.ts';
 import { renderPhantom } from './render.ts';
 import { DEFAULT_PHANTOM_SPEC, PHANTOM_LABELS, type PhantomLabel, type PhantomSpec } from './spec.ts';
@@ -30,8 +30,7 @@ const REGRESSION: { name: string; value: (p: PhantomParams) => number; lo: numbe
 ];
 
 function effectiveCtr(p: PhantomParams): number {
-  const cm = p.findings.cardiomegaly?.severity ?? 0;
-  return cm > 0 ? 0.51 + 0.15 * cm : p.anatomy.ctr;
+  return cardiothoracicRatio(p.anatomy, p.findings.cardiomegaly?.severity ?? 0);
 }
 
 /**
