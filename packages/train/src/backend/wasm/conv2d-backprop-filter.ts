@@ -3,7 +3,7 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { convGeometry, imagesPerChunk, isPointwise } from './conv-geometry.ts';
-import { allocF32, heapF32, matMul2d, offsetF32, release, wholeHeapF32 } from './heap.ts';
+import { allocF32, gramLike, heapF32, offsetF32, release, wholeHeapF32 } from './heap.ts';
 import { im2col } from './im2col.ts';
 
 export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
@@ -14,7 +14,7 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
   const pixels = g.batch * g.outH * g.outW;
   const k = g.kH * g.kW * g.inC;
   if (isPointwise(g)) {
-    const dw = matMul2d(b, x, [pixels, g.inC], dy, [pixels, g.outC], true, false);
+    const dw = gramLike(b, x, g.inC, dy, g.outC, pixels);
     return { dataId: dw.dataId, shape: filterShape, dtype: 'float32' };
   }
   const perImage = g.outH * g.outW * k;
@@ -22,7 +22,7 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
   if (chunk >= g.batch) {
     const cols = allocF32(b, [pixels, k]);
     im2col(wholeHeapF32(b), offsetF32(b, x), offsetF32(b, cols), g, 0, g.batch);
-    const dw = matMul2d(b, cols, [pixels, k], dy, [pixels, g.outC], true, false);
+    const dw = gramLike(b, cols, k, dy, g.outC, pixels);
     release(b, cols);
     return { dataId: dw.dataId, shape: filterShape, dtype: 'float32' };
   }
@@ -38,7 +38,7 @@ export const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
     im2col(heap, offsetF32(b, x), offsetF32(b, cols), g, n0, n1);
     const dyOff = offsetF32(b, dy);
     heap.copyWithin(offsetF32(b, dyChunk), dyOff + n0 * dyPerImage, dyOff + n1 * dyPerImage);
-    const part = matMul2d(b, cols, [rows, k], dyChunk, [rows, g.outC], true, false);
+    const part = gramLike(b, cols, k, dyChunk, g.outC, rows);
     const acc = heapF32(b, out);
     const p = heapF32(b, part);
     for (let i = 0; i < acc.length; i++) acc[i] += p[i]!;

@@ -4,7 +4,7 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { convGeometry, type ConvGeometry } from './conv-geometry.ts';
-import { allocF32, heapF32 } from './heap.ts';
+import { allocF32, heapF32, offsetF32, release, runWasmKernel, wholeHeapF32 } from './heap.ts';
 
 /** dW[kh, kw, c, m] = sum over n, oh, ow of x[n, ih, iw, c] * dy[n, oh, ow, c*mult + m]. */
 export function depthwiseFilterGrad(x: Float32Array, dy: Float32Array, dw: Float32Array, g: ConvGeometry): void {
@@ -97,10 +97,59 @@ export const depthwiseBackpropInput: KernelFunc = ({ inputs, backend, attrs }) =
   const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
   const inputShape = (attrs as any).inputShape as number[];
   const g = geometry('DepthwiseConv2dNativeBackpropInput', inputShape, filter.shape, attrs);
+  if (g.mult === 1 && g.dilH === 1 && g.dilW === 1) return depthwiseInputGradXnn(b, dy, filter, g, inputShape);
   const out = allocF32(b, inputShape);
   depthwiseInputGrad(heapF32(b, dy), heapF32(b, filter), heapF32(b, out), g);
   return out;
 };
+
+/**
+ * dx as a forward depthwise convolution (XNNPACK) of dy - spread out by the stride and padded by
+ * kernel-1-pad - with the filter rotated by 180 degrees; 'valid' padding gives exactly the
+ * input's height and width. Scalar loops only copy dy into place.
+ */
+function depthwiseInputGradXnn(b: BackendWasm, dy: TensorInfo, filter: TensorInfo, g: ConvGeometry, inputShape: number[]): TensorInfo {
+  const { batch, inH, inW, inC: c, outH, outW, kH, kW, strideH, strideW, padTop, padLeft } = g;
+  const hp = inH + kH - 1;
+  const wp = inW + kW - 1;
+  const top = kH - 1 - padTop;
+  const left = kW - 1 - padLeft;
+  const spread = allocF32(b, [batch, hp, wp, c]);
+  const flipped = allocF32(b, filter.shape);
+  const heap = wholeHeapF32(b);
+  const sOff = offsetF32(b, spread);
+  const dyOff = offsetF32(b, dy);
+  heap.fill(0, sOff, sOff + batch * hp * wp * c);
+  for (let n = 0; n < batch; n++) {
+    for (let oh = 0; oh < outH; oh++) {
+      const r = top + oh * strideH;
+      if (r < 0 || r >= hp) continue;
+      const srcRow = dyOff + ((n * outH + oh) * outW) * c;
+      const dstRow = sOff + ((n * hp + r) * wp) * c;
+      if (strideW === 1 && left >= 0 && left + outW <= wp) {
+        heap.copyWithin(dstRow + left * c, srcRow, srcRow + outW * c);
+        continue;
+      }
+      for (let ow = 0; ow < outW; ow++) {
+        const col = left + ow * strideW;
+        if (col < 0 || col >= wp) continue;
+        heap.copyWithin(dstRow + col * c, srcRow + ow * c, srcRow + (ow + 1) * c);
+      }
+    }
+  }
+  const w = heapF32(b, filter);
+  const f = heapF32(b, flipped);
+  for (let kh = 0; kh < kH; kh++) {
+    for (let kw = 0; kw < kW; kw++) {
+      const src = ((kH - 1 - kh) * kW + (kW - 1 - kw)) * c;
+      f.set(w.subarray(src, src + c), (kh * kW + kw) * c);
+    }
+  }
+  const out = runWasmKernel(b, 'DepthwiseConv2dNative', { x: spread, filter: flipped }, { strides: [1, 1], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' });
+  release(b, spread);
+  release(b, flipped);
+  return { dataId: out.dataId, shape: inputShape, dtype: 'float32' };
+}
 
 export const depthwiseBackpropFilterConfig: KernelConfig = {
   kernelName: 'DepthwiseConv2dNativeBackpropFilter',

@@ -42,9 +42,17 @@ export function runWasmKernel(
   return (Array.isArray(out) ? out[0] : out) as TensorInfo;
 }
 
+/** The transpose of a 2-D view `[rows, cols]` as a new [cols, rows] tensor (wasm Transpose). */
+export function transpose2d(backend: BackendWasm, a: TensorInfo, shape: [number, number]): TensorInfo {
+  const view: TensorInfo = { dataId: a.dataId, shape, dtype: 'float32' };
+  return runWasmKernel(backend, 'Transpose', { x: view }, { perm: [1, 0] });
+}
+
 /**
- * C[m, n] = op(A) op(B) with XNNPACK; a, b are 2-D views (any stored shape of the same size).
- * Returns a [rows, cols] tensor.
+ * C = op(A) . op(B) for 2-D views (any stored shape of the right size); returns [rows, cols].
+ * The wasm BatchMatMul is fast (XNNPACK, ~15-25 GFLOP/s here) only without transposes - with
+ * transposeA it runs at ~0.5 GFLOP/s - so transposed operands are materialised first. Callers
+ * arrange for the transposed operand to be the small one.
  */
 export function matMul2d(
   backend: BackendWasm,
@@ -57,10 +65,26 @@ export function matMul2d(
 ): TensorInfo {
   util.assert(util.sizeFromShape(a.shape) === aShape[0] * aShape[1], () => 'matMul2d: a size mismatch');
   util.assert(util.sizeFromShape(b.shape) === bShape[0] * bShape[1], () => 'matMul2d: b size mismatch');
-  const a3: TensorInfo = { dataId: a.dataId, shape: [1, ...aShape], dtype: 'float32' };
-  const b3: TensorInfo = { dataId: b.dataId, shape: [1, ...bShape], dtype: 'float32' };
-  const out = runWasmKernel(backend, 'BatchMatMul', { a: a3, b: b3 }, { transposeA, transposeB });
+  const at = transposeA ? transpose2d(backend, a, aShape) : a;
+  const bt = transposeB ? transpose2d(backend, b, bShape) : b;
+  const a3: TensorInfo = { dataId: at.dataId, shape: [1, ...(transposeA ? [aShape[1], aShape[0]] : aShape)], dtype: 'float32' };
+  const b3: TensorInfo = { dataId: bt.dataId, shape: [1, ...(transposeB ? [bShape[1], bShape[0]] : bShape)], dtype: 'float32' };
+  const out = runWasmKernel(backend, 'BatchMatMul', { a: a3, b: b3 }, { transposeA: false, transposeB: false });
+  if (at !== a) release(backend, at);
+  if (bt !== b) release(backend, bt);
   return { dataId: out.dataId, shape: out.shape.slice(1), dtype: 'float32' };
+}
+
+/**
+ * dW = A^T . B over a long pixel axis (A: [pixels, k], B: [pixels, n]) -> [k, n], transposing
+ * whichever operand is smaller: A^T . B directly, or (B^T . A)^T with a small final transpose.
+ */
+export function gramLike(backend: BackendWasm, a: TensorInfo, k: number, b: TensorInfo, n: number, pixels: number): TensorInfo {
+  if (k <= n) return matMul2d(backend, a, [pixels, k], b, [pixels, n], true, false);
+  const bta = matMul2d(backend, b, [pixels, n], a, [pixels, k], true, false);
+  const out = transpose2d(backend, bta, [n, k]);
+  release(backend, bta);
+  return out;
 }
 
 /** A Float32Array over the whole wasm heap (invalidated when the heap grows). */

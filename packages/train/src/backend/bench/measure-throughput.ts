@@ -1,0 +1,111 @@
+// Throughput of one (backbone, size, batch, backend, mode) cell: build the model with the zoo,
+// warm up, time several steps, report the median images/s. Cells too slow to finish in their
+// time budget are skipped with a note instead of stalling the whole table.
+import * as tf from '@tensorflow/tfjs';
+import { buildModel, estimateFlops } from '@cxr/models';
+import { createRng, deriveSeed } from '@cxr/data';
+import { selectBackend } from '../select-backend.ts';
+import type { ResolvedBackendName } from '../backend-name.ts';
+import { makeForwardStep, makeTrainStep } from './train-step.ts';
+
+export type BenchMode = 'train' | 'forward';
+
+export interface ThroughputCell {
+  backbone: string;
+  size: number;
+  batch: number;
+  backend: ResolvedBackendName;
+  mode: BenchMode;
+  /** Median images/s over the timed steps; null when the cell was skipped. */
+  imagesPerSecond: number | null;
+  /** Timed steps behind the median. */
+  steps: number;
+  note?: string;
+}
+
+export interface ThroughputOptions {
+  backbone: string;
+  size: number;
+  batch: number;
+  backend: ResolvedBackendName;
+  mode: BenchMode;
+  /** Timed steps (default 5); fewer when a step is slow and the budget would be exceeded. */
+  steps?: number;
+  /** Untimed steps first (default 2; kernels compile, the heap grows). */
+  warmup?: number;
+  /** Seconds one cell may take (default 120). */
+  budgetSeconds?: number;
+  /** Rough sustained FLOP/s of the backend, to skip hopeless cells before building them. */
+  flopsPerSecond?: number;
+}
+
+/** Rough sustained rates here (2 cores): cpu ~0.5 GFLOP/s (issue 8), wasm ~10 GFLOP/s. */
+export const defaultFlopsPerSecond: Record<ResolvedBackendName, number> = {
+  cpu: 0.5e9,
+  wasm: 10e9,
+  tensorflow: 30e9,
+  'tensorflow-gpu': 1e12,
+};
+
+const NUM_CLASSES = 10;
+
+/**
+ * Measures one cell. Training = forward in training mode, weighted BCE with logits on random 0/1
+ * labels, gradients, Adam; forward = inference-mode forward pass. Cost: warmup + steps training
+ * steps, unless the FLOP estimate says even one step would overrun the budget (then skipped).
+ * @example await measureThroughput({ backbone: 'cnn5', size: 64, batch: 32, backend: 'wasm', mode: 'train' })
+ * // -> { backbone: 'cnn5', size: 64, batch: 32, backend: 'wasm', mode: 'train', imagesPerSecond: 400, steps: 5 }
+ */
+export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputCell> {
+  const { backbone, size, batch, backend, mode } = options;
+  const steps = options.steps ?? 5;
+  const warmup = options.warmup ?? 2;
+  const budget = options.budgetSeconds ?? 120;
+  await selectBackend(backend);
+  const cell: ThroughputCell = { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0 };
+  const seed = deriveSeed(8, `bench:${backbone}:${size}`);
+  const model = buildModel({ backbone, inputSize: size, channels: 3, head: '512/0.20', numClasses: NUM_CLASSES, seed });
+  const rng = createRng(seed, 'bench-data');
+  const tensors: tf.Tensor[] = [];
+  try {
+    const flopsPerStep = estimateFlops(model) * batch * (mode === 'train' ? 3 : 1);
+    const estimate = flopsPerStep / (options.flopsPerSecond ?? defaultFlopsPerSecond[backend]);
+    if (estimate * (1 + Math.min(warmup, 1)) > budget) {
+      cell.note = `skipped: ~${estimate.toFixed(0)} s/step estimated, budget ${budget} s`;
+      return cell;
+    }
+    const pixels = new Float32Array(batch * size * size * 3).map(() => rng.uniform(0, 1));
+    const labels = new Float32Array(batch * NUM_CLASSES).map(() => (rng.uniform(0, 1) < 0.3 ? 1 : 0));
+    const x = tf.tensor4d(pixels, [batch, size, size, 3]);
+    const y = tf.tensor2d(labels, [batch, NUM_CLASSES]);
+    const w = tf.ones([NUM_CLASSES]);
+    const optimizer = tf.train.adam(1e-3);
+    tensors.push(x, y, w);
+    const step = mode === 'train' ? makeTrainStep(model, x, y, w, optimizer) : makeForwardStep(model, x);
+    const started = performance.now();
+    for (let i = 0; i < warmup; i++) step();
+    const times: number[] = [];
+    const perStep = (performance.now() - started) / Math.max(1, warmup) / 1000;
+    const affordable = Math.max(1, Math.min(steps, Math.floor((budget - (performance.now() - started) / 1000) / Math.max(perStep, 1e-3))));
+    for (let i = 0; i < affordable; i++) {
+      const t0 = performance.now();
+      const loss = step();
+      times.push(performance.now() - t0);
+      if (!Number.isFinite(loss)) throw new Error(`measureThroughput: ${backbone} ${mode} produced a non-finite value`);
+    }
+    if (affordable < steps) cell.note = `${affordable} timed step(s) within the ${budget} s budget`;
+    optimizer.dispose();
+    cell.steps = times.length;
+    cell.imagesPerSecond = (batch * 1000) / median(times);
+    return cell;
+  } finally {
+    tf.dispose(tensors);
+    model.dispose();
+  }
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
