@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { encode } from 'fast-png';
@@ -120,6 +120,21 @@ describe('buildImageCache', () => {
       return true;
     });
     assert.deepEqual(readdirSync(cacheDir), []);
+  });
+
+  test('a temp file abandoned by a dead build process is removed; a live one is left alone', async () => {
+    const records = fixtures('t');
+    const cacheDir = join(dir, 'cache-t');
+    mkdirSync(cacheDir);
+    // pid 4194303 is the kernel's pid_max ceiling, free on any ordinary machine.
+    const dead = 'fp-t-4px.cxrimg.tmp-4194303-1';
+    const live = `fp-t-4px.cxrimg.tmp-${process.ppid}-1`;
+    writeFileSync(join(cacheDir, dead), 'partial');
+    writeFileSync(join(cacheDir, live), 'partial');
+    const logs: string[] = [];
+    await buildImageCache({ records, fingerprint: 'fp-t', size: 4, cacheDir, logger: (m) => logs.push(m) });
+    assert.deepEqual(readdirSync(cacheDir).sort(), ['fp-t-4px.cxrimg', live]);
+    assert.ok(logs.some((m) => m.endsWith(`removed ${dead} left by an interrupted build`)), logs.join('\n'));
   });
 
   test('the crop gets its own cache file and must be named', async () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { DataArgumentError, DataFileError } from '../errors.ts';
 import type { CxrRecord } from '../records.ts';
@@ -60,7 +60,7 @@ const FIXED_HEADER = 28;
  * length L | u32 reserved | key (L bytes of JSON: fingerprint, size, count, crop, decoder, SHA-256
  * of the image ids in order) | at H: count x u32 CRC-32 of each image | count*size*size pixel bytes.
  * It is written under a temporary name and renamed when complete, so a crash never leaves a
- * half-written cache under the real name.
+ * half-written cache under the real name; temp files of dead processes are removed on the next build.
  *
  * Reading: a cache of up to memoryLimitBytes of pixels (default 1 GiB; 10k images at 64 px are
  * 40 MB, 20k at 224 px are 1 GB) is loaded into one Buffer and every image's CRC checked on open;
@@ -105,6 +105,7 @@ export async function buildImageCache(opts: BuildImageCacheOptions): Promise<Ima
     log(`image cache ${file}: ${err.message}; building`);
   }
   await mkdir(dir, { recursive: true });
+  await removeAbandonedTemps(file, log);
   const started = Date.now();
   await writeCache(file, key, opts, concurrency);
   const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
@@ -275,6 +276,27 @@ async function writeCache(file: string, key: string, opts: BuildImageCacheOption
     if (!ok) await unlink(temp).catch(() => {});
   }
   await rename(temp, file);
+}
+
+/** Deletes temp files of `file` left by builds whose process is gone (a crash or a kill mid-build). */
+async function removeAbandonedTemps(file: string, log: (msg: string) => void): Promise<void> {
+  const prefix = `${basename(file)}.tmp-`;
+  const dir = resolve(file, '..');
+  for (const name of await readdir(dir)) {
+    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length).split('-')[0]) : Number.NaN;
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
+    await unlink(join(dir, name)).catch(() => {});
+    log(`image cache ${file}: removed ${name} left by an interrupted build`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function safeName(text: string): string {
