@@ -123,4 +123,19 @@ describe('wasm training kernels vs cpu', () => {
       }
     });
   }
+
+  const poolCases: [number, number, number, 'same' | 'valid'][] = [
+    [8, 2, 2, 'valid'],
+    [7, 2, 2, 'same'],
+    [9, 3, 2, 'same'],
+    [8, 3, 1, 'same'],
+  ];
+  for (const [size, k, stride, pad] of poolCases) {
+    // The wasm backend's own MaxPoolGrad disagrees with cpu in tfjs 4.22; ours replaces it.
+    test(`maxPool ${k}x${k} stride ${stride} ${pad} and avgPool: dx`, async () => {
+      const x = random([2, size, size, 3]);
+      await compareGrads('maxPool', [x], (xt) => tf.sum(tf.square(tf.maxPool(xt as tf.Tensor4D, k, stride, pad))));
+      await compareGrads('avgPool', [x], (xt) => tf.sum(tf.square(tf.avgPool(xt as tf.Tensor4D, k, stride, pad))));
+    });
+  }
 });

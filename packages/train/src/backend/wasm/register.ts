@@ -6,6 +6,7 @@ import { conv2dBackpropInputConfig } from './conv2d-backprop-input.ts';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-backprop.ts';
 import { fusedGradKernelConfigs } from './fused-grad-kernels.ts';
 import { registerWasmGradOverrides } from './grad-overrides.ts';
+import { maxPoolGradConfig } from './max-pool-grad.ts';
 import { sharedIdentityConfig } from './shared-identity.ts';
 
 /** Every kernel this project registers for wasm, in registration order. */
@@ -15,6 +16,7 @@ export const wasmTrainingKernels: readonly KernelConfig[] = [
   depthwiseBackpropFilterConfig,
   depthwiseBackpropInputConfig,
   sharedIdentityConfig,
+  maxPoolGradConfig,
   ...fusedGradKernelConfigs,
 ];
 

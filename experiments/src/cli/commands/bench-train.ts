@@ -1,0 +1,44 @@
+/**
+ * `cxr bench train`: training (and forward-only) throughput in images/s per backbone, input size
+ * and backend (issue 8). One cell: `cxr bench train --backbone mobilenetv2 --size 64 --batch 32
+ * --backend wasm --json`; without filters, the whole grid on every backend that starts here.
+ */
+import { benchBackbones, formatThroughputTable, runThroughputGrid, type BenchMode, type ResolvedBackendName } from '@cxr/train';
+import type { CliCommand } from '../command-types.ts';
+
+const command: CliCommand = {
+  group: 'bench',
+  module: {
+    command: 'train',
+    describe: 'Training and forward throughput (images/s) per backbone, size and backend',
+    builder: (y) =>
+      y
+        .option('backbone', { type: 'string', array: true, describe: `Backbones (default: ${benchBackbones.join(', ')})` })
+        .option('size', { type: 'number', array: true, default: [64, 224], describe: 'Input sizes in pixels' })
+        .option('batch', { type: 'number', default: 32 })
+        .option('backend', { type: 'string', array: true, choices: ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'], describe: 'Backends (default: every one that starts here)' })
+        .option('mode', { type: 'string', array: true, choices: ['train', 'forward'], default: ['train', 'forward'] })
+        .option('steps', { type: 'number', default: 5, describe: 'Timed steps per cell (median reported)' })
+        .option('budget', { type: 'number', default: 90, describe: 'Seconds per cell; slower cells are skipped or timed fewer steps' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print [{backbone, size, batch, backend, mode, imagesPerSecond}]' }),
+    handler: async (argv) => {
+      const a = argv as unknown as { backbone?: string[]; size: number[]; batch: number; backend?: ResolvedBackendName[]; mode: BenchMode[]; steps: number; budget: number; json: boolean };
+      const cells = await runThroughputGrid({
+        backbones: a.backbone ?? benchBackbones,
+        sizes: a.size,
+        batch: a.batch,
+        backends: a.backend ?? 'available',
+        modes: a.mode,
+        steps: a.steps,
+        budgetSeconds: a.budget,
+        onCell: (c) => {
+          if (!a.json) console.error(`  ${c.backend} ${c.backbone} ${c.size}px ${c.mode}: ${c.imagesPerSecond?.toFixed(1) ?? '-'} img/s${c.note ? ` (${c.note})` : ''}`);
+        },
+      });
+      if (a.json) console.log(JSON.stringify(cells.map(({ backbone, size, batch, backend, mode, imagesPerSecond }) => ({ backbone, size, batch, backend, mode, imagesPerSecond }))));
+      else console.log(formatThroughputTable(cells));
+    },
+  },
+};
+
+export default command;

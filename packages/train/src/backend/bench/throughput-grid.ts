@@ -1,0 +1,56 @@
+// The throughput grid of issue 8: backbones x sizes x backends x modes, each cell measured by
+// measureThroughput, printed as a table or JSON.
+import { measureThroughput, type BenchMode, type ThroughputCell } from './measure-throughput.ts';
+import { selectBackend } from '../select-backend.ts';
+import type { ResolvedBackendName } from '../backend-name.ts';
+
+export const benchBackbones = ['cnn5', 'mobilenetv2', 'efficientnetb0', 'densenet121', 'resnet50v2'] as const;
+
+export interface GridOptions {
+  backbones: readonly string[];
+  sizes: readonly number[];
+  batch: number;
+  /** Backends to measure; 'available' = those that start here (native ones, wasm, cpu). */
+  backends: readonly ResolvedBackendName[] | 'available';
+  modes: readonly BenchMode[];
+  steps?: number;
+  budgetSeconds?: number;
+  /** Called after each cell (progress lines). */
+  onCell?: (cell: ThroughputCell) => void;
+}
+
+/** Backends that start on this machine, fastest first. */
+export async function availableBackends(): Promise<ResolvedBackendName[]> {
+  const out: ResolvedBackendName[] = [];
+  for (const name of ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const) {
+    try {
+      await selectBackend(name);
+      out.push(name);
+    } catch {
+      // not installed here; the table simply has no column for it
+    }
+  }
+  return out;
+}
+
+/**
+ * Measures every cell of the grid in turn (backends outermost so each is started once).
+ * @example await runThroughputGrid({ backbones: ['cnn5'], sizes: [64], batch: 32, backends: ['wasm'], modes: ['train'] })
+ */
+export async function runThroughputGrid(o: GridOptions): Promise<ThroughputCell[]> {
+  const backends = o.backends === 'available' ? await availableBackends() : o.backends;
+  const cells: ThroughputCell[] = [];
+  for (const backend of backends) {
+    for (const size of o.sizes) {
+      for (const backbone of o.backbones) {
+        for (const mode of o.modes) {
+          const opts = { backbone, size, batch: o.batch, backend, mode } as const;
+          const cell = await measureThroughput({ ...opts, ...(o.steps != null ? { steps: o.steps } : {}), ...(o.budgetSeconds != null ? { budgetSeconds: o.budgetSeconds } : {}) });
+          cells.push(cell);
+          o.onCell?.(cell);
+        }
+      }
+    }
+  }
+  return cells;
+}

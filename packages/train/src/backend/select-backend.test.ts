@@ -1,0 +1,48 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs';
+import { getKernel } from '@tensorflow/tfjs-core';
+import { selectBackend } from './select-backend.ts';
+import { registerWasmTrainingKernels, wasmTrainingKernels } from './wasm/register.ts';
+import type { BackendName } from './backend-name.ts';
+
+describe('selectBackend', () => {
+  test("'auto' picks wasm here and says why the native backends were skipped", async () => {
+    const lines: string[] = [];
+    const got = await selectBackend('auto', (l) => lines.push(l));
+    // This machine has no @tensorflow/tfjs-node(-gpu) (their install needs libtensorflow).
+    assert.equal(got.backend, 'wasm');
+    assert.equal(got.tfBackend, 'wasm');
+    assert.equal(tf.getBackend(), 'wasm');
+    assert.deepEqual(got.skipped.map((s) => s.name), ['tensorflow-gpu', 'tensorflow']);
+    for (const s of got.skipped) assert.match(s.reason, /tfjs-node|Cannot find/);
+    assert.match(lines.join('\n'), /backend: wasm .*skipped tensorflow-gpu: .*tensorflow: /);
+    for (const k of wasmTrainingKernels) assert.equal(getKernel(k.kernelName, 'wasm')?.kernelFunc, k.kernelFunc, k.kernelName);
+  });
+
+  test('registration is idempotent', () => {
+    registerWasmTrainingKernels();
+    registerWasmTrainingKernels();
+    for (const k of wasmTrainingKernels) assert.equal(getKernel(k.kernelName, 'wasm')?.kernelFunc, k.kernelFunc, k.kernelName);
+  });
+
+  test('cpu on request', async () => {
+    const got = await selectBackend('cpu');
+    assert.deepEqual(got, { backend: 'cpu', tfBackend: 'cpu', skipped: [] });
+  });
+
+  test('an unknown name is refused with the valid names', async () => {
+    await assert.rejects(selectBackend('webgpu' as BackendName), {
+      name: 'BackendError',
+      message: 'selectBackend: requested must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; received "webgpu"',
+    });
+  });
+
+  test('an explicitly requested backend that cannot start is an error, not a fallback', async () => {
+    await assert.rejects(selectBackend('tensorflow'), (e: Error) => {
+      assert.equal(e.name, 'BackendError');
+      assert.match(e.message, /^selectBackend: requested must be a backend that starts here; received 'tensorflow' \(.*tfjs-node/);
+      return true;
+    });
+  });
+});
