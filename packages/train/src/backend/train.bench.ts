@@ -1,14 +1,15 @@
 // `npm run bench`: training and forward throughput (images/s, median of timed steps after
 // warm-up) of the five benchmark backbones at 64 and 224 px, batch 32, on every backend that
-// starts here. Flags: --json, --quick (64 px only), --budget SECONDS per cell (default 90).
+// starts here. Flags: --json, --quick (64 px only), --budget=SECONDS per cell (default 90).
 import { formatThroughputTable } from './bench/format-table.ts';
 import { benchBackbones, runThroughputGrid } from './bench/throughput-grid.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
-const budgetAt = args.indexOf('--budget');
-const budgetSeconds = budgetAt >= 0 ? Number(args[budgetAt + 1]) : 90;
+// --budget=SECONDS (scripts/run-benches.mjs passes only dash-words through)
+const budgetArg = args.find((a) => a.startsWith('--budget='));
+const budgetSeconds = budgetArg ? Number(budgetArg.slice('--budget='.length)) : 90;
 
 const cells = await runThroughputGrid({
   backbones: benchBackbones,
