@@ -5,7 +5,7 @@ export { BackendError } from './backend-error.ts';
 export { selectBackend, wasmDistDir, type SelectedBackend } from './select-backend.ts';
 export { registerWasmTrainingKernels, wasmTrainingKernels } from './wasm/register.ts';
 export { measureThroughput, defaultFlopsPerSecond, type ThroughputCell, type ThroughputOptions, type BenchMode } from './bench/measure-throughput.ts';
-export { runThroughputGrid, availableBackends, benchBackbones, type GridOptions } from './bench/throughput-grid.ts';
+export { runThroughputGrid, measureInChild, availableBackends, benchBackbones, type GridOptions } from './bench/throughput-grid.ts';
 export { formatThroughputTable } from './bench/format-table.ts';
 export { profileStep, formatProfile, type StepProfile, type KernelProfileRow } from './bench/profile-step.ts';
 export { weightedBceWithLogits, makeTrainStep, makeForwardStep } from './bench/train-step.ts';

@@ -1,6 +1,8 @@
 // The throughput grid of issue 8: backbones x sizes x backends x modes, each cell measured by
 // measureThroughput, printed as a table or JSON.
-import { measureThroughput, type BenchMode, type ThroughputCell } from './measure-throughput.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BenchMode, ThroughputCell, ThroughputOptions } from './measure-throughput.ts';
 import { selectBackend } from '../select-backend.ts';
 import type { ResolvedBackendName } from '../backend-name.ts';
 
@@ -34,7 +36,8 @@ export async function availableBackends(): Promise<ResolvedBackendName[]> {
 }
 
 /**
- * Measures every cell of the grid in turn (backends outermost so each is started once).
+ * Measures every cell of the grid in turn, each in its own process (a cell that exhausts the
+ * 4 GiB wasm heap aborts the wasm module; the table then notes it and goes on).
  * @example await runThroughputGrid({ backbones: ['cnn5'], sizes: [64], batch: 32, backends: ['wasm'], modes: ['train'] })
  */
 export async function runThroughputGrid(o: GridOptions): Promise<ThroughputCell[]> {
@@ -45,7 +48,7 @@ export async function runThroughputGrid(o: GridOptions): Promise<ThroughputCell[
       for (const backbone of o.backbones) {
         for (const mode of o.modes) {
           const opts = { backbone, size, batch: o.batch, backend, mode } as const;
-          const cell = await measureThroughput({ ...opts, ...(o.steps != null ? { steps: o.steps } : {}), ...(o.budgetSeconds != null ? { budgetSeconds: o.budgetSeconds } : {}) });
+          const cell = measureInChild({ ...opts, ...(o.steps != null ? { steps: o.steps } : {}), ...(o.budgetSeconds != null ? { budgetSeconds: o.budgetSeconds } : {}) });
           cells.push(cell);
           o.onCell?.(cell);
         }
@@ -53,4 +56,16 @@ export async function runThroughputGrid(o: GridOptions): Promise<ThroughputCell[
     }
   }
   return cells;
+}
+
+const cellMain = fileURLToPath(new URL('./measure-cell-main.ts', import.meta.url));
+
+/** One cell in a child process; a crash becomes a note on the cell. */
+export function measureInChild(options: ThroughputOptions): ThroughputCell {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cellMain, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('CELL '));
+  if (r.status === 0 && line) return JSON.parse(line.slice(5)) as ThroughputCell;
+  const why = (r.stderr.match(/(RangeError|RuntimeError|Error)[^\n]*/g) ?? [`exit ${r.status}`]).at(-1)!.slice(0, 160);
+  const { backbone, size, batch, backend, mode } = options;
+  return { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0, note: `failed: ${why}` };
 }
