@@ -5,3 +5,5 @@ export * from './progress.ts';
 export * from './fit.ts';
 export * from './model-phase.ts';
 export * from './evaluate.ts';
+export * from './data-phase.ts';
+export * from './run-experiment.ts';

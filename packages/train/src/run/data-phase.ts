@@ -80,7 +80,7 @@ export async function prepareRunData(config: RunConfig, seed: number, dataset: L
   const splitSeed = config.split.seed === 'run' ? deriveSeed(seed, 'split') : config.split.seed;
   const split = splitByPatient(dataset.records, {
     seed: splitSeed,
-    fractions: config.split.fractions,
+    fractions: { train: config.split.fractions[0], val: config.split.fractions[1], test: config.split.fractions[2] },
     ...(config.split.officialTest && dataset.officialSplit ? { officialTest: dataset.officialSplit.test } : {}),
   });
   for (const name of ['train', 'val', 'test'] as const) {
