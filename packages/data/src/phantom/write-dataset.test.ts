@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { decode } from 'fast-png';
 import { makeTempDir } from '@cxr/testkit';
+import { loadDataset, PADCHEST_THESIS_LABELS } from '../adapters/index.ts';
 import { PADCHEST_COLUMNS, PADCHEST_CSV_NAME } from './padchest-csv.ts';
 import { planPhantomDataset } from './plan.ts';
 import { DEFAULT_PHANTOM_SPEC, mergePhantomSpec } from './spec.ts';
@@ -22,8 +23,7 @@ function listFiles(root: string): string[] {
     .sort();
 }
 
-// PadChest's adapter is written concurrently (packages/data/src/adapters); until its loadDataset
-// is committed, the CSV is checked with csv-parse against PadChest's column list and formats.
+// Raw rows, to check the file format itself; the adapter test below reads the set as users do.
 function readCsv(file: string): Record<string, string>[] {
   return parse(readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 }
@@ -64,6 +64,25 @@ describe('writePhantomDataset', () => {
     const manifest = JSON.parse(readFileSync(join(out, PHANTOM_MANIFEST_NAME), 'utf8'));
     assert.equal(manifest.images, 60);
     assert.deepEqual(readdirSync(dir).filter((n) => n.includes('.tmp-')), [], 'no temp folder left');
+  });
+
+  test('the PadChest adapter reads the set: PA rows kept, laterals dropped, label vectors as planned, no problems', async () => {
+    const out = join(dir, 'adapter');
+    await writePhantomDataset({ outDir: out, ...small });
+    const ds = await loadDataset({ dataset: 'phantom', dataDir: out });
+    const plan = planPhantomDataset({ images: 60, seed: 11, spec: mergePhantomSpec(small.spec) });
+    const pa = plan.rows.filter((r) => r.projection === 'PA');
+    assert.deepEqual(ds.problems, []);
+    assert.deepEqual(ds.labelNames, PADCHEST_THESIS_LABELS);
+    assert.equal(ds.records.length, pa.length);
+    assert.equal(ds.projections.PA, pa.length);
+    assert.equal((ds.projections.L ?? 0) + (ds.projections.AP ?? 0) + pa.length, 60);
+    ds.records.forEach((rec, i) => {
+      assert.equal(rec.imageId, pa[i]!.imageId);
+      const expected = PADCHEST_THESIS_LABELS.map((name) => (pa[i]!.labels.includes(name) ? 1 : 0));
+      assert.deepEqual([...rec.labels], expected, `${rec.imageId} labels`);
+      assert.ok(existsSync(rec.path));
+    });
   });
 
   test('same seed -> byte-identical files; another seed differs', async () => {
