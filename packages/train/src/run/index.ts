@@ -1,5 +1,6 @@
 export * from './model-variables.ts';
 export * from './train-step.ts';
+export * from './lean-variable-grads.ts';
 export * from './checkpoint.ts';
 export * from './progress.ts';
 export * from './fit.ts';

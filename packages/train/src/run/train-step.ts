@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BoundLoss } from '../losses/registry.ts';
-import type { GroupedAdam } from '../optim/grouped-adam.ts';
+import type { GroupedAdam, ParamUpdate } from '../optim/grouped-adam.ts';
 import type { EpochRates } from '../schedule/learning-rates.ts';
+import { leanVariableGrads } from './lean-variable-grads.ts';
 import { modelVariables } from './model-variables.ts';
 
 /** A training batch: inputs, (soft) targets and an optional loss mask. */
@@ -22,24 +23,23 @@ export interface StepBatch {
  */
 export function trainStep(model: tf.LayersModel, optimizer: GroupedAdam, loss: BoundLoss, batch: StepBatch, rates: EpochRates): number {
   const vars = modelVariables(model).filter((v) => v.trainable);
-  const { value, grads } = tf.variableGrads(() => {
+  // leanVariableGrads, not tf.variableGrads: the latter holds every activation and every
+  // intermediate gradient until the backward pass ends (~2x the peak; the wasm heap never shrinks).
+  const { value, grads } = leanVariableGrads(() => {
     const logits = model.apply(batch.xs, { training: true }) as tf.Tensor2D;
     return loss.compute(logits, batch.ys, batch.mask);
   }, vars.map((v) => v.variable));
   try {
-    optimizer.step(
-      vars.map((v) => ({
-        key: v.key,
-        variable: v.variable,
-        gradient: grads[v.variable.name]!,
-        lr: v.head ? rates.head : rates.backbone,
-        weightDecay: rates.weightDecay,
-      })),
-    );
+    const updates: ParamUpdate[] = [];
+    vars.forEach((v, i) => {
+      const gradient = grads[i];
+      if (gradient != null) updates.push({ key: v.key, variable: v.variable, gradient, lr: v.head ? rates.head : rates.backbone, weightDecay: rates.weightDecay });
+    });
+    optimizer.step(updates);
     return value.dataSync()[0]!;
   } finally {
     value.dispose();
-    tf.dispose(Object.values(grads));
+    for (const g of grads) g?.dispose();
   }
 }
 
