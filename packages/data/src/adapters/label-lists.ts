@@ -3,7 +3,7 @@
  */
 
 /** The thesis' ten PadChest findings (002, Results), spelled as in PadChest's Labels column. */
-export const PADCHEST_THESIS_LABELS: string[] = [
+export const PADCHEST_THESIS_LABEL_TUPLE = [
   'cardiomegaly',
   'aortic elongation',
   'unchanged',
@@ -14,7 +14,10 @@ export const PADCHEST_THESIS_LABELS: string[] = [
   'interstitial pattern',
   'vertebral degenerative changes',
   'laminar atelectasis',
-];
+] as const;
+
+/** The same ten names as a plain list (the PadChest adapter's default label list). */
+export const PADCHEST_THESIS_LABELS: string[] = [...PADCHEST_THESIS_LABEL_TUPLE];
 
 /** The 14 ChestX-ray14 findings, spelled as in Data_Entry_2017.csv's 'Finding Labels'. */
 export const NIH_LABELS: string[] = [

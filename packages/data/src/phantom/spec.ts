@@ -4,24 +4,11 @@
  * studies are laid out (projections, follow-ups). One object, plain JSON, so it can be hashed into
  * the dataset manifest.
  */
+import { PADCHEST_THESIS_LABEL_TUPLE } from '../adapters/label-lists.ts';
 import { DataArgumentError } from '../errors.ts';
 
-/**
- * The ten PadChest PA labels of the thesis (002, Section 4), in the thesis' order, spelled as
- * PadChest's `Labels` column spells them.
- */
-export const PHANTOM_LABELS = [
-  'cardiomegaly',
-  'aortic elongation',
-  'unchanged',
-  'scoliosis',
-  'costophrenic angle blunting',
-  'air trapping',
-  'pleural effusion',
-  'interstitial pattern',
-  'vertebral degenerative changes',
-  'laminar atelectasis',
-] as const;
+/** The phantom draws the thesis' ten PadChest PA labels, in the thesis' order (002, Section 4). */
+export const PHANTOM_LABELS = PADCHEST_THESIS_LABEL_TUPLE;
 
 /** One of the ten phantom labels. */
 export type PhantomLabel = (typeof PHANTOM_LABELS)[number];
