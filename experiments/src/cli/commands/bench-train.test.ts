@@ -16,6 +16,27 @@ describe('cxr bench train', () => {
     assert.ok(c.imagesPerSecond > 0, String(c.imagesPerSecond));
   });
 
+  test('--wasm-kernels required --profile: a table with its own column and the profile of one step', () => {
+    const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'bench', 'train', '--backbone', 'cnn5', '--size', '32', '--batch', '2', '--backend', 'wasm', '--mode', 'train', '--steps', '1', '--wasm-kernels', 'required', '--profile'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /images\/s\s+wasm\(required kernels\) train\ncnn5 32px b2\s+\d+\.\d/);
+    assert.match(r.stdout, /profile of one step, cnn5 32px b2 wasm\(required kernels\) train: \d+ kernel launches, \d+ ms in kernels\n\s+\w+\s+\d+\.\d ms\s+\d+ calls/);
+  });
+
+  test('--profile --json: the fused gradient kernels run with the full kernel set, not with the required one', () => {
+    const kernelsRun = (set: string) => {
+      const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'bench', 'train', '--backbone', 'cnn5', '--size', '32', '--batch', '2', '--backend', 'wasm', '--mode', 'train', '--steps', '1', '--wasm-kernels', set, '--profile', '--json'], { cwd: root, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const [cell] = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+      assert.ok(cell.profile.kernels > 0);
+      return (cell.profile.top as { kernel: string }[]).map((k) => k.kernel);
+    };
+    const all = kernelsRun('all');
+    const required = kernelsRun('required');
+    assert.ok(all.includes('CxrBatchNormGrad') && all.includes('CxrMaskGrad'), all.join(' '));
+    assert.ok(!required.some((k) => k.startsWith('Cxr')), required.join(' '));
+  });
+
   test('an unknown backend is refused with the choices', () => {
     const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'bench', 'train', '--backend', 'webgpu'], { cwd: root, encoding: 'utf8' });
     assert.notEqual(r.status, 0);

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { getKernel } from '@tensorflow/tfjs-core';
+import { getGradient, getKernel } from '@tensorflow/tfjs-core';
 import { selectBackend } from './select-backend.ts';
 import { registerWasmTrainingKernels, wasmTrainingKernels } from './wasm/register.ts';
 import type { BackendName } from './backend-name.ts';
@@ -24,6 +24,29 @@ describe('selectBackend', () => {
     registerWasmTrainingKernels();
     registerWasmTrainingKernels();
     for (const k of wasmTrainingKernels) assert.equal(getKernel(k.kernelName, 'wasm')?.kernelFunc, k.kernelFunc, k.kernelName);
+  });
+
+  test("'required' keeps only what training needs and puts the stock kernels and gradients back; 'all' restores the fast paths", async () => {
+    await selectBackend('wasm');
+    const fast = { input: getKernel('Conv2DBackpropInput', 'wasm')!, identity: getKernel('Identity', 'wasm')!, relu: getGradient('Relu')!.gradFunc };
+    const x = tf.tensor2d([[-1, 2], [3, -4]]);
+    const reluGrad = () => tf.grad((t: tf.Tensor) => tf.relu(t).mul(t).sum())(x).arraySync();
+    const withFastPaths = reluGrad();
+
+    await selectBackend('wasm', undefined, { wasmKernels: 'required' });
+    const required = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'MaxPoolGrad'];
+    for (const name of required) assert.ok(wasmTrainingKernels.some((k) => k.kernelFunc === getKernel(name, 'wasm')?.kernelFunc), name);
+    assert.ok(getKernel('Conv2DBackpropInput', 'wasm') != null, 'stock Conv2DBackpropInput is back');
+    assert.notEqual(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc, fast.input.kernelFunc);
+    assert.notEqual(getKernel('Identity', 'wasm')!.kernelFunc, fast.identity.kernelFunc);
+    assert.notEqual(getGradient('Relu')!.gradFunc, fast.relu);
+    assert.deepEqual(reluGrad(), withFastPaths);
+
+    await selectBackend('wasm');
+    assert.equal(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc, fast.input.kernelFunc);
+    assert.equal(getGradient('Relu')!.gradFunc, fast.relu);
+    assert.deepEqual(withFastPaths, [[0, 4], [6, 0]]);
+    x.dispose();
   });
 
   test('cpu on request', async () => {

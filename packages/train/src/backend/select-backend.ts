@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BackendError } from './backend-error.ts';
 import { backendNames, backendPreference, type BackendName, type ResolvedBackendName } from './backend-name.ts';
-import { registerWasmTrainingKernels } from './wasm/register.ts';
+import { registerWasmTrainingKernels, type WasmKernelSet } from './wasm/register.ts';
 
 export interface SelectedBackend {
   /** The backend started. */
@@ -15,6 +15,11 @@ export interface SelectedBackend {
   tfBackend: string;
   /** Backends tried before it and why each was not used (only for 'auto'). */
   skipped: { name: string; reason: string }[];
+}
+
+export interface SelectBackendOptions {
+  /** Which of this project's wasm kernels to register (default 'all'; 'required' for baselines). */
+  wasmKernels?: WasmKernelSet;
 }
 
 /** Native packages are optional (their install downloads libtensorflow): import by variable. */
@@ -27,11 +32,12 @@ const nativePackage: Record<'tensorflow-gpu' | 'tensorflow', string> = {
  * Starts the requested tfjs backend and makes it current. 'auto' tries tfjs-node-gpu, tfjs-node,
  * wasm, cpu in that order and logs what it got and why the others were skipped. Selecting wasm
  * points it at the package's own .wasm files (no network) and registers the training kernels.
+ * `options.wasmKernels: 'required'` registers only what training needs (benchmark baseline).
  * Throws BackendError for an unknown name, or when an explicitly requested backend cannot start.
  * @example await selectBackend('auto', console.log)
  * // -> { backend: 'wasm', tfBackend: 'wasm', skipped: [{ name: 'tensorflow-gpu', reason: ... }, ...] }
  */
-export async function selectBackend(requested: BackendName, log: (line: string) => void = () => {}): Promise<SelectedBackend> {
+export async function selectBackend(requested: BackendName, log: (line: string) => void = () => {}, options: SelectBackendOptions = {}): Promise<SelectedBackend> {
   if (!backendNames.includes(requested)) {
     throw new BackendError('selectBackend', 'requested', `one of ${backendNames.join(', ')}`, JSON.stringify(requested));
   }
@@ -39,7 +45,7 @@ export async function selectBackend(requested: BackendName, log: (line: string) 
   const skipped: { name: string; reason: string }[] = [];
   for (const name of candidates) {
     try {
-      const tfBackend = await startBackend(name);
+      const tfBackend = await startBackend(name, options.wasmKernels ?? 'all');
       const why = skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
       log(`backend: ${name} (tfjs '${tfBackend}')${skipped.length ? ` - skipped ${why}` : ''}`);
       return { backend: name, tfBackend, skipped };
@@ -55,7 +61,7 @@ export async function selectBackend(requested: BackendName, log: (line: string) 
   throw new BackendError('selectBackend', 'requested', 'a backend that starts here', `'auto' (all failed)`);
 }
 
-async function startBackend(name: ResolvedBackendName): Promise<string> {
+async function startBackend(name: ResolvedBackendName, wasmKernels: WasmKernelSet): Promise<string> {
   if (name === 'tensorflow-gpu' || name === 'tensorflow') {
     const spec = nativePackage[name];
     await import(spec);
@@ -66,7 +72,7 @@ async function startBackend(name: ResolvedBackendName): Promise<string> {
   if (name === 'wasm') {
     setWasmPaths(wasmDistDir());
     if (!(await tf.setBackend('wasm'))) throw new Error('wasm backend did not initialise');
-    registerWasmTrainingKernels();
+    registerWasmTrainingKernels(wasmKernels);
     return tf.getBackend();
   }
   if (!(await tf.setBackend('cpu'))) throw new Error('cpu backend did not initialise');

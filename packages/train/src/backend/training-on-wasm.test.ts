@@ -43,11 +43,9 @@ async function lossesOn(backend: 'cpu' | 'wasm', build: () => tf.LayersModel, si
   const x = tf.tensor4d(new Float32Array(batch * size * size * 3).map((_, i) => rng.uniform(0, 1) * (1 + perturb * Math.sin(i))), [batch, size, size, 3]);
   const classes = model.outputs[0]!.shape[1]!;
   const y = tf.tensor2d(new Float32Array(batch * classes).map(() => (rng.uniform(0, 1) < 0.3 ? 1 : 0)), [batch, classes]);
-  const w = tf.ones([classes]);
   // Adam's first step moves every weight by about +-lr whatever the gradient's size, so sign noise
   // in near-zero gradients (batch norm over 2 values in 1x1 maps) would dominate; SGD is linear.
-  const optimizer = sgd ? tf.train.sgd(0.05) : tf.train.adam(1e-3);
-  const step = makeTrainStep(model, x, y, w, optimizer);
+  const step = makeTrainStep(model, x, y, sgd ? { sgdLearningRate: 0.05 } : {});
   const losses: number[] = [];
   try {
     losses.push(step());
@@ -55,8 +53,8 @@ async function lossesOn(backend: 'cpu' | 'wasm', build: () => tf.LayersModel, si
     for (let i = 1; i < steps; i++) losses.push(step());
     if (checkLeaks) assert.equal(tf.memory().numTensors, tensorsAfterFirst, `${backend}: tensor count grew across steps`);
   } finally {
-    optimizer.dispose();
-    tf.dispose([x, y, w]);
+    step.dispose();
+    tf.dispose([x, y]);
     model.dispose();
   }
   return losses;

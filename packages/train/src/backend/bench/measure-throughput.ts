@@ -6,6 +6,8 @@ import { buildModel, estimateFlops } from '@cxr/models';
 import { createRng, deriveSeed } from '@cxr/data';
 import { selectBackend } from '../select-backend.ts';
 import type { ResolvedBackendName } from '../backend-name.ts';
+import type { WasmKernelSet } from '../wasm/register.ts';
+import { profileStep, type StepProfile } from './profile-step.ts';
 import { makeForwardStep, makeTrainStep } from './train-step.ts';
 
 export type BenchMode = 'train' | 'forward';
@@ -20,6 +22,10 @@ export interface ThroughputCell {
   imagesPerSecond: number | null;
   /** Timed steps behind the median. */
   steps: number;
+  /** The wasm kernel set measured ('all' unless asked otherwise). */
+  wasmKernels?: WasmKernelSet;
+  /** Kernel profile of one extra step, when asked for. */
+  profile?: StepProfile;
   note?: string;
 }
 
@@ -37,6 +43,10 @@ export interface ThroughputOptions {
   budgetSeconds?: number;
   /** Rough sustained FLOP/s of the backend, to skip hopeless cells before building them. */
   flopsPerSecond?: number;
+  /** wasm only: this project's full kernel set (default) or only what training needs. */
+  wasmKernels?: WasmKernelSet;
+  /** Profile one more step after the timed ones (tf.profile, kernels grouped by name). */
+  profile?: boolean;
 }
 
 /** Rough sustained rates here (2 cores): cpu ~0.5 GFLOP/s (issue 8), wasm ~10 GFLOP/s. */
@@ -50,8 +60,8 @@ export const defaultFlopsPerSecond: Record<ResolvedBackendName, number> = {
 const NUM_CLASSES = 10;
 
 /**
- * Measures one cell. Training = forward in training mode, weighted BCE with logits on random 0/1
- * labels, gradients, Adam; forward = inference-mode forward pass. Cost: warmup + steps training
+ * Measures one cell. Training = the trainer's own step (training-mode forward, weighted BCE on
+ * random 0/1 labels, leanVariableGrads, GroupedAdam on every weight); forward = inference-mode forward pass. Cost: warmup + steps training
  * steps, unless the FLOP estimate says even one step would overrun the budget (then skipped).
  * @example await measureThroughput({ backbone: 'cnn5', size: 64, batch: 32, backend: 'wasm', mode: 'train' })
  * // -> { backbone: 'cnn5', size: 64, batch: 32, backend: 'wasm', mode: 'train', imagesPerSecond: 400, steps: 5 }
@@ -61,12 +71,14 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   const steps = options.steps ?? 5;
   const warmup = options.warmup ?? 2;
   const budget = options.budgetSeconds ?? 120;
-  await selectBackend(backend);
+  await selectBackend(backend, undefined, { wasmKernels: options.wasmKernels ?? 'all' });
   const cell: ThroughputCell = { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0 };
+  if (backend === 'wasm') cell.wasmKernels = options.wasmKernels ?? 'all';
   const seed = deriveSeed(8, `bench:${backbone}:${size}`);
   const model = buildModel({ backbone, inputSize: size, channels: 3, head: '512/0.20', numClasses: NUM_CLASSES, seed });
   const rng = createRng(seed, 'bench-data');
   const tensors: tf.Tensor[] = [];
+  const disposers: (() => void)[] = [];
   try {
     const flopsPerStep = estimateFlops(model) * batch * (mode === 'train' ? 3 : 1);
     const estimate = flopsPerStep / (options.flopsPerSecond ?? defaultFlopsPerSecond[backend]);
@@ -78,10 +90,10 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     const labels = new Float32Array(batch * NUM_CLASSES).map(() => (rng.uniform(0, 1) < 0.3 ? 1 : 0));
     const x = tf.tensor4d(pixels, [batch, size, size, 3]);
     const y = tf.tensor2d(labels, [batch, NUM_CLASSES]);
-    const w = tf.ones([NUM_CLASSES]);
-    const optimizer = tf.train.adam(1e-3);
-    tensors.push(x, y, w);
-    const step = mode === 'train' ? makeTrainStep(model, x, y, w, optimizer) : makeForwardStep(model, x);
+    tensors.push(x, y);
+    const trainer = mode === 'train' ? makeTrainStep(model, x, y) : null;
+    if (trainer) disposers.push(trainer.dispose);
+    const step = trainer ?? makeForwardStep(model, x);
     const started = performance.now();
     let warmed = 0;
     // Slow cells (the pure-JS cpu backend) stop warming up once a step has used a third of the
@@ -100,11 +112,12 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
       if (!Number.isFinite(loss)) throw new Error(`measureThroughput: ${backbone} ${mode} produced a non-finite value`);
     }
     if (affordable < steps || warmed < warmup) cell.note = `${affordable} timed step(s) after ${warmed} warm-up within the ${budget} s budget`;
-    optimizer.dispose();
     cell.steps = times.length;
     cell.imagesPerSecond = (batch * 1000) / median(times);
+    if (options.profile) cell.profile = await profileStep(step);
     return cell;
   } finally {
+    for (const d of disposers) d();
     tf.dispose(tensors);
     model.dispose();
   }

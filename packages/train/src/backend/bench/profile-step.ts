@@ -12,7 +12,7 @@ export interface StepProfile {
   kernels: number;
   /** Sum of per-kernel wall times (ms). */
   kernelMs: number;
-  /** Kernels by total time, slowest first. */
+  /** Every kernel name launched, by total time, slowest first. */
   top: KernelProfileRow[];
 }
 
@@ -21,7 +21,7 @@ export interface StepProfile {
  * so each time is the kernel's wall time). Cost: one step plus profiling overhead.
  * @example (await profileStep(step)).top[0] // -> { kernel: 'Conv2DBackpropFilter', ms: 120, calls: 35 }
  */
-export async function profileStep(step: () => unknown, topN = 15): Promise<StepProfile> {
+export async function profileStep(step: () => unknown): Promise<StepProfile> {
   const info = await tf.profile(() => {
     step();
   });
@@ -33,12 +33,12 @@ export async function profileStep(step: () => unknown, topN = 15): Promise<StepP
     byName.set(k.name, row);
   }
   const rows = [...byName.values()].sort((a, b) => b.ms - a.ms);
-  return { kernels: info.kernels.length, kernelMs: rows.reduce((s, r) => s + r.ms, 0), top: rows.slice(0, topN) };
+  return { kernels: info.kernels.length, kernelMs: rows.reduce((s, r) => s + r.ms, 0), top: rows };
 }
 
-/** The profile as text lines: a header then one line per kernel. */
-export function formatProfile(p: StepProfile): string {
+/** The profile as text lines: a header then one line per kernel, the `topN` slowest. */
+export function formatProfile(p: StepProfile, topN = 15): string {
   const lines = [`${p.kernels} kernel launches, ${p.kernelMs.toFixed(0)} ms in kernels`];
-  for (const r of p.top) lines.push(`  ${r.kernel.padEnd(38)} ${r.ms.toFixed(1).padStart(8)} ms ${String(r.calls).padStart(6)} calls`);
+  for (const r of p.top.slice(0, topN)) lines.push(`  ${r.kernel.padEnd(38)} ${r.ms.toFixed(1).padStart(8)} ms ${String(r.calls).padStart(6)} calls`);
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchMode, ThroughputCell, ThroughputOptions } from './measure-throughput.ts';
 import { selectBackend } from '../select-backend.ts';
 import type { ResolvedBackendName } from '../backend-name.ts';
+import type { WasmKernelSet } from '../wasm/register.ts';
 
 export const benchBackbones = ['cnn5', 'mobilenetv2', 'efficientnetb0', 'densenet121', 'resnet50v2'] as const;
 
@@ -17,6 +18,10 @@ export interface GridOptions {
   modes: readonly BenchMode[];
   steps?: number;
   budgetSeconds?: number;
+  /** wasm cells: this project's full kernel set (default) or only what training needs. */
+  wasmKernels?: WasmKernelSet;
+  /** Profile one extra step per cell. */
+  profile?: boolean;
   /** Called after each cell (progress lines). */
   onCell?: (cell: ThroughputCell) => void;
 }
@@ -47,8 +52,13 @@ export async function runThroughputGrid(o: GridOptions): Promise<ThroughputCell[
     for (const size of o.sizes) {
       for (const backbone of o.backbones) {
         for (const mode of o.modes) {
-          const opts = { backbone, size, batch: o.batch, backend, mode } as const;
-          const cell = measureInChild({ ...opts, ...(o.steps != null ? { steps: o.steps } : {}), ...(o.budgetSeconds != null ? { budgetSeconds: o.budgetSeconds } : {}) });
+          const cell = measureInChild({
+            backbone, size, batch: o.batch, backend, mode,
+            ...(o.steps != null ? { steps: o.steps } : {}),
+            ...(o.budgetSeconds != null ? { budgetSeconds: o.budgetSeconds } : {}),
+            ...(o.wasmKernels != null ? { wasmKernels: o.wasmKernels } : {}),
+            ...(o.profile ? { profile: true } : {}),
+          });
           cells.push(cell);
           o.onCell?.(cell);
         }

@@ -1,30 +1,55 @@
-// The benchmark's training step: forward in training mode (batch norm on batch statistics),
-// weighted BCE-with-logits on 0/1 labels, gradients of all trainable weights, one Adam update.
-// A minimal local loss on purpose: the trainer's losses live elsewhere in this package.
+// The benchmark's training step is the trainer's own (trainStep: training-mode forward, weighted
+// BCE on the logits, leanVariableGrads, GroupedAdam), so a bench figure is what `cxr train` gets
+// per batch. Tests that need a linear update (SGD) get the same forward, loss and gradients.
 import * as tf from '@tensorflow/tfjs';
+import { labelCounts } from '../../losses/label-counts.ts';
+import { buildLoss, DEFAULT_LOSS, type BoundLoss } from '../../losses/registry.ts';
+import { GroupedAdam } from '../../optim/grouped-adam.ts';
+import { leanVariableGrads } from '../../run/lean-variable-grads.ts';
+import { modelVariables } from '../../run/model-variables.ts';
+import { trainStep } from '../../run/train-step.ts';
 
-/**
- * Mean over the batch and labels of w_k * BCE(sigmoid(z), y) computed stably from logits z:
- * max(z, 0) - z*y + log(1 + exp(-|z|)) (the form of tf.nn.sigmoid_cross_entropy_with_logits).
- */
-export function weightedBceWithLogits(logits: tf.Tensor, labels: tf.Tensor, weights: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => {
-    const perElement = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
-    return tf.mean(tf.mul(perElement, weights)) as tf.Scalar;
-  });
+export interface BenchStepOptions {
+  /** Plain SGD at this learning rate instead of the trainer's Adam (for tests comparing backends). */
+  sgdLearningRate?: number;
 }
 
-/** A closure running one training step on fixed tensors and returning the loss. */
-export function makeTrainStep(model: tf.LayersModel, x: tf.Tensor, y: tf.Tensor, w: tf.Tensor, optimizer: tf.Optimizer): () => number {
-  return () =>
-    tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => weightedBceWithLogits(model.apply(x, { training: true }) as tf.Tensor, y, w));
-      optimizer.applyGradients(grads);
-      return value.dataSync()[0]!;
+/**
+ * A closure running one training step on a fixed batch and returning the loss: the trainer's
+ * weighted BCE (weights from the batch's own label counts) and its Adam at lr 1e-3 on every
+ * weight, or plain SGD when `sgdLearningRate` is given. Call `dispose` when done.
+ * @example const step = makeTrainStep(model, x, y); step(); step.dispose();
+ */
+export function makeTrainStep(model: tf.LayersModel, x: tf.Tensor4D, y: tf.Tensor2D, options: BenchStepOptions = {}): (() => number) & { dispose(): void } {
+  const loss = batchLoss(y);
+  const batch = { xs: x, ys: y, mask: null };
+  if (options.sgdLearningRate == null) {
+    const adam = new GroupedAdam();
+    const rates = { head: 1e-3, backbone: 1e-3, weightDecay: 0, phase: 'unfrozen' as const };
+    return Object.assign(() => trainStep(model, adam, loss, batch, rates), { dispose: () => adam.dispose() });
+  }
+  const sgd = tf.train.sgd(options.sgdLearningRate);
+  const step = () => {
+    const vars = modelVariables(model).filter((v) => v.trainable).map((v) => v.variable);
+    const { value, grads } = leanVariableGrads(() => loss.compute(model.apply(x, { training: true }) as tf.Tensor2D, y, null), vars);
+    const named: tf.NamedTensorMap = {};
+    vars.forEach((v, i) => {
+      if (grads[i] != null) named[v.name] = grads[i]!;
     });
+    sgd.applyGradients(named);
+    const out = value.dataSync()[0]!;
+    tf.dispose([value, ...grads.filter((g): g is tf.Tensor => g != null)]);
+    return out;
+  };
+  return Object.assign(step, { dispose: () => sgd.dispose() });
 }
 
 /** A closure running one forward pass (inference mode) and waiting for its result. */
 export function makeForwardStep(model: tf.LayersModel, x: tf.Tensor): () => number {
   return () => tf.tidy(() => (model.apply(x, { training: false }) as tf.Tensor).dataSync()[0]!);
+}
+
+function batchLoss(y: tf.Tensor2D): BoundLoss {
+  const rows = y.arraySync();
+  return buildLoss({ ...DEFAULT_LOSS }, labelCounts(rows));
 }

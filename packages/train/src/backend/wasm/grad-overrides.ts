@@ -114,7 +114,10 @@ const overrides: Record<string, FastGrad> = {
 };
 
 const marker = Symbol.for('cxr.wasmGradOverride');
-type MarkedFunc = GradFunc & { [marker]?: true };
+type MarkedFunc = GradFunc & { [marker]?: GradConfig };
+
+/** The wrapper made for each kernel, reused when the overrides are installed again. */
+const wrappers = new Map<string, GradConfig>();
 
 /**
  * Installs the wasm gradient overrides (idempotent). Each wrapper falls back to tfjs' own gradient
@@ -124,15 +127,27 @@ export function registerWasmGradOverrides(): void {
   for (const [kernelName, fast] of Object.entries(overrides)) {
     const original = getGradient(kernelName);
     if (original == null || (original.gradFunc as MarkedFunc)[marker]) continue;
-    const gradFunc: MarkedFunc = (dy, saved, attrs) => {
-      if (getBackend() === 'wasm' && !Array.isArray(dy)) {
-        const grads = fast(dy, saved, attrs);
-        if (grads != null) return grads;
-      }
-      return original.gradFunc(dy, saved, attrs);
-    };
-    gradFunc[marker] = true;
-    const config: GradConfig = { ...original, gradFunc };
-    registerGradient(config);
+    let wrapper = wrappers.get(kernelName);
+    if (wrapper == null || (wrapper.gradFunc as MarkedFunc)[marker] !== original) {
+      const gradFunc: MarkedFunc = (dy, saved, attrs) => {
+        if (getBackend() === 'wasm' && !Array.isArray(dy)) {
+          const grads = fast(dy, saved, attrs);
+          if (grads != null) return grads;
+        }
+        return original.gradFunc(dy, saved, attrs);
+      };
+      gradFunc[marker] = original;
+      wrapper = { ...original, gradFunc };
+      wrappers.set(kernelName, wrapper);
+    }
+    registerGradient(wrapper);
+  }
+}
+
+/** Puts tfjs' own gradients back (idempotent); for measuring what the overrides give. */
+export function unregisterWasmGradOverrides(): void {
+  for (const kernelName of Object.keys(overrides)) {
+    const original = (getGradient(kernelName)?.gradFunc as MarkedFunc | undefined)?.[marker];
+    if (original != null) registerGradient(original);
   }
 }

@@ -5,37 +5,59 @@ import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.ts';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.ts';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-backprop.ts';
 import { fusedGradKernelConfigs } from './fused-grad-kernels.ts';
-import { registerWasmGradOverrides } from './grad-overrides.ts';
+import { registerWasmGradOverrides, unregisterWasmGradOverrides } from './grad-overrides.ts';
 import { maxPoolGradConfig } from './max-pool-grad.ts';
 import { sharedIdentityConfig } from './shared-identity.ts';
 
+/** Kernels wasm lacks for training, or computes wrongly (MaxPoolGrad): needed to train at all. */
+const requiredKernels: readonly KernelConfig[] = [conv2dBackpropFilterConfig, depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig, maxPoolGradConfig];
+
+/** Faster replacements and the fused kernels behind the gradient overrides. */
+const fastPathKernels: readonly KernelConfig[] = [conv2dBackpropInputConfig, sharedIdentityConfig, ...fusedGradKernelConfigs];
+
 /** Every kernel this project registers for wasm, in registration order. */
-export const wasmTrainingKernels: readonly KernelConfig[] = [
-  conv2dBackpropFilterConfig,
-  conv2dBackpropInputConfig,
-  depthwiseBackpropFilterConfig,
-  depthwiseBackpropInputConfig,
-  sharedIdentityConfig,
-  maxPoolGradConfig,
-  ...fusedGradKernelConfigs,
-];
+export const wasmTrainingKernels: readonly KernelConfig[] = [...requiredKernels, ...fastPathKernels];
+
+/**
+ * 'all' (the default): everything. 'required': only what training needs, with tfjs' own
+ * gradients and the backend's own Conv2DBackpropInput and Identity - the baseline that
+ * `cxr bench train --wasm-kernels required` measures the fast paths against.
+ */
+export type WasmKernelSet = 'all' | 'required';
 
 /**
  * Registers the kernels wasm lacks for training (Conv2DBackpropFilter, DepthwiseConv2dNative
- * BackpropFilter/Input) and faster replacements of slow ones (Conv2DBackpropInput), for backend
- * 'wasm' only, plus single-pass gradients of batch norm, moments, ReLU/ReLU6, sigmoid, square and
- * multiply that take effect on wasm only. Calling it again changes nothing. Cost: a few map writes.
+ * BackpropFilter/Input, a correct MaxPoolGrad) and, for set 'all', faster replacements of slow
+ * ones (Conv2DBackpropInput, Identity) plus single-pass gradients of batch norm, moments,
+ * ReLU/ReLU6, sigmoid, square and multiply that take effect on wasm only. Calling it again with
+ * the same set changes nothing; switching to 'required' restores the stock kernels and gradients.
+ * Cost: a few map writes.
  * @example registerWasmTrainingKernels(); // tf.grad of a depthwise conv now runs on wasm
  */
-export function registerWasmTrainingKernels(): void {
-  for (const config of wasmTrainingKernels) {
+export function registerWasmTrainingKernels(set: WasmKernelSet = 'all'): void {
+  for (const config of set === 'all' ? wasmTrainingKernels : requiredKernels) {
     const existing = getKernelOrNull(config.kernelName);
     if (existing?.kernelFunc === config.kernelFunc) continue;
-    if (existing != null) unregisterKernel(config.kernelName, 'wasm');
+    if (existing != null) {
+      if (!wasmTrainingKernels.includes(existing)) stockKernels.set(config.kernelName, existing);
+      unregisterKernel(config.kernelName, 'wasm');
+    }
     registerKernel(config);
   }
-  registerWasmGradOverrides();
+  if (set === 'all') {
+    registerWasmGradOverrides();
+    return;
+  }
+  unregisterWasmGradOverrides();
+  for (const config of fastPathKernels) {
+    if (getKernelOrNull(config.kernelName)?.kernelFunc === config.kernelFunc) unregisterKernel(config.kernelName, 'wasm');
+    const stock = stockKernels.get(config.kernelName);
+    if (stock != null && getKernelOrNull(config.kernelName) == null) registerKernel(stock);
+  }
 }
+
+/** The backend's own kernels that this module replaced, kept so 'required' can put them back. */
+const stockKernels = new Map<string, KernelConfig>();
 
 function getKernelOrNull(kernelName: string): KernelConfig | null {
   return getKernel(kernelName, 'wasm') ?? null;
