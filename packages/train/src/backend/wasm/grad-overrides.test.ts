@@ -84,6 +84,10 @@ describe('fused wasm gradients vs cpu', () => {
     // exact break points 0 and 6 included on purpose
     x.v[0] = 0;
     x.v[1] = 6;
+    // -0 and the floats next to 6 (the bit-pattern mask must treat them as the float compare does)
+    x.v[2] = -0;
+    x.v[3] = Math.fround(6 + 4.8e-7);
+    x.v[4] = Math.fround(6 - 4.8e-7);
     const r = random([2, 4, 4, 8]);
     const rt = () => tf.tensor(r.v, r.shape);
     await compareGrads('relu', [x], (t) => tf.sum(tf.mul(tf.relu(t!), rt())));

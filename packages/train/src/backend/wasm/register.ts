@@ -6,14 +6,16 @@ import { conv2dBackpropInputConfig } from './conv2d-backprop-input.ts';
 import { depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig } from './depthwise-backprop.ts';
 import { fusedGradKernelConfigs } from './fused-grad-kernels.ts';
 import { registerWasmGradOverrides, unregisterWasmGradOverrides } from './grad-overrides.ts';
+import { batchMatMulConfig } from './batch-mat-mul.ts';
 import { maxPoolGradConfig } from './max-pool-grad.ts';
+import { recordStockKernel, stockKernelConfig } from './stock-kernels.ts';
 import { sharedIdentityConfig } from './shared-identity.ts';
 
 /** Kernels wasm lacks for training, or computes wrongly (MaxPoolGrad): needed to train at all. */
 const requiredKernels: readonly KernelConfig[] = [conv2dBackpropFilterConfig, depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig, maxPoolGradConfig];
 
 /** Faster replacements and the fused kernels behind the gradient overrides. */
-const fastPathKernels: readonly KernelConfig[] = [conv2dBackpropInputConfig, sharedIdentityConfig, ...fusedGradKernelConfigs];
+const fastPathKernels: readonly KernelConfig[] = [conv2dBackpropInputConfig, batchMatMulConfig, sharedIdentityConfig, ...fusedGradKernelConfigs];
 
 /** Every kernel this project registers for wasm, in registration order. */
 export const wasmTrainingKernels: readonly KernelConfig[] = [...requiredKernels, ...fastPathKernels];
@@ -28,7 +30,7 @@ export type WasmKernelSet = 'all' | 'required';
 /**
  * Registers the kernels wasm lacks for training (Conv2DBackpropFilter, DepthwiseConv2dNative
  * BackpropFilter/Input, a correct MaxPoolGrad) and, for set 'all', faster replacements of slow
- * ones (Conv2DBackpropInput, Identity) plus single-pass gradients of batch norm, moments,
+ * ones (Conv2DBackpropInput, BatchMatMul with transposes, Identity) plus single-pass gradients of batch norm, moments,
  * ReLU/ReLU6, sigmoid, square and multiply that take effect on wasm only. Calling it again with
  * the same set changes nothing; switching to 'required' restores the stock kernels and gradients.
  * Cost: a few map writes.
@@ -39,7 +41,7 @@ export function registerWasmTrainingKernels(set: WasmKernelSet = 'all'): void {
     const existing = getKernelOrNull(config.kernelName);
     if (existing?.kernelFunc === config.kernelFunc) continue;
     if (existing != null) {
-      if (!wasmTrainingKernels.includes(existing)) stockKernels.set(config.kernelName, existing);
+      if (!wasmTrainingKernels.includes(existing)) recordStockKernel(existing);
       unregisterKernel(config.kernelName, 'wasm');
     }
     registerKernel(config);
@@ -51,13 +53,10 @@ export function registerWasmTrainingKernels(set: WasmKernelSet = 'all'): void {
   unregisterWasmGradOverrides();
   for (const config of fastPathKernels) {
     if (getKernelOrNull(config.kernelName)?.kernelFunc === config.kernelFunc) unregisterKernel(config.kernelName, 'wasm');
-    const stock = stockKernels.get(config.kernelName);
+    const stock = stockKernelConfig(config.kernelName);
     if (stock != null && getKernelOrNull(config.kernelName) == null) registerKernel(stock);
   }
 }
-
-/** The backend's own kernels that this module replaced, kept so 'required' can put them back. */
-const stockKernels = new Map<string, KernelConfig>();
 
 function getKernelOrNull(kernelName: string): KernelConfig | null {
   return getKernel(kernelName, 'wasm') ?? null;
