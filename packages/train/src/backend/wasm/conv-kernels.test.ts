@@ -80,6 +80,9 @@ describe('wasm training kernels vs cpu', () => {
   const dwCases: [number, number, number, number, 1 | 2, 'same' | 'valid', number][] = [
     // [size, kernel, channels, multiplier, stride, pad, dilation]
     [7, 3, 5, 1, 1, 'same', 1],
+    // 13 output columns: three four-column groups (edges included) and one left over
+    [13, 3, 6, 1, 1, 'same', 1],
+    [17, 3, 6, 1, 2, 'valid', 1],
     [8, 3, 5, 1, 2, 'same', 1],
     [7, 3, 5, 1, 2, 'same', 1],
     [9, 5, 4, 1, 2, 'same', 1],

@@ -3,6 +3,7 @@
 // broadcasts (Tile, ones) and chain several full-size element-wise ops.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { BATCH_NORM_TRAINING_GRAD_KERNEL } from '@cxr/models';
 import { allocF32, heapF32 } from './heap.ts';
 
 
@@ -47,6 +48,89 @@ const batchNormGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   }
   return outs;
 };
+
+/**
+ * The whole backward pass of batch norm in training mode (@cxr/models' batchNormTraining: batch
+ * statistics over all axes but the last) in two passes: per-channel sums of dy and dy * (x - mean),
+ * then dx = A * dy + B * x + D per channel. Outputs dx, dgamma, dbeta.
+ */
+const batchNormTrainingGrad: KernelFunc = ({ inputs, backend, attrs }) => {
+  const b = backend as BackendWasm;
+  const { x, dy, mean, variance, gamma } = inputs as Record<string, TensorInfo>;
+  const eps = (attrs as { varianceEpsilon: number }).varianceEpsilon;
+  const c = x!.shape[x!.shape.length - 1]!;
+  const outs = [allocF32(b, x!.shape), allocF32(b, [c]), allocF32(b, [c])];
+  const [dx, dGamma, dBeta] = outs.map((o) => heapF32(b, o)) as Float32Array[];
+  const xv = heapF32(b, x!);
+  const dyv = heapF32(b, dy!);
+  const mv = heapF32(b, mean!);
+  const vv = heapF32(b, variance!);
+  const gv = heapF32(b, gamma!);
+  const n = xv.length;
+  const m = n / c;
+  const { sumDy, sumDyX } = channelSums(xv, dyv, c);
+  // dx = gamma r / M (M dy - sumDy - (x - mean) r^2 sumDyXc) = A dy + B x + D, where
+  // sumDyXc = sum(dy (x - mean)) = sumDyX - mean sumDy
+  const A = new Float64Array(c);
+  const B = new Float64Array(c);
+  const D = new Float64Array(c);
+  for (let j = 0; j < c; j++) {
+    const r = 1 / Math.sqrt(vv[j]! + eps);
+    const k = (gv[j]! * r) / m;
+    const sumDyXc = sumDyX[j]! - mv[j]! * sumDy[j]!;
+    A[j] = k * m;
+    B[j] = -k * r * r * sumDyXc;
+    D[j] = -k * sumDy[j]! - B[j]! * mv[j]!;
+    dGamma![j] = sumDyXc * r;
+    dBeta![j] = sumDy[j]!;
+  }
+  channelAffine2(dx!, dyv, xv, A, B, D, c);
+  return outs;
+};
+
+// The per-channel loops below take four pixels (rows of c values) at a time: accumulating one
+// pixel at a time chains every add to a channel through memory (~5 ns per value here); four
+// independent products per load of the accumulator bring it to ~1.6 ns.
+
+/** Per-channel sums of dy and dy * x over rows of `c` values (float64 accumulators). */
+function channelSums(x: Float32Array, dy: Float32Array, c: number): { sumDy: Float64Array; sumDyX: Float64Array } {
+  const sumDy = new Float64Array(c);
+  const sumDyX = new Float64Array(c);
+  const n = x.length;
+  let i = 0;
+  for (; i + 4 * c <= n; i += 4 * c) {
+    for (let j = 0; j < c; j++) {
+      const k0 = i + j, k1 = k0 + c, k2 = k1 + c, k3 = k2 + c;
+      const g0 = dy[k0]!, g1 = dy[k1]!, g2 = dy[k2]!, g3 = dy[k3]!;
+      sumDy[j] += g0 + g1 + (g2 + g3);
+      sumDyX[j] += g0 * x[k0]! + g1 * x[k1]! + (g2 * x[k2]! + g3 * x[k3]!);
+    }
+  }
+  for (; i < n; i += c) {
+    for (let j = 0; j < c; j++) {
+      sumDy[j] += dy[i + j]!;
+      sumDyX[j] += dy[i + j]! * x[i + j]!;
+    }
+  }
+  return { sumDy, sumDyX };
+}
+
+/** out = A * u + B * v + D per channel (last axis of length c). */
+function channelAffine2(out: Float32Array, u: Float32Array, v: Float32Array, A: Float64Array, B: Float64Array, D: Float64Array, c: number): void {
+  const n = out.length;
+  let i = 0;
+  for (; i + 4 * c <= n; i += 4 * c) {
+    for (let j = 0; j < c; j++) {
+      const a = A[j]!, b = B[j]!, d = D[j]!;
+      const k0 = i + j, k1 = k0 + c, k2 = k1 + c, k3 = k2 + c;
+      out[k0] = a * u[k0]! + b * v[k0]! + d;
+      out[k1] = a * u[k1]! + b * v[k1]! + d;
+      out[k2] = a * u[k2]! + b * v[k2]! + d;
+      out[k3] = a * u[k3]! + b * v[k3]! + d;
+    }
+  }
+  for (; i < n; i += c) for (let j = 0; j < c; j++) out[i + j] = A[j]! * u[i + j]! + B[j]! * v[i + j]! + D[j]!;
+}
 
 /** dx = dy where lo <(=) x <(=) hi, else 0: the gradient of Relu, Relu6 and ClipByValue. */
 const maskGrad: KernelFunc = ({ inputs, backend, attrs }) => {
@@ -156,6 +240,7 @@ const wasm = (kernelName: string, kernelFunc: KernelFunc): KernelConfig => ({ ke
 /** Kernel names of this package's fused gradient kernels (registered for wasm only). */
 export const fusedGradKernelNames = {
   batchNormGrad: 'CxrBatchNormGrad',
+  batchNormTrainingGrad: BATCH_NORM_TRAINING_GRAD_KERNEL,
   maskGrad: 'CxrMaskGrad',
   sigmoidGrad: 'CxrSigmoidGrad',
   broadcastBlock: 'CxrBroadcastBlock',
@@ -164,6 +249,7 @@ export const fusedGradKernelNames = {
 
 export const fusedGradKernelConfigs: readonly KernelConfig[] = [
   wasm(fusedGradKernelNames.batchNormGrad, batchNormGrad),
+  wasm(fusedGradKernelNames.batchNormTrainingGrad, batchNormTrainingGrad),
   wasm(fusedGradKernelNames.maskGrad, maskGrad),
   wasm(fusedGradKernelNames.sigmoidGrad, sigmoidGrad),
   wasm(fusedGradKernelNames.broadcastBlock, broadcastBlock),

@@ -4,6 +4,8 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@cxr/data';
+import { batchNormTraining, BATCH_NORM_TRAINING_GRAD_KERNEL } from '@cxr/models';
+import { getKernel } from '@tensorflow/tfjs-core';
 import { expectClose } from '@cxr/testkit';
 import { selectBackend } from '../select-backend.ts';
 import { runOnBackend } from '../run-on-backend.ts';
@@ -58,6 +60,20 @@ describe('fused wasm gradients vs cpu', () => {
     await compareGrads('batch norm', [x, gamma, beta], (xt, g, b) => {
       const { mean, variance } = tf.moments(xt!, [0, 1, 2]);
       return tf.sum(tf.mul(tf.batchNorm4d(xt as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, b as tf.Tensor1D, g as tf.Tensor1D, 1e-3), tf.tensor(r.v, r.shape)));
+    });
+  });
+
+  test("@cxr/models' batchNormTraining: the fused wasm backward pass equals cpu's closed form as tfjs ops", async () => {
+    assert.ok(getKernel(BATCH_NORM_TRAINING_GRAD_KERNEL, 'wasm') != null, 'registered for wasm');
+    assert.equal(getKernel(BATCH_NORM_TRAINING_GRAD_KERNEL, 'cpu'), undefined);
+    const x = random([4, 6, 5, 7], 3, -2);
+    const gamma = random([7], 0.5, 1);
+    const beta = random([7]);
+    const r = random([4, 6, 5, 7]);
+    await compareGrads('batchNormTraining', [x, gamma, beta], (xt, g, b) => {
+      const { y, mean, variance } = batchNormTraining(xt!, g!, b!, 1e-3);
+      tf.dispose([mean, variance]);
+      return tf.sum(tf.mul(y, tf.tensor(r.v, r.shape)));
     });
   });
 
