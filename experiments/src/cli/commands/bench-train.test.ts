@@ -33,7 +33,7 @@ describe('cxr bench train', () => {
     };
     const all = kernelsRun('all');
     const required = kernelsRun('required');
-    assert.ok(all.includes('CxrBatchNormGrad') && all.includes('CxrMaskGrad'), all.join(' '));
+    assert.ok(all.includes('CxrBatchNormTrainingGrad') && all.includes('CxrMaskGrad'), all.join(' '));
     assert.ok(!required.some((k) => k.startsWith('Cxr')), required.join(' '));
   });
 

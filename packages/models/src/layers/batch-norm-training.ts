@@ -18,6 +18,10 @@ import * as tf from '@tensorflow/tfjs';
  * attr varianceEpsilon; outputs [dx, dgamma, dbeta]. */
 export const BATCH_NORM_TRAINING_GRAD_KERNEL = 'CxrBatchNormTrainingGrad';
 
+/** Kernel name of optional fused batch statistics: input x; outputs [mean, variance], each [C]
+ * over all axes but the last (variance biased). Used only in the forward pass (no gradient). */
+export const CHANNEL_MOMENTS_KERNEL = 'CxrChannelMoments';
+
 export interface BatchNormTrainingResult {
   /** The normalised, scaled and shifted input. */
   y: tf.Tensor;
@@ -38,10 +42,10 @@ export function batchNormTraining(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tenso
   let variance: tf.Tensor1D | undefined;
   const normalise = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xt, g, b, save] = args as [tf.Tensor, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
-    const moments = tf.moments(xt, axes);
+    const moments = channelMoments(xt, axes);
     // The engine runs this in a tidy; keep the statistics and hand them to the caller's scope below.
-    mean = tf.keep(moments.mean as tf.Tensor1D);
-    variance = tf.keep(moments.variance as tf.Tensor1D);
+    mean = tf.keep(moments.mean);
+    variance = tf.keep(moments.variance);
     const value = tf.batchNorm(xt, mean, variance, b, g, epsilon);
     save([xt, mean, variance, g]);
     return {
@@ -56,6 +60,15 @@ export function batchNormTraining(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tenso
   const owned = { y, mean: mean!.clone(), variance: variance!.clone() };
   tf.dispose([mean!, variance!]);
   return owned;
+}
+
+function channelMoments(x: tf.Tensor, axes: number[]): { mean: tf.Tensor1D; variance: tf.Tensor1D } {
+  if (tf.getKernel(CHANNEL_MOMENTS_KERNEL, tf.getBackend()) != null && x.dtype === 'float32') {
+    const [mean, variance] = tf.engine().runKernel(CHANNEL_MOMENTS_KERNEL, { x } as unknown as tf.NamedTensorMap, {}) as unknown as tf.Tensor1D[];
+    return { mean: mean!, variance: variance! };
+  }
+  const m = tf.moments(x, axes);
+  return { mean: m.mean as tf.Tensor1D, variance: m.variance as tf.Tensor1D };
 }
 
 /**

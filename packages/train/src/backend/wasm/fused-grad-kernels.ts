@@ -3,7 +3,7 @@
 // broadcasts (Tile, ones) and chain several full-size element-wise ops.
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { BATCH_NORM_TRAINING_GRAD_KERNEL } from '@cxr/models';
+import { BATCH_NORM_TRAINING_GRAD_KERNEL, CHANNEL_MOMENTS_KERNEL } from '@cxr/models';
 import { allocF32, heapF32 } from './heap.ts';
 
 
@@ -87,6 +87,51 @@ const batchNormTrainingGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   channelAffine2(dx!, dyv, xv, A, B, D, c);
   return outs;
 };
+
+/**
+ * Batch mean and (biased) variance per channel over all axes but the last, in two passes with
+ * float64 sums (mean first, then squared deviations: no cancellation). The wasm Mean kernel
+ * transposes the input first when reducing leading axes, and tf.moments needs two Means, a Sub
+ * and a Square; this reads x twice. Outputs [mean, variance].
+ */
+const channelMoments: KernelFunc = ({ inputs, backend }) => {
+  const b = backend as BackendWasm;
+  const { x } = inputs as Record<string, TensorInfo>;
+  const c = x!.shape[x!.shape.length - 1]!;
+  const outs = [allocF32(b, [c]), allocF32(b, [c])];
+  const [mean, variance] = outs.map((o) => heapF32(b, o)) as Float32Array[];
+  const xv = heapF32(b, x!);
+  const m = xv.length / c;
+  const sums = channelSumsOf(xv, c, null);
+  const mu = Float64Array.from(sums, (v) => v / m);
+  const squares = channelSumsOf(xv, c, mu);
+  for (let j = 0; j < c; j++) {
+    mean![j] = mu[j]!;
+    variance![j] = squares[j]! / m;
+  }
+  return outs;
+};
+
+/** Per-channel sums of x, or of (x - center)^2 when `center` is given. */
+function channelSumsOf(x: Float32Array, c: number, center: Float64Array | null): Float64Array {
+  const sums = new Float64Array(c);
+  const n = x.length;
+  let i = 0;
+  if (center == null) {
+    for (; i + 4 * c <= n; i += 4 * c) for (let j = 0; j < c; j++) sums[j] += x[i + j]! + x[i + j + c]! + (x[i + j + 2 * c]! + x[i + j + 3 * c]!);
+    for (; i < n; i += c) for (let j = 0; j < c; j++) sums[j] += x[i + j]!;
+    return sums;
+  }
+  for (; i + 4 * c <= n; i += 4 * c) {
+    for (let j = 0; j < c; j++) {
+      const mu = center[j]!;
+      const d0 = x[i + j]! - mu, d1 = x[i + j + c]! - mu, d2 = x[i + j + 2 * c]! - mu, d3 = x[i + j + 3 * c]! - mu;
+      sums[j] += d0 * d0 + d1 * d1 + (d2 * d2 + d3 * d3);
+    }
+  }
+  for (; i < n; i += c) for (let j = 0; j < c; j++) sums[j] += (x[i + j]! - center[j]!) ** 2;
+  return sums;
+}
 
 // The per-channel loops below take four pixels (rows of c values) at a time: accumulating one
 // pixel at a time chains every add to a channel through memory (~5 ns per value here); four
@@ -241,6 +286,7 @@ const wasm = (kernelName: string, kernelFunc: KernelFunc): KernelConfig => ({ ke
 export const fusedGradKernelNames = {
   batchNormGrad: 'CxrBatchNormGrad',
   batchNormTrainingGrad: BATCH_NORM_TRAINING_GRAD_KERNEL,
+  channelMoments: CHANNEL_MOMENTS_KERNEL,
   maskGrad: 'CxrMaskGrad',
   sigmoidGrad: 'CxrSigmoidGrad',
   broadcastBlock: 'CxrBroadcastBlock',
@@ -250,6 +296,7 @@ export const fusedGradKernelNames = {
 export const fusedGradKernelConfigs: readonly KernelConfig[] = [
   wasm(fusedGradKernelNames.batchNormGrad, batchNormGrad),
   wasm(fusedGradKernelNames.batchNormTrainingGrad, batchNormTrainingGrad),
+  wasm(fusedGradKernelNames.channelMoments, channelMoments),
   wasm(fusedGradKernelNames.maskGrad, maskGrad),
   wasm(fusedGradKernelNames.sigmoidGrad, sigmoidGrad),
   wasm(fusedGradKernelNames.broadcastBlock, broadcastBlock),

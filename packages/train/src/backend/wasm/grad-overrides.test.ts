@@ -4,7 +4,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@cxr/data';
-import { batchNormTraining, BATCH_NORM_TRAINING_GRAD_KERNEL } from '@cxr/models';
+import { batchNormTraining, BATCH_NORM_TRAINING_GRAD_KERNEL, CHANNEL_MOMENTS_KERNEL } from '@cxr/models';
 import { getKernel } from '@tensorflow/tfjs-core';
 import { expectClose } from '@cxr/testkit';
 import { selectBackend } from '../select-backend.ts';
@@ -63,9 +63,27 @@ describe('fused wasm gradients vs cpu', () => {
     });
   });
 
-  test("@cxr/models' batchNormTraining: the fused wasm backward pass equals cpu's closed form as tfjs ops", async () => {
-    assert.ok(getKernel(BATCH_NORM_TRAINING_GRAD_KERNEL, 'wasm') != null, 'registered for wasm');
-    assert.equal(getKernel(BATCH_NORM_TRAINING_GRAD_KERNEL, 'cpu'), undefined);
+  test("@cxr/models' batchNormTraining: the fused wasm statistics and backward pass equal cpu's tfjs ops", async () => {
+    for (const name of [BATCH_NORM_TRAINING_GRAD_KERNEL, CHANNEL_MOMENTS_KERNEL]) {
+      assert.ok(getKernel(name, 'wasm') != null, `${name} registered for wasm`);
+      assert.equal(getKernel(name, 'cpu'), undefined, `${name} not for cpu`);
+    }
+    // the statistics alone, with a large mean (two-pass variance: no cancellation)
+    const shifted = random([5, 4, 3, 6], 0.01, 1000);
+    const stats = () => {
+      const { mean, variance, y } = batchNormTraining(tf.tensor(shifted.v, shifted.shape), tf.ones([6]), tf.zeros([6]), 1e-3);
+      return [mean, variance, y];
+    };
+    const [cpuMean, cpuVar] = await runOnBackend('cpu', stats);
+    const [wasmMean, wasmVar] = await runOnBackend('wasm', stats);
+    expectClose(wasmMean!, cpuMean!, 1e-4, 'mean');
+    const exactVar = Array.from({ length: 6 }, (_, j) => {
+      const v = shifted.v.filter((_, i) => i % 6 === j);
+      const mu = v.reduce((a, b) => a + b, 0) / v.length;
+      return v.reduce((a, b) => a + (b - mu) ** 2, 0) / v.length;
+    });
+    expectClose(wasmVar!, exactVar, 1e-3 * Math.max(...exactVar), 'wasm variance vs float64');
+    expectClose(cpuVar!, exactVar, 0.05 * Math.max(...exactVar), 'cpu variance vs float64 (float32 tfjs ops)');
     const x = random([4, 6, 5, 7], 3, -2);
     const gamma = random([7], 0.5, 1);
     const beta = random([7]);
