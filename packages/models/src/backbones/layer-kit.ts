@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { KerasBatchNormalization } from '../layers/keras-batch-normalization.ts';
+import { KerasReLU } from '../layers/keras-relu.ts';
 import { SeededDropout } from '../layers/seeded-dropout.ts';
 import { layerSeed } from '../seeds.ts';
 
@@ -78,8 +79,9 @@ export class LayerKit {
     return this.apply(tf.layers.activation({ name, activation }), x);
   }
 
+  /** Keras' ReLU(6.) (one Relu6 op each way: see KerasReLU). */
   relu6(x: Sym, name: string): Sym {
-    return this.apply(tf.layers.reLU({ name, maxValue: 6 }), x);
+    return this.apply(new KerasReLU({ name, maxValue: 6 }), x);
   }
 
   zeroPad(x: Sym, name: string, padding: [[number, number], [number, number]]): Sym {

@@ -1,5 +1,6 @@
 /** Custom layers; importing this module registers them for (de)serialisation. */
 export { KerasBatchNormalization } from './keras-batch-normalization.ts';
+export { KerasReLU } from './keras-relu.ts';
 export { SeededDropout, type SeededDropoutArgs } from './seeded-dropout.ts';
 export { Rescaling, type RescalingArgs } from './rescaling.ts';
 export { KerasNormalization, type KerasNormalizationArgs } from './keras-normalization.ts';
