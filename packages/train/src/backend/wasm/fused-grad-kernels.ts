@@ -243,40 +243,47 @@ const broadcastBlock: KernelFunc = ({ inputs, backend, attrs }) => {
 };
 
 /**
- * Gradient of a * k... for Multiply with `full` of shape [A, B, C] and `small` broadcast as
- * [A, C]: dFull = dy * small (broadcast), dSmall = sum over B of dy * full. Also Square
- * (full = small = x, k = 2). Outputs [dFull, dSmall].
+ * The broadcast operand's gradient of Multiply with `full` of shape [A, B, C] and `small`
+ * broadcast as [A, C]: dSmall[a, c] = sum over b of dy * full, four b at a time (independent
+ * products per accumulator update). Output [A * C].
  */
-const mulGrad: KernelFunc = ({ inputs, backend, attrs }) => {
+const mulGradSmall: KernelFunc = ({ inputs, backend, attrs }) => {
   const bk = backend as BackendWasm;
-  const { full, small, dy } = inputs as Record<string, TensorInfo>;
-  const { A, B, C, k, wantSmall } = attrs as { A: number; B: number; C: number; k: number; wantSmall: boolean };
-  const dFullInfo = allocF32(bk, full!.shape);
-  const dSmallInfo = wantSmall ? allocF32(bk, [A * C]) : null;
-  const dFull = heapF32(bk, dFullInfo);
+  const { full, dy } = inputs as Record<string, TensorInfo>;
+  const { A, B, C } = attrs as { A: number; B: number; C: number };
+  const outInfo = allocF32(bk, [A * C]);
+  const out = heapF32(bk, outInfo);
   const f = heapF32(bk, full!);
-  const s = heapF32(bk, small!);
   const g = heapF32(bk, dy!);
-  if (B === 1 && !wantSmall) {
-    for (let i = 0; i < dFull.length; i++) dFull[i] = g[i]! * s[i]! * k;
-    return [dFullInfo];
-  }
-  const acc = new Float64Array(A * C);
-  let p = 0;
+  const acc = new Float64Array(C);
   for (let a = 0; a < A; a++) {
-    const so = a * C;
-    for (let bb = 0; bb < B; bb++) {
-      for (let c = 0; c < C; c++, p++) {
-        const gv = g[p]!;
-        dFull[p] = gv * s[so + c]! * k;
-        acc[so + c] += gv * f[p]!;
-      }
+    acc.fill(0);
+    const base = a * B * C;
+    let bb = 0;
+    for (; bb + 3 < B; bb += 4) {
+      const p0 = base + bb * C, p1 = p0 + C, p2 = p1 + C, p3 = p2 + C;
+      for (let c = 0; c < C; c++) acc[c] += g[p0 + c]! * f[p0 + c]! + g[p1 + c]! * f[p1 + c]! + (g[p2 + c]! * f[p2 + c]! + g[p3 + c]! * f[p3 + c]!);
     }
+    for (; bb < B; bb++) {
+      const p0 = base + bb * C;
+      for (let c = 0; c < C; c++) acc[c] += g[p0 + c]! * f[p0 + c]!;
+    }
+    for (let c = 0; c < C; c++) out[a * C + c] = acc[c]!;
   }
-  if (dSmallInfo == null) return [dFullInfo];
-  const dSmall = heapF32(bk, dSmallInfo);
-  for (let i = 0; i < acc.length; i++) dSmall[i] = acc[i]! * k;
-  return [dFullInfo, dSmallInfo];
+  return outInfo;
+};
+
+/** dx = k * dy * x (the gradient of Square with k = 2). */
+const scaledProduct: KernelFunc = ({ inputs, backend, attrs }) => {
+  const bk = backend as BackendWasm;
+  const { x, dy } = inputs as Record<string, TensorInfo>;
+  const { k } = attrs as { k: number };
+  const outInfo = allocF32(bk, x!.shape);
+  const out = heapF32(bk, outInfo);
+  const xv = heapF32(bk, x!);
+  const g = heapF32(bk, dy!);
+  for (let i = 0; i < out.length; i++) out[i] = k * g[i]! * xv[i]!;
+  return outInfo;
 };
 
 
@@ -290,7 +297,8 @@ export const fusedGradKernelNames = {
   maskGrad: 'CxrMaskGrad',
   sigmoidGrad: 'CxrSigmoidGrad',
   broadcastBlock: 'CxrBroadcastBlock',
-  mulGrad: 'CxrMulGrad',
+  mulGradSmall: 'CxrMulGradSmall',
+  scaledProduct: 'CxrScaledProduct',
 } as const;
 
 export const fusedGradKernelConfigs: readonly KernelConfig[] = [
@@ -300,5 +308,6 @@ export const fusedGradKernelConfigs: readonly KernelConfig[] = [
   wasm(fusedGradKernelNames.maskGrad, maskGrad),
   wasm(fusedGradKernelNames.sigmoidGrad, sigmoidGrad),
   wasm(fusedGradKernelNames.broadcastBlock, broadcastBlock),
-  wasm(fusedGradKernelNames.mulGrad, mulGrad),
+  wasm(fusedGradKernelNames.mulGradSmall, mulGradSmall),
+  wasm(fusedGradKernelNames.scaledProduct, scaledProduct),
 ];
