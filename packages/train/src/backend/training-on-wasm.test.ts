@@ -4,7 +4,7 @@
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { BACKBONE_NAMES, buildModel } from '@cxr/models';
+import { BACKBONE_NAMES, buildBackbone, buildModel } from '@cxr/models';
 import { createRng } from '@cxr/data';
 import { expectClose } from '@cxr/testkit';
 import { selectBackend } from './select-backend.ts';
@@ -79,16 +79,13 @@ describe('training on wasm follows cpu', () => {
   // by up to percents, and max-pool near-ties flip. So wasm must stay within 3x that cpu-vs-cpu
   // spread or 2 % - a wrong gradient kernel moves them by tens of percents (seen while developing:
   // the upstream wasm MaxPoolGrad gave 4-40 %). Each kernel is checked tightly in its own test.
-  // The cpu backend needs 30-100 s per step for resnet50v2/densenet121 on 2 shared cores.
-  const slow = new Set(['resnet50v2', 'densenet121']);
   // EfficientNetB0's training-mode forward alone differs by ~7 % between the stock wasm and cpu
   // backends at 32 px, batch 2 (without this package's kernels too): block6a_bn normalises a 1x1
   // map over 2 values and magnifies round-off of the depthwise conv before it.
   const looseForward = new Set(['efficientnetb0']);
-  for (const backbone of ['cnn5', 'mobilenetv2', 'efficientnetb0', 'resnet50v2', 'densenet121']) {
+  for (const backbone of ['cnn5', 'mobilenetv2', 'efficientnetb0']) {
     assert.ok(BACKBONE_NAMES.includes(backbone), backbone);
-    const skip = slow.has(backbone) && process.env['CXR_SLOW_TESTS'] !== '1' ? 'slow on the cpu backend; run with CXR_SLOW_TESTS=1' : false;
-    test(`${backbone} at 32 px: 2 SGD steps on wasm stay within cpu's own round-off spread`, { skip }, async () => {
+    test(`${backbone} at 32 px: 2 SGD steps on wasm stay within cpu's own round-off spread`, async () => {
       const build = () => buildModel({ backbone, inputSize: 32, channels: 3, head: '16/0.00', numClasses: 3, seed: 5 });
       const cpu = await lossesOn('cpu', build, 32, 2, 2, false, true);
       const cpuNudged = await lossesOn('cpu', build, 32, 2, 2, false, true, 1e-6);
@@ -97,6 +94,42 @@ describe('training on wasm follows cpu', () => {
         const tol = Math.max(3 * Math.abs(cpuNudged[i]! - cpu[i]!), (looseForward.has(backbone) ? 0.1 : 0.02) * Math.abs(cpu[i]!));
         expectClose(wasm[i]!, cpu[i]!, tol, `${backbone} loss[${i}] (cpu nudged: ${cpuNudged[i]})`);
       }
+    });
+  }
+
+  // ResNet50V2 and DenseNet121 whole: the cpu backend needs 140-210 s per model for the steps
+  // above (measured), and at 32 px their 1x1 final maps make the check ill-conditioned (DenseNet121's
+  // first training-mode loss differed by 9 % between backends, 3x the cpu-vs-cpu spread). Their
+  // first stages hold every op type they use - 7x7 stride-2 stem, max pool, pre-activation batch
+  // norm, 1x1/3x3 convolutions with stride 2, projection shortcuts; dense-block concatenation and
+  // the average-pooling transition - at 64 px, where batch norm sees 8x8 maps. Every weight's
+  // gradient there must match cpu.
+  for (const [backbone, upTo] of [['resnet50v2', 'conv3_block1_out'], ['densenet121', 'pool2_pool']] as const) {
+    test(`${backbone} up to ${upTo} at 64 px: training-mode gradients of every weight on wasm equal cpu`, async () => {
+      const gradsOn = async (backend: 'cpu' | 'wasm') => {
+        await selectBackend(backend);
+        const full = buildBackbone(backbone, { inputSize: 64, channels: 3, seed: 3 });
+        const stage = tf.model({ inputs: full.inputs, outputs: full.getLayer(upTo).output as tf.SymbolicTensor });
+        const rng = createRng(8, `training-on-wasm:${backbone}`);
+        const x = tf.tensor4d(Float32Array.from({ length: 2 * 64 * 64 * 3 }, () => rng.uniform(0, 1)), [2, 64, 64, 3]);
+        const outShape = [2, ...stage.outputs[0]!.shape.slice(1)] as number[];
+        const r = tf.tensor(Float32Array.from({ length: outShape.reduce((a, b) => a * b, 1) }, () => rng.normal(0, 1)), outShape);
+        const vars = stage.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+        const { grads } = tf.variableGrads(() => tf.sum(tf.mul(stage.apply(x, { training: true }) as tf.Tensor, r)) as tf.Scalar, vars);
+        const out = vars.map((v) => ({ name: v.name, values: grads[v.name]!.dataSync().slice() as Float32Array }));
+        tf.dispose([x, r, ...Object.values(grads)]);
+        full.dispose();
+        return out;
+      };
+      const cpu = await gradsOn('cpu');
+      const wasm = await gradsOn('wasm');
+      assert.ok(cpu.length > 20, `${cpu.length} weights`);
+      // Relative to each weight's largest gradient, floored at 1 % of the model's largest: the
+      // biases of convolutions followed by batch norm have zero gradient in exact arithmetic, so
+      // theirs are pure round-off (~1e-6 against ~1e-1 elsewhere).
+      const largest = (v: Float32Array) => v.reduce((m, a) => Math.max(m, Math.abs(a)), 0);
+      const global = Math.max(...cpu.map((g) => largest(g.values)));
+      cpu.forEach((g, i) => expectClose(wasm[i]!.values, g.values, 1e-3 * Math.max(largest(g.values), 0.01 * global), `${backbone} ${g.name}`));
     });
   }
 });

@@ -51,7 +51,7 @@ describe('leanVariableGrads', () => {
     model.dispose();
   });
 
-  test("never holds more than the forward pass did, where tf.variableGrads holds every layer's gradient on top", async () => {
+  test('never holds more than the forward pass did, nor more than tf.variableGrads', async () => {
     const w = tf.variable(tf.randomNormal([64], 1, 0.1, 'float32', 1));
     const x = tf.randomNormal([256, 64], 0, 1, 'float32', 2);
     const layers = 20;
@@ -75,9 +75,11 @@ describe('leanVariableGrads', () => {
     const activation = 256 * 64 * 4;
     // (tfjs' byte count, which counts shared clones as copies.) lean: the saved activations minus
     // those already back-propagated, plus one or two gradients in flight - never above the
-    // forward's count; tfjs: the gradient of every layer's output on top of all saved activations
+    // forward's count. How far tf.variableGrads goes above it depends on the gradient functions
+    // (with eager two-output gradient kernels it held a gradient per layer); on real models the
+    // difference is measured by packages/train/src/run/memory.bench.ts.
     assert.ok(leanExcess <= activation, `lean: ${leanExcess} B above the forward's ${forwardEnd} B`);
-    assert.ok(tfExcess >= leanExcess + layers * activation, `tf.variableGrads: ${tfExcess} B above the forward, lean ${leanExcess} B`);
+    assert.ok(leanExcess <= tfExcess, `lean ${leanExcess} B above the forward, tf.variableGrads ${tfExcess} B`);
     tf.dispose([w, x]);
   });
 
