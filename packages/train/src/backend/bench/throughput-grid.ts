@@ -70,12 +70,18 @@ export async function runThroughputGrid(o: GridOptions): Promise<ThroughputCell[
 
 const cellMain = fileURLToPath(new URL('./measure-cell-main.ts', import.meta.url));
 
-/** One cell in a child process; a crash becomes a note on the cell. */
-export function measureInChild(options: ThroughputOptions): ThroughputCell {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cellMain, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+/**
+ * One cell in a child process; a crash becomes a note on the cell. The FLOP estimate that skips
+ * hopeless cells can be far off (cnn5's full-resolution convolutions run well below the cpu
+ * backend's assumed rate), so a child still running after `limitSeconds` (default 3x its budget
+ * + 30 s to start) is stopped and the cell noted as timed out.
+ */
+export function measureInChild(options: ThroughputOptions, limitSeconds = 3 * (options.budgetSeconds ?? 120) + 30): ThroughputCell {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cellMain, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: limitSeconds * 1000, killSignal: 'SIGKILL' });
   const line = r.stdout.split('\n').find((l) => l.startsWith('CELL '));
   if (r.status === 0 && line) return JSON.parse(line.slice(5)) as ThroughputCell;
-  const why = (r.stderr.match(/(RangeError|RuntimeError|Error)[^\n]*/g) ?? [`exit ${r.status}`]).at(-1)!.slice(0, 160);
   const { backbone, size, batch, backend, mode } = options;
+  if (r.signal === 'SIGKILL') return { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0, note: `timed out: no timed step within ${limitSeconds} s` };
+  const why = (r.stderr.match(/(RangeError|RuntimeError|Error)[^\n]*/g) ?? [`exit ${r.status}`]).at(-1)!.slice(0, 160);
   return { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0, note: `failed: ${why}` };
 }

@@ -30,8 +30,9 @@ export type WasmKernelSet = 'all' | 'required';
 /**
  * Registers the kernels wasm lacks for training (Conv2DBackpropFilter, DepthwiseConv2dNative
  * BackpropFilter/Input, a correct MaxPoolGrad) and, for set 'all', faster replacements of slow
- * ones (Conv2DBackpropInput, BatchMatMul with transposes, Identity) plus single-pass gradients of batch norm, moments,
- * ReLU/ReLU6, sigmoid, square and multiply that take effect on wasm only. Calling it again with
+ * ones (Conv2DBackpropInput, BatchMatMul with transposes, Identity), the fused batch-norm kernels
+ * @cxr/models looks up, and single-pass gradients of batch norm, moments, ReLU/ReLU6, sigmoid,
+ * square and multiply that take effect on wasm only. Calling it again with
  * the same set changes nothing; switching to 'required' restores the stock kernels and gradients.
  * Cost: a few map writes.
  * @example registerWasmTrainingKernels(); // tf.grad of a depthwise conv now runs on wasm
