@@ -1,37 +1,18 @@
 // Each wasm training kernel against the cpu backend on random inputs (reference: tfjs-backend-cpu
 // 4.22's own kernels), through tf.grad so the engine's real call path is exercised.
 import { describe, test, before } from 'node:test';
-import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '@cxr/data';
 import { expectClose } from '@cxr/testkit';
 import { selectBackend } from '../select-backend.ts';
 import { runOnBackend } from '../run-on-backend.ts';
+import { compareGradsWithCpu, randomInput, type RandomInput } from './testing.ts';
 
 const rng = createRng(8, 'wasm-conv-kernel-tests');
-const random = (shape: number[]) => {
-  const n = shape.reduce((a, b) => a * b, 1);
-  const v = new Float32Array(n);
-  for (let i = 0; i < n; i++) v[i] = rng.normal(0, 1);
-  return { v, shape };
-};
+const random = (shape: number[]) => randomInput(rng, shape);
 
 /** Both backends' gradients agree within relTol of the largest reference magnitude. */
-async function compareGrads(what: string, inputs: { v: Float32Array; shape: number[] }[], f: (...xs: tf.Tensor[]) => tf.Tensor, relTol = 2e-5) {
-  const run = () => {
-    const xs = inputs.map((i) => tf.tensor(i.v, i.shape));
-    const { value, grads } = tf.valueAndGrads(f)(xs);
-    return [value, ...grads];
-  };
-  const cpu = await runOnBackend('cpu', run);
-  const before = tf.memory().numTensors;
-  const wasm = await runOnBackend('wasm', run);
-  assert.equal(tf.memory().numTensors, before, `${what}: tensors leaked`);
-  for (let i = 0; i < cpu.length; i++) {
-    const scale = Math.max(1, ...Array.from(cpu[i]!, Math.abs));
-    expectClose(wasm[i]!, cpu[i]!, relTol * scale, `${what} output ${i}`);
-  }
-}
+const compareGrads = (what: string, inputs: RandomInput[], f: (...xs: tf.Tensor[]) => tf.Tensor, relTol = 2e-5) => compareGradsWithCpu(what, inputs, f, relTol);
 
 describe('wasm training kernels vs cpu', () => {
   before(async () => {

@@ -9,30 +9,12 @@ import { getKernel } from '@tensorflow/tfjs-core';
 import { expectClose } from '@cxr/testkit';
 import { selectBackend } from '../select-backend.ts';
 import { runOnBackend } from '../run-on-backend.ts';
+import { compareGradsWithCpu, randomInput, type RandomInput } from './testing.ts';
 import { blockView } from './block-view.ts';
 
 const rng = createRng(8, 'wasm-grad-override-tests');
-const random = (shape: number[], scale = 1, offset = 0) => {
-  const v = new Float32Array(shape.reduce((a, b) => a * b, 1));
-  for (let i = 0; i < v.length; i++) v[i] = offset + scale * rng.normal(0, 1);
-  return { v, shape };
-};
-
-async function compareGrads(what: string, inputs: { v: Float32Array; shape: number[] }[], f: (...xs: tf.Tensor[]) => tf.Tensor, relTol = 5e-5) {
-  const run = () => {
-    const xs = inputs.map((i) => tf.tensor(i.v, i.shape));
-    const { value, grads } = tf.valueAndGrads(f)(xs);
-    return [value, ...grads];
-  };
-  const cpu = await runOnBackend('cpu', run);
-  const before = tf.memory().numTensors;
-  const wasm = await runOnBackend('wasm', run);
-  assert.equal(tf.memory().numTensors, before, `${what}: tensors leaked`);
-  for (let i = 0; i < cpu.length; i++) {
-    const scale = Math.max(1, ...Array.from(cpu[i]!, Math.abs));
-    expectClose(wasm[i]!, cpu[i]!, relTol * scale, `${what} output ${i}`);
-  }
-}
+const random = (shape: number[], scale = 1, offset = 0) => randomInput(rng, shape, scale, offset);
+const compareGrads = (what: string, inputs: RandomInput[], f: (...xs: tf.Tensor[]) => tf.Tensor, relTol = 5e-5) => compareGradsWithCpu(what, inputs, f, relTol);
 
 describe('blockView', () => {
   test('finds the [A, B, C] view of common broadcasts and rejects the rest', () => {
