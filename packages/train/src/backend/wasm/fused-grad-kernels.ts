@@ -29,22 +29,14 @@ const batchNormGrad: KernelFunc = ({ inputs, backend, attrs }) => {
     r[j] = 1 / Math.sqrt(vv[j]! + eps);
     k[j] = r[j]! * (sv == null ? 1 : sv.length === 1 ? sv[0]! : sv[j]!);
   }
-  const sumDy = new Float64Array(c);
-  const sumDyXc = new Float64Array(c);
-  const n = xv.length;
-  for (let i = 0; i < n; i += c) {
-    for (let j = 0; j < c; j++) {
-      const g = dyv[i + j]!;
-      sumDy[j] += g;
-      sumDyXc[j] += g * (xv[i + j]! - mv[j]!);
-      dx![i + j] = g * k[j]!;
-    }
-  }
+  const { sumDy, sumDyX } = channelSums(xv, dyv, c);
+  for (let i = 0; i < xv.length; i += c) for (let j = 0; j < c; j++) dx![i + j] = dyv[i + j]! * k[j]!;
   for (let j = 0; j < c; j++) {
+    const sumDyXc = sumDyX[j]! - mv[j]! * sumDy[j]!;
     dOffset![j] = sumDy[j]!;
-    dScale![j] = sumDyXc[j]! * r[j]!;
+    dScale![j] = sumDyXc * r[j]!;
     dMean![j] = -k[j]! * sumDy[j]!;
-    dVar![j] = -0.5 * r[j]! * r[j]! * k[j]! * sumDyXc[j]!;
+    dVar![j] = -0.5 * r[j]! * r[j]! * k[j]! * sumDyXc;
   }
   return outs;
 };
@@ -244,8 +236,8 @@ const broadcastBlock: KernelFunc = ({ inputs, backend, attrs }) => {
 
 /**
  * The broadcast operand's gradient of Multiply with `full` of shape [A, B, C] and `small`
- * broadcast as [A, C]: dSmall[a, c] = sum over b of dy * full, four b at a time (independent
- * products per accumulator update). Output [A * C].
+ * broadcast as [A, C]: dSmall[a, c] = sum over b of dy * full (channelSums per block of B rows).
+ * Output [A * C].
  */
 const mulGradSmall: KernelFunc = ({ inputs, backend, attrs }) => {
   const bk = backend as BackendWasm;
@@ -255,20 +247,9 @@ const mulGradSmall: KernelFunc = ({ inputs, backend, attrs }) => {
   const out = heapF32(bk, outInfo);
   const f = heapF32(bk, full!);
   const g = heapF32(bk, dy!);
-  const acc = new Float64Array(C);
   for (let a = 0; a < A; a++) {
-    acc.fill(0);
-    const base = a * B * C;
-    let bb = 0;
-    for (; bb + 3 < B; bb += 4) {
-      const p0 = base + bb * C, p1 = p0 + C, p2 = p1 + C, p3 = p2 + C;
-      for (let c = 0; c < C; c++) acc[c] += g[p0 + c]! * f[p0 + c]! + g[p1 + c]! * f[p1 + c]! + (g[p2 + c]! * f[p2 + c]! + g[p3 + c]! * f[p3 + c]!);
-    }
-    for (; bb < B; bb++) {
-      const p0 = base + bb * C;
-      for (let c = 0; c < C; c++) acc[c] += g[p0 + c]! * f[p0 + c]!;
-    }
-    for (let c = 0; c < C; c++) out[a * C + c] = acc[c]!;
+    const block = [a * B * C, (a + 1) * B * C] as const;
+    out.set(channelSums(f.subarray(...block), g.subarray(...block), C).sumDyX, a * C);
   }
   return outInfo;
 };
