@@ -20,7 +20,8 @@ describe('cxr bench train', () => {
     const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'bench', 'train', '--backbone', 'cnn5', '--size', '32', '--batch', '2', '--backend', 'wasm', '--mode', 'train', '--steps', '1', '--wasm-kernels', 'required', '--profile'], { cwd: root, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /images\/s\s+wasm\(required kernels\) train\ncnn5 32px b2\s+\d+\.\d/);
-    assert.match(r.stdout, /profile of one step, cnn5 32px b2 wasm\(required kernels\) train: \d+ kernel launches, \d+ ms in kernels\n\s+\w+\s+\d+\.\d ms\s+\d+ calls/);
+    // the slowest row may be tfjs' 'unnamed scope' (batch norm's customGrad), a name with a space
+    assert.match(r.stdout, /profile of one step, cnn5 32px b2 wasm\(required kernels\) train: \d+ kernel launches, \d+ ms in kernels\n {2}\w+( \w+)*\s+\d+\.\d ms\s+\d+ calls/);
   });
 
   test('--profile --json: the fused gradient kernels run with the full kernel set, not with the required one', () => {
