@@ -16,20 +16,21 @@ export default [
           allowCircularSelfDependency: false,
           banTransitiveDependencies: false,
           depConstraints: [
+            { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:testkit'] },
             { sourceTag: 'scope:testkit', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:data', onlyDependOnLibsWithTags: ['scope:testkit'] },
-            { sourceTag: 'scope:stats', onlyDependOnLibsWithTags: ['scope:testkit'] },
-            { sourceTag: 'scope:results', onlyDependOnLibsWithTags: ['scope:testkit'] },
-            { sourceTag: 'scope:models', onlyDependOnLibsWithTags: ['scope:data', 'scope:testkit'] },
+            { sourceTag: 'scope:data', onlyDependOnLibsWithTags: ['scope:core', 'scope:testkit'] },
+            { sourceTag: 'scope:stats', onlyDependOnLibsWithTags: ['scope:core', 'scope:testkit'] },
+            { sourceTag: 'scope:results', onlyDependOnLibsWithTags: ['scope:core', 'scope:testkit'] },
+            { sourceTag: 'scope:models', onlyDependOnLibsWithTags: ['scope:core', 'scope:data', 'scope:testkit'] },
             {
               sourceTag: 'scope:train',
-              onlyDependOnLibsWithTags: ['scope:data', 'scope:models', 'scope:stats', 'scope:results', 'scope:testkit'],
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:data', 'scope:models', 'scope:stats', 'scope:results', 'scope:testkit'],
             },
-            { sourceTag: 'scope:report', onlyDependOnLibsWithTags: ['scope:stats', 'scope:results', 'scope:testkit'] },
+            { sourceTag: 'scope:report', onlyDependOnLibsWithTags: ['scope:core', 'scope:stats', 'scope:results', 'scope:testkit'] },
             {
               sourceTag: 'scope:experiments',
               onlyDependOnLibsWithTags: [
-                'scope:data', 'scope:models', 'scope:train', 'scope:stats', 'scope:report', 'scope:results', 'scope:testkit',
+                'scope:core', 'scope:data', 'scope:models', 'scope:train', 'scope:stats', 'scope:report', 'scope:results', 'scope:testkit',
               ],
             },
           ],
