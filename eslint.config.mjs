@@ -30,7 +30,14 @@ export default [
             {
               sourceTag: 'scope:experiments',
               onlyDependOnLibsWithTags: [
-                'scope:core', 'scope:data', 'scope:models', 'scope:train', 'scope:stats', 'scope:report', 'scope:results', 'scope:testkit',
+                'scope:core',
+                'scope:data',
+                'scope:models',
+                'scope:train',
+                'scope:stats',
+                'scope:report',
+                'scope:results',
+                'scope:testkit',
               ],
             },
           ],
@@ -43,7 +50,10 @@ export default [
     files: ['**/*.ts'],
     ignores: ['**/*.test.ts', '**/testing.ts', '**/testing/**', 'packages/testkit/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@cxr/testkit', message: '@cxr/testkit is for *.test.ts and testing.ts files only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@cxr/testkit', message: '@cxr/testkit is for *.test.ts and testing.ts files only.' }] },
+      ],
     },
   },
 ];

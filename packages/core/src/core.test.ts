@@ -12,7 +12,10 @@ test('describeValue prints values short: quoted strings cut at 80, arrays and ty
   assert.equal(describeValue([1, 2, 3]), 'an array of length 3');
   assert.equal(describeValue(new Float32Array(1000)), 'a Float32Array of length 1000');
   assert.equal(describeValue({ a: 1, b: 2 }), 'an object with keys [a, b]');
-  assert.equal(describeValue(() => 1), 'a function');
+  assert.equal(
+    describeValue(() => 1),
+    'a function',
+  );
   assert.equal(describeValue(detail('NaN at index 3')), 'NaN at index 3');
   const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, i]));
   assert.match(describeValue(many), /k11, \.\.\.\]$/);
@@ -31,6 +34,13 @@ test('collectProblems keeps problems in order; countProblems counts by kind, mos
   sink.add({ kind: 'malformed-row', file: 'a.csv', line: 4, message: 'quote' });
   sink.add({ kind: 'missing-image', file: 'a.csv', line: 5, message: 'no file' });
   sink.add({ file: 'a.csv', message: 'other' });
-  assert.deepEqual(sink.problems.map((p) => p.line), [3, 4, 5, undefined]);
-  assert.deepEqual(countProblems(sink.problems), [['missing-image', 2], ['malformed-row', 1], ['other', 1]]);
+  assert.deepEqual(
+    sink.problems.map((p) => p.line),
+    [3, 4, 5, undefined],
+  );
+  assert.deepEqual(countProblems(sink.problems), [
+    ['missing-image', 2],
+    ['malformed-row', 1],
+    ['other', 1],
+  ]);
 });

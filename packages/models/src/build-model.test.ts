@@ -8,7 +8,15 @@ before(async () => {
   await tf.setBackend('cpu');
 });
 
-const spec = (over: Partial<ModelSpec> = {}): ModelSpec => ({ backbone: 'cnn3', inputSize: 32, channels: 1, head: '256/0.20', numClasses: 10, seed: 7, ...over });
+const spec = (over: Partial<ModelSpec> = {}): ModelSpec => ({
+  backbone: 'cnn3',
+  inputSize: 32,
+  channels: 1,
+  head: '256/0.20',
+  numClasses: 10,
+  seed: 7,
+  ...over,
+});
 
 function weightsOf(m: tf.LayersModel): Float32Array[] {
   return m.weights.map((w) => w.read().dataSync() as Float32Array);
@@ -33,7 +41,10 @@ describe('buildModel', () => {
 
   test('two dense layers and their dropouts in order; zero dropout adds no dropout layer', () => {
     const m = buildModel(spec({ head: '256/0.30->128/0' }));
-    assert.deepEqual(m.layers.filter(isHeadLayer).map((l) => l.name), ['head_pool', 'head_dense_1', 'head_dropout_1', 'head_dense_2', 'head_logits']);
+    assert.deepEqual(
+      m.layers.filter(isHeadLayer).map((l) => l.name),
+      ['head_pool', 'head_dense_1', 'head_dropout_1', 'head_dense_2', 'head_logits'],
+    );
     assert.equal((m.getLayer('head_dense_2').outputShape as number[])[1], 128);
     m.dispose();
   });
@@ -73,9 +84,15 @@ describe('buildModel', () => {
   });
 
   test('spec errors name the argument', () => {
-    assert.throws(() => buildModel(spec({ backbone: 'effnet' })), /buildModel\(spec.backbone\): expected one of cnn3, .*densenet121, received "effnet"/);
+    assert.throws(
+      () => buildModel(spec({ backbone: 'effnet' })),
+      /buildModel\(spec.backbone\): expected one of cnn3, .*densenet121, received "effnet"/,
+    );
     assert.throws(() => buildModel(spec({ head: '512' })), /parseHeadSpec\(spec\)/);
-    assert.throws(() => buildModel(spec({ head: ' ' })), /buildModel\(head\): expected 'none' or a head spec such as '512\/0.20', received " "/);
+    assert.throws(
+      () => buildModel(spec({ head: ' ' })),
+      /buildModel\(head\): expected 'none' or a head spec such as '512\/0.20', received " "/,
+    );
     assert.throws(() => buildModel(spec({ numClasses: 0 })), /buildModel\(numClasses\): expected an integer >= 1, received 0/);
     assert.throws(() => buildModel(spec({ inputSize: 16 })), /buildModel\(inputSize\): expected an integer >= 32, received 16/);
   });

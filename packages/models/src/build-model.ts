@@ -44,7 +44,12 @@ export function buildModel(spec: ModelSpec): tf.LayersModel {
   if (!bare && (!Number.isInteger(spec.numClasses) || spec.numClasses < 1)) {
     throw new ModelArgumentError('buildModel', 'numClasses', 'an integer >= 1', spec.numClasses);
   }
-  const { def, kit, input, features } = buildFeatures(spec.backbone, { ...spec, includeKerasPreprocessing: spec.includeKerasPreprocessing ?? true }, 'buildModel', 'spec.backbone');
+  const { def, kit, input, features } = buildFeatures(
+    spec.backbone,
+    { ...spec, includeKerasPreprocessing: spec.includeKerasPreprocessing ?? true },
+    'buildModel',
+    'spec.backbone',
+  );
   const output = bare ? features : buildHead(kit, features, head, spec.numClasses);
   return tf.model({ inputs: input, outputs: output, name: bare ? def.name : `${def.name}_classifier` });
 }

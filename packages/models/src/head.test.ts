@@ -24,12 +24,15 @@ describe('parseHeadSpec', () => {
 
   test('malformed specs name the function, the expected form and the input', () => {
     for (const bad of ['512', '512/1.0', '0/0.2', '256/0.3->', 'abc', '256/-0.1', '256/0.2,128/0.2']) {
-      assert.throws(() => parseHeadSpec(bad), (e: Error) => {
-        assert.equal(e.name, 'ModelArgumentError');
-        assert.match(e.message, /^parseHeadSpec\(spec\): expected 'none' or 'units\/dropout' pairs joined by '->'/);
-        assert.ok(e.message.endsWith(`received ${JSON.stringify(bad)}`), e.message);
-        return true;
-      });
+      assert.throws(
+        () => parseHeadSpec(bad),
+        (e: Error) => {
+          assert.equal(e.name, 'ModelArgumentError');
+          assert.match(e.message, /^parseHeadSpec\(spec\): expected 'none' or 'units\/dropout' pairs joined by '->'/);
+          assert.ok(e.message.endsWith(`received ${JSON.stringify(bad)}`), e.message);
+          return true;
+        },
+      );
     }
   });
 });

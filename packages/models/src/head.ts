@@ -30,7 +30,12 @@ export function parseHeadSpec(spec: string): HeadLayerSpec[] {
     const units = m ? Number(m[1]) : NaN;
     const dropout = m ? Number(m[2]) : NaN;
     if (!m || !(units >= 1) || !(dropout >= 0 && dropout < 1)) {
-      throw new ModelArgumentError('parseHeadSpec', 'spec', "'none' or 'units/dropout' pairs joined by '->' (units >= 1, 0 <= dropout < 1), e.g. '256/0.30->128/0.30'", spec);
+      throw new ModelArgumentError(
+        'parseHeadSpec',
+        'spec',
+        "'none' or 'units/dropout' pairs joined by '->' (units >= 1, 0 <= dropout < 1), e.g. '256/0.30->128/0.30'",
+        spec,
+      );
     }
     return { units, dropout };
   });

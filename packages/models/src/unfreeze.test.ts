@@ -62,7 +62,11 @@ describe('batch norm in the frozen part', () => {
     const liveBn = m.getLayer('block3_bn');
     assert.equal(frozenBn.trainable, false);
     assert.equal(liveBn.trainable, true);
-    const stats = (l: tf.layers.Layer) => l.getWeights().slice(2).map((t) => Array.from(t.dataSync()));
+    const stats = (l: tf.layers.Layer) =>
+      l
+        .getWeights()
+        .slice(2)
+        .map((t) => Array.from(t.dataSync()));
     const before = [stats(frozenBn), stats(liveBn)];
     const x = tf.randomUniform([4, 32, 32, 1], 0, 1, 'float32', 3);
     // The call a trainer makes inside its gradient step.
@@ -90,10 +94,17 @@ describe('a training step on a partly frozen model', () => {
     const frozenBefore = frozen.map((w) => w.read().dataSync().slice());
     const top = m.getLayer('top_conv').getWeights()[0]!.dataSync().slice();
     const x = tf.randomUniform([2, 32, 32, 3], 0, 255, 'float32', 5);
-    const y = tf.tensor2d([[1, 0, 1], [0, 1, 0]]);
+    const y = tf.tensor2d([
+      [1, 0, 1],
+      [0, 1, 0],
+    ]);
     const optimizer = tf.train.sgd(0.1);
     // The step a trainer runs: forward in training mode inside the gradient, over an explicit var list.
-    const loss = optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true, vars);
+    const loss = optimizer.minimize(
+      () => tf.losses.sigmoidCrossEntropy(y, m.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+      true,
+      vars,
+    );
     assert.ok(Number.isFinite(loss!.dataSync()[0]!));
     frozen.forEach((w, i) => assert.deepEqual(w.read().dataSync(), frozenBefore[i], `${w.originalName} changed while frozen`));
     assert.notDeepEqual(m.getLayer('top_conv').getWeights()[0]!.dataSync(), top, 'an unfrozen layer did not move');

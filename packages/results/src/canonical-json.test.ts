@@ -47,7 +47,10 @@ describe('configHash', () => {
     const a = configHash({ backbone: 'densenet121', unfreeze: 0.9, optim: { lr: 1e-4, name: 'adam' } });
     const b = configHash({ optim: { name: 'adam', lr: 1e-4 }, unfreeze: 0.9, backbone: 'densenet121' });
     assert.equal(a, b);
-    assert.equal(a, createHash('sha256').update('{"backbone":"densenet121","optim":{"lr":0.0001,"name":"adam"},"unfreeze":0.9}').digest('hex'));
+    assert.equal(
+      a,
+      createHash('sha256').update('{"backbone":"densenet121","optim":{"lr":0.0001,"name":"adam"},"unfreeze":0.9}').digest('hex'),
+    );
     assert.notEqual(a, configHash({ backbone: 'densenet121', unfreeze: 0.8, optim: { lr: 1e-4, name: 'adam' } }));
   });
 

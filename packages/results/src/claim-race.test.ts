@@ -64,7 +64,11 @@ describe('claims across processes', () => {
     const [wa, wb] = (await Promise.all([a.nextLine(), b.nextLine()])).map((r) => r.won as number[]);
     assert.deepEqual(await Promise.all([a.exit, b.exit]), [0, 0]);
     assert.equal(wa!.filter((id) => wb!.includes(id)).length, 0, 'no run won by both');
-    assert.deepEqual([...wa!, ...wb!].sort((x, y) => x - y), ids, 'every run won by one');
+    assert.deepEqual(
+      [...wa!, ...wb!].sort((x, y) => x - y),
+      ids,
+      'every run won by one',
+    );
     for (const id of ids) {
       const run = store.getRun(id);
       assert.equal(run.status, 'running');

@@ -49,9 +49,14 @@ describe('claimRun', () => {
     // The old holder can no longer write anything to the run.
     assert.throws(() => store.heartbeat(old), {
       name: 'ResultsOwnershipError',
-      message: new RegExp(`^heartbeat\\(claim\\): expected a claim this process holds on run ${id} \\(status running, same token\\), but it is held by another claim \\(attempt 2, host .*, pid ${process.pid}\\); it was probably taken over after this claim's heartbeat went stale$`),
+      message: new RegExp(
+        `^heartbeat\\(claim\\): expected a claim this process holds on run ${id} \\(status running, same token\\), but it is held by another claim \\(attempt 2, host .*, pid ${process.pid}\\); it was probably taken over after this claim's heartbeat went stale$`,
+      ),
     });
-    assert.throws(() => store.finishRun(old, { metrics: [], labelMetrics: [], predictions: [] }), /finishRun\(claim\): .*held by another claim/);
+    assert.throws(
+      () => store.finishRun(old, { metrics: [], labelMetrics: [], predictions: [] }),
+      /finishRun\(claim\): .*held by another claim/,
+    );
     assert.throws(() => store.failRun(old, 'x'), /failRun\(claim\): .*held by another claim/);
     store.heartbeat(fresh);
   });
@@ -75,7 +80,10 @@ describe('claimRun', () => {
     assert.equal(failed.status, 'failed');
     assert.equal(failed.endedAt, clock);
     assert.match(failed.error!, /^Error: loss diverged at epoch 3\n/);
-    assert.throws(() => store.failRun(claim, 'again'), { name: 'ResultsOwnershipError', message: `failRun(claim): expected a claim this process holds on run ${id} (status running, same token), but the run is failed` });
+    assert.throws(() => store.failRun(claim, 'again'), {
+      name: 'ResultsOwnershipError',
+      message: `failRun(claim): expected a claim this process holds on run ${id} (status running, same token), but the run is failed`,
+    });
     assert.equal(store.claimRun(id, { retryFailed: false }), null);
     const retry = store.claimRun(id)!;
     assert.equal(retry.attempt, 2);
@@ -107,16 +115,37 @@ describe('claimRun', () => {
   });
 
   test('refuses unknown run ids, forged claims and bad options', () => {
-    assert.throws(() => store.claimRun(424242), { name: 'ResultsNotFoundError', message: 'claimRun(runId): expected a run id returned by registerRun, received 424242 which does not exist' });
-    assert.throws(() => store.claimRun(0), { name: 'ResultsArgumentError', message: 'claimRun(runId): expected an integer >= 1, received 0' });
-    assert.throws(() => store.claimRun(newRun(), { staleAfterMs: -1 }), /claimRun\(opts\.staleAfterMs\): expected a finite number of milliseconds >= 0, received -1/);
-    assert.throws(() => store.heartbeat({ runId: 424242, token: 't', attempt: 1, claimedAt: 0 }), { name: 'ResultsNotFoundError', message: 'heartbeat(claim.runId): expected a run id returned by registerRun, received 424242 which does not exist' });
-    assert.throws(() => store.heartbeat(null as unknown as RunClaim), { name: 'ResultsArgumentError', message: 'heartbeat(claim): expected a RunClaim returned by claimRun, received null' });
+    assert.throws(() => store.claimRun(424242), {
+      name: 'ResultsNotFoundError',
+      message: 'claimRun(runId): expected a run id returned by registerRun, received 424242 which does not exist',
+    });
+    assert.throws(() => store.claimRun(0), {
+      name: 'ResultsArgumentError',
+      message: 'claimRun(runId): expected an integer >= 1, received 0',
+    });
+    assert.throws(
+      () => store.claimRun(newRun(), { staleAfterMs: -1 }),
+      /claimRun\(opts\.staleAfterMs\): expected a finite number of milliseconds >= 0, received -1/,
+    );
+    assert.throws(() => store.heartbeat({ runId: 424242, token: 't', attempt: 1, claimedAt: 0 }), {
+      name: 'ResultsNotFoundError',
+      message: 'heartbeat(claim.runId): expected a run id returned by registerRun, received 424242 which does not exist',
+    });
+    assert.throws(() => store.heartbeat(null as unknown as RunClaim), {
+      name: 'ResultsArgumentError',
+      message: 'heartbeat(claim): expected a RunClaim returned by claimRun, received null',
+    });
     const id = newRun();
     store.claimRun(id);
-    assert.throws(() => store.heartbeat({ runId: id, token: 'forged', attempt: 1, claimedAt: 0 }), /heartbeat\(claim\): .*held by another claim/);
+    assert.throws(
+      () => store.heartbeat({ runId: id, token: 'forged', attempt: 1, claimedAt: 0 }),
+      /heartbeat\(claim\): .*held by another claim/,
+    );
     const pending = newRun();
-    assert.throws(() => store.updateRunInfo({ runId: pending, token: 'x', attempt: 1, claimedAt: 0 }, { a: 1 }), /updateRunInfo\(claim\): .*but the run is pending/);
+    assert.throws(
+      () => store.updateRunInfo({ runId: pending, token: 'x', attempt: 1, claimedAt: 0 }, { a: 1 }),
+      /updateRunInfo\(claim\): .*but the run is pending/,
+    );
   });
 
   test('a second connection (as another process would have) sees the claim and cannot take it', () => {

@@ -117,21 +117,15 @@ export function touchHeld(ctx: StoreContext, fn: string, claim: RunClaim): void 
 }
 
 function checkClaim(fn: string, claim: RunClaim): void {
-  if (
-    typeof claim !== 'object' ||
-    claim === null ||
-    !Number.isSafeInteger(claim.runId) ||
-    typeof claim.token !== 'string'
-  ) {
+  if (typeof claim !== 'object' || claim === null || !Number.isSafeInteger(claim.runId) || typeof claim.token !== 'string') {
     throw new ResultsArgumentError(fn, 'claim', 'a RunClaim returned by claimRun', claim);
   }
 }
 
 /** Explains why `claim` does not hold its run, as an error naming the current state. */
 function throwNotHeld(ctx: StoreContext, fn: string, claim: RunClaim): never {
-  const row = ctx.db
-    .prepare('SELECT status, claim_token, host, pid, attempts FROM runs WHERE id = ?')
-    .get(claim.runId) as { status: string; claim_token: string | null; host: string | null; pid: number | null; attempts: number } | undefined;
+  const row = ctx.db.prepare('SELECT status, claim_token, host, pid, attempts FROM runs WHERE id = ?').get(claim.runId) as
+    { status: string; claim_token: string | null; host: string | null; pid: number | null; attempts: number } | undefined;
   if (!row) throw new ResultsNotFoundError(fn, 'claim.runId', 'a run id returned by registerRun', claim.runId);
   if (row.status !== 'running') throw new ResultsOwnershipError(fn, claim.runId, `but the run is ${row.status}`);
   throw new ResultsOwnershipError(

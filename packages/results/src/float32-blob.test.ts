@@ -21,7 +21,10 @@ test('blobToFloat32 refuses a blob of the wrong length, naming where it came fro
 });
 
 test('assertFloat32 refuses other arrays and wrong lengths', () => {
-  assert.throws(() => assertFloat32('finishRun', 'p', [0.5], 1), /finishRun\(p\): expected a Float32Array of length 1 \(rows \* cols\), received an array of length 1/);
+  assert.throws(
+    () => assertFloat32('finishRun', 'p', [0.5], 1),
+    /finishRun\(p\): expected a Float32Array of length 1 \(rows \* cols\), received an array of length 1/,
+  );
   assert.throws(() => assertFloat32('finishRun', 'p', new Float64Array(1), 1), /received a Float64Array of length 1/);
   assert.throws(() => assertFloat32('finishRun', 'p', new Float32Array(2), 1), /received a Float32Array of length 2/);
 });

@@ -19,7 +19,9 @@ describe('openResultsStore', () => {
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(store.db.pragma('foreign_keys', { simple: true }), 1);
     assert.equal(store.db.pragma('busy_timeout', { simple: true }), 5000);
-    const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     assert.deepEqual(tables, ['configs', 'epochs', 'experiment_configs', 'experiments', 'label_metrics', 'metrics', 'predictions', 'runs']);
     store.close();
     // Reopening an up-to-date file migrates nothing and keeps the version.
@@ -76,7 +78,10 @@ describe('openResultsStore', () => {
     const path = join(dir, 'corrupt.db');
     const bytes = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(200, 0xab)]);
     writeFileSync(path, bytes);
-    assert.throws(() => openResultsStore({ path }), (e: Error) => e.name === 'ResultsFileError' && e.message.startsWith(`${path}: not a usable SQLite database (`));
+    assert.throws(
+      () => openResultsStore({ path }),
+      (e: Error) => e.name === 'ResultsFileError' && e.message.startsWith(`${path}: not a usable SQLite database (`),
+    );
     assert.deepEqual(readFileSync(path), bytes);
   });
 
@@ -100,7 +105,10 @@ describe('openResultsStore', () => {
     assert.equal(existsSync(missing), false);
     const old = join(dir, 'old.db');
     new Database(old).close();
-    assert.throws(() => openResultsStore({ path: old, readonly: true }), new RegExp(`old\\.db: schema version 0 needs migrating to ${SCHEMA_VERSION}; open it without readonly once`));
+    assert.throws(
+      () => openResultsStore({ path: old, readonly: true }),
+      new RegExp(`old\\.db: schema version 0 needs migrating to ${SCHEMA_VERSION}; open it without readonly once`),
+    );
     const ok = join(dir, 'ok.db');
     openResultsStore({ path: ok }).close();
     const ro = openResultsStore({ path: ok, readonly: true });
@@ -114,7 +122,10 @@ describe('openResultsStore', () => {
     mkdirSync(sub);
     assert.throws(() => openResultsStore({ path: sub }), { message: `${sub}: is a directory, expected a SQLite database file` });
     const nowhere = join(dir, 'no', 'such', 'dir', 'r.db');
-    assert.throws(() => openResultsStore({ path: nowhere }), (e: Error) => e.name === 'ResultsFileError' && e.message.startsWith(`${nowhere}: cannot open as a SQLite database (`));
+    assert.throws(
+      () => openResultsStore({ path: nowhere }),
+      (e: Error) => e.name === 'ResultsFileError' && e.message.startsWith(`${nowhere}: cannot open as a SQLite database (`),
+    );
   });
 
   test('refuses a bad busy timeout', () => {

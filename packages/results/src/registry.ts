@@ -32,12 +32,7 @@ export function ensureExperiment(ctx: StoreContext, name: string, description?: 
  * @throws ResultsArgumentError for an empty experiment or label, or a config that is not plain JSON.
  * @example registerConfig(ctx, 'unfreeze-sweep', { unfreeze: 0.9 }, '90 %') // { configId: 1, hash: '...' }
  */
-export function registerConfig(
-  ctx: StoreContext,
-  experiment: string,
-  config: unknown,
-  label: string,
-): { configId: number; hash: string } {
+export function registerConfig(ctx: StoreContext, experiment: string, config: unknown, label: string): { configId: number; hash: string } {
   nameString('registerConfig', 'label', label);
   nameString('registerConfig', 'experiment', experiment);
   const json = canonicalJson(config);
@@ -68,10 +63,7 @@ export function registerConfig(
  *   ResultsNotFoundError for an unknown config id.
  * @example registerRunId(ctx, { configId: 1, seed: 0, datasetFingerprint: 'phantom-1a2b' }) // 1 (again 1)
  */
-export function registerRunId(
-  ctx: StoreContext,
-  args: { configId: number; seed: number; datasetFingerprint: string },
-): number {
+export function registerRunId(ctx: StoreContext, args: { configId: number; seed: number; datasetFingerprint: string }): number {
   const configId = integer('registerRun', 'args.configId', args.configId, 1);
   const seed = integer('registerRun', 'args.seed', args.seed, 0);
   const fingerprint = nameString('registerRun', 'args.datasetFingerprint', args.datasetFingerprint);

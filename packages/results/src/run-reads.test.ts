@@ -17,7 +17,10 @@ function done(configId: number, seed: number, metrics: Record<string, number>, f
   const run = store.registerRun({ configId, seed, datasetFingerprint: fp });
   const claim = store.claimRun(run.id)!;
   store.finishRun(claim, {
-    metrics: [...Object.entries(metrics).map(([name, value]) => ({ split: 'test', name, value })), { split: 'val', name: 'macro_auc_roc', value: 0.5 }],
+    metrics: [
+      ...Object.entries(metrics).map(([name, value]) => ({ split: 'test', name, value })),
+      { split: 'val', name: 'macro_auc_roc', value: 0.5 },
+    ],
     labelMetrics: [],
     predictions: [],
   });
@@ -58,28 +61,46 @@ describe('reads', () => {
     assert.equal(summary[0]!.configId, zero);
     assert.match(summary[0]!.hash, /^[0-9a-f]{64}$/);
     assert.equal(summary[0]!.runIds.length, 3);
-    assert.deepEqual(store.metricsByConfig('sweep', { split: 'val', datasetFingerprint: 'phantom-1' }).map((s) => s.metrics), [
-      { macro_auc_roc: [0.5, 0.5, 0.5] },
-      { macro_auc_roc: [0.5, 0.5] },
-    ]);
-    assert.deepEqual(store.metricsByConfig('other').map((s) => [s.label, s.seeds]), [['half', [0]], ['half', [0, 1]]]);
+    assert.deepEqual(
+      store.metricsByConfig('sweep', { split: 'val', datasetFingerprint: 'phantom-1' }).map((s) => s.metrics),
+      [{ macro_auc_roc: [0.5, 0.5, 0.5] }, { macro_auc_roc: [0.5, 0.5] }],
+    );
+    assert.deepEqual(
+      store.metricsByConfig('other').map((s) => [s.label, s.seeds]),
+      [
+        ['half', [0]],
+        ['half', [0, 1]],
+      ],
+    );
   });
 
   test('listRuns filters by experiment and status, labels come from the experiment asked for', () => {
     const all = store.listRuns();
     assert.equal(all.length, 8);
-    assert.deepEqual(all.filter((r) => r.configId === half).map((r) => r.label), ['50 %', '50 %', '50 %', '50 %']);
-    assert.deepEqual(store.listRuns({ experiment: 'other' }).map((r) => [r.label, r.experiment, r.seed, r.status]), [
-      ['half', 'other', 0, 'done'],
-      ['half', 'other', 0, 'done'],
-      ['half', 'other', 1, 'done'],
-      ['half', 'other', 2, 'failed'],
-    ]);
-    assert.deepEqual(store.listRuns({ experiment: 'sweep', status: 'pending' }).map((r) => r.label), ['100 %']);
+    assert.deepEqual(
+      all.filter((r) => r.configId === half).map((r) => r.label),
+      ['50 %', '50 %', '50 %', '50 %'],
+    );
+    assert.deepEqual(
+      store.listRuns({ experiment: 'other' }).map((r) => [r.label, r.experiment, r.seed, r.status]),
+      [
+        ['half', 'other', 0, 'done'],
+        ['half', 'other', 0, 'done'],
+        ['half', 'other', 1, 'done'],
+        ['half', 'other', 2, 'failed'],
+      ],
+    );
+    assert.deepEqual(
+      store.listRuns({ experiment: 'sweep', status: 'pending' }).map((r) => r.label),
+      ['100 %'],
+    );
     const failed = store.listRuns({ status: 'failed' });
     assert.equal(failed.length, 1);
     assert.equal(failed[0]!.error, 'oom');
-    assert.deepEqual(store.listRuns({ status: 'done' })[0]!.metrics, { test: { brier: 0.21, macro_auc_roc: 0.7 }, val: { macro_auc_roc: 0.5 } });
+    assert.deepEqual(store.listRuns({ status: 'done' })[0]!.metrics, {
+      test: { brier: 0.21, macro_auc_roc: 0.7 },
+      val: { macro_auc_roc: 0.5 },
+    });
   });
 
   test('refuses unknown experiments, statuses, run ids and prediction splits', () => {
@@ -87,14 +108,20 @@ describe('reads', () => {
       name: 'ResultsNotFoundError',
       message: 'listRuns(filter.experiment): expected one of the experiments [sweep, other], received "swep" which does not exist',
     });
-    assert.throws(() => store.metricsByConfig('nope'), /metricsByConfig\(experiment\): expected one of the experiments \[sweep, other\], received "nope"/);
+    assert.throws(
+      () => store.metricsByConfig('nope'),
+      /metricsByConfig\(experiment\): expected one of the experiments \[sweep, other\], received "nope"/,
+    );
     assert.throws(() => store.metricsByConfig('sweep', { split: '' }), /metricsByConfig\(opts\.split\): expected a non-empty string/);
     assert.throws(() => store.listRuns({ status: 'finished' as RunStatus }), {
       name: 'ResultsArgumentError',
       message: 'listRuns(filter.status): expected one of pending, running, done, failed, received "finished"',
     });
     for (const fn of ['getRun', 'getEpochs', 'getMetrics', 'getLabelMetrics'] as const) {
-      assert.throws(() => store[fn](999), { name: 'ResultsNotFoundError', message: `${fn}(runId): expected a run id returned by registerRun, received 999 which does not exist` });
+      assert.throws(() => store[fn](999), {
+        name: 'ResultsNotFoundError',
+        message: `${fn}(runId): expected a run id returned by registerRun, received 999 which does not exist`,
+      });
     }
     assert.throws(() => store.getRun(1.5), /getRun\(runId\): expected an integer >= 1, received 1\.5/);
     assert.throws(() => store.getPredictions(1, 'test'), {

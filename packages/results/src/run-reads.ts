@@ -2,7 +2,16 @@
 import type { StoreContext } from './context.ts';
 import { ResultsArgumentError, ResultsNotFoundError } from './errors.ts';
 import { blobToFloat32 } from './float32-blob.ts';
-import { RUN_STATUSES, type EpochRow, type LabelMetricRow, type ListRunsFilter, type MetricRow, type PredictionSet, type RunRow, type RunStatus } from './types.ts';
+import {
+  RUN_STATUSES,
+  type EpochRow,
+  type LabelMetricRow,
+  type ListRunsFilter,
+  type MetricRow,
+  type PredictionSet,
+  type RunRow,
+  type RunStatus,
+} from './types.ts';
 import { integer } from './validate.ts';
 
 interface RawRun {
@@ -94,8 +103,14 @@ export function experimentId(ctx: StoreContext, fn: string, arg: string, name: s
 export function getEpochs(ctx: StoreContext, runId: number): EpochRow[] {
   requireRun(ctx, 'getEpochs', runId);
   const rows = ctx.db.prepare('SELECT * FROM epochs WHERE run_id = ? ORDER BY epoch').all(runId) as {
-    run_id: number; epoch: number; train_loss: number; val_loss: number | null; metrics: string;
-    learning_rates: string; seconds: number; recorded_at: number;
+    run_id: number;
+    epoch: number;
+    train_loss: number;
+    val_loss: number | null;
+    metrics: string;
+    learning_rates: string;
+    seconds: number;
+    recorded_at: number;
   }[];
   return rows.map((r) => ({
     runId: r.run_id,
@@ -132,11 +147,11 @@ export function getLabelMetrics(ctx: StoreContext, runId: number): LabelMetricRo
 export function getPredictions(ctx: StoreContext, runId: number, split: string): PredictionSet {
   requireRun(ctx, 'getPredictions', runId);
   const row = ctx.db.prepare('SELECT * FROM predictions WHERE run_id = ? AND split = ?').get(runId, split) as
-    | { rows: number; cols: number; label_names: string; probabilities: Buffer; labels: Buffer }
-    | undefined;
+    { rows: number; cols: number; label_names: string; probabilities: Buffer; labels: Buffer } | undefined;
   if (!row) {
-    const splits = (ctx.db.prepare('SELECT split FROM predictions WHERE run_id = ? ORDER BY split').all(runId) as { split: string }[])
-      .map((r) => r.split);
+    const splits = (ctx.db.prepare('SELECT split FROM predictions WHERE run_id = ? ORDER BY split').all(runId) as { split: string }[]).map(
+      (r) => r.split,
+    );
     throw new ResultsNotFoundError('getPredictions', 'split', `a split with predictions for run ${runId} [${splits.join(', ')}]`, split);
   }
   const n = row.rows * row.cols;

@@ -126,9 +126,11 @@ export function finishRun(ctx: StoreContext, claim: RunClaim, result: FinishInpu
       insPred.run(id, split, rows, cols, JSON.stringify(p.labelNames), float32ToBlob(probs), float32ToBlob(labels));
     });
     if (result.info !== undefined) mergeInfo(ctx, id, result.info);
-    db.prepare(
-      `UPDATE runs SET status = 'done', claim_token = NULL, ended_at = ?, error = NULL WHERE id = ? AND claim_token = ?`,
-    ).run(ctx.now(), id, claim.token);
+    db.prepare(`UPDATE runs SET status = 'done', claim_token = NULL, ended_at = ?, error = NULL WHERE id = ? AND claim_token = ?`).run(
+      ctx.now(),
+      id,
+      claim.token,
+    );
   }).immediate();
 }
 

@@ -32,7 +32,16 @@ const register = time(200, () => store.registerRun({ configId, seed: seed++, dat
 const ids = store.listRuns({ experiment: 'bench' }).map((r) => r.id);
 const claims = ids.map((id) => store.claimRun(id)!);
 const claim = time(200, (i) => store.claimRun(ids[i]!)); // already held: the null path costs the same UPDATE
-const epoch = time(50, (i) => store.recordEpoch(claims[i]!, { epoch: 0, trainLoss: 0.5, valLoss: 0.5, metrics: { macro_auc_roc: 0.7 }, learningRates: { head: 1e-3 }, seconds: 1 }));
+const epoch = time(50, (i) =>
+  store.recordEpoch(claims[i]!, {
+    epoch: 0,
+    trainLoss: 0.5,
+    valLoss: 0.5,
+    metrics: { macro_auc_roc: 0.7 },
+    learningRates: { head: 1e-3 },
+    seconds: 1,
+  }),
+);
 const finish = time(9, (i) =>
   store.finishRun(claims[i]!, {
     metrics: [{ split: 'test', name: 'macro_auc_roc', value: 0.7 }],

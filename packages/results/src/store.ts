@@ -14,8 +14,18 @@ import { getEpochs, getLabelMetrics, getMetrics, getPredictions, getRun, listRun
 import { finishRun, recordEpoch, updateRunInfo } from './run-writes.ts';
 import { metricsByConfig, storeStatus } from './summaries.ts';
 import type {
-  ClaimOptions, ConfigSummary, EpochInput, EpochRow, FinishInput, LabelMetricRow, ListRunsFilter, MetricRow,
-  PredictionSet, RunClaim, RunRow, StoreStatus,
+  ClaimOptions,
+  ConfigSummary,
+  EpochInput,
+  EpochRow,
+  FinishInput,
+  LabelMetricRow,
+  ListRunsFilter,
+  MetricRow,
+  PredictionSet,
+  RunClaim,
+  RunRow,
+  StoreStatus,
 } from './types.ts';
 
 export interface OpenResultsStoreOptions {

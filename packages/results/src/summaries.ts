@@ -43,7 +43,13 @@ export function metricsByConfig(
        ORDER BY ec.rowid, r.dataset_fingerprint, r.seed, r.id`,
     )
     .all(expId, opts.datasetFingerprint ?? null, opts.datasetFingerprint ?? null) as {
-    id: number; seed: number; dataset_fingerprint: string; config_id: number; hash: string; config_json: string; label: string;
+    id: number;
+    seed: number;
+    dataset_fingerprint: string;
+    config_id: number;
+    hash: string;
+    config_json: string;
+    label: string;
   }[];
   const metricStmt = ctx.db.prepare('SELECT name, value FROM metrics WHERE run_id = ? AND split = ?');
   const groups = new Map<string, { summary: ConfigSummary; perRun: Map<string, number>[] }>();
@@ -53,8 +59,15 @@ export function metricsByConfig(
     if (!g) {
       g = {
         summary: {
-          configId: r.config_id, label: r.label, hash: r.hash, config: JSON.parse(r.config_json) as unknown,
-          datasetFingerprint: r.dataset_fingerprint, seeds: [], runIds: [], metrics: {}, partialMetrics: [],
+          configId: r.config_id,
+          label: r.label,
+          hash: r.hash,
+          config: JSON.parse(r.config_json) as unknown,
+          datasetFingerprint: r.dataset_fingerprint,
+          seeds: [],
+          runIds: [],
+          metrics: {},
+          partialMetrics: [],
         },
         perRun: [],
       };

@@ -10,9 +10,12 @@ import { openResultsStore, type OpenResultsStoreOptions, type ResultsStore } fro
  *
  * @example const { store, cleanup } = openTempResultsStore(); after(cleanup);
  */
-export function openTempResultsStore(
-  opts: Omit<OpenResultsStoreOptions, 'path'> = {},
-): { store: ResultsStore; path: string; dir: string; cleanup: () => void } {
+export function openTempResultsStore(opts: Omit<OpenResultsStoreOptions, 'path'> = {}): {
+  store: ResultsStore;
+  path: string;
+  dir: string;
+  cleanup: () => void;
+} {
   const { dir, cleanup } = makeTempDir('results');
   const path = join(dir, 'results.db');
   const store = openResultsStore({ ...opts, path });

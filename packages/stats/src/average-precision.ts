@@ -18,11 +18,7 @@ import type { StatsProblem } from './types.ts';
  *   is not finite.
  * @example averagePrecision([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) // 0.8333333333333333
  */
-export function averagePrecision(
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  problems?: StatsProblem[],
-): number {
+export function averagePrecision(yTrue: ArrayLike<number>, yScore: ArrayLike<number>, problems?: StatsProblem[]): number {
   const positives = checkBinaryInput('averagePrecision', yTrue, yScore);
   const reason = undefinedReason(positives, yTrue.length - positives);
   if (reason) {

@@ -8,7 +8,7 @@ import type { StatsProblem } from './types.ts';
 // A deterministic synthetic label (no RNG needed): positives score higher on average.
 const n = 600;
 const yTrue = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 1 : 0));
-const yScore = Array.from({ length: n }, (_, i) => ((i * 7919) % 1000) / 1000 * 0.8 + (i % 5 === 0 ? 0.2 : 0));
+const yScore = Array.from({ length: n }, (_, i) => (((i * 7919) % 1000) / 1000) * 0.8 + (i % 5 === 0 ? 0.2 : 0));
 
 describe('bootstrapCi', () => {
   test('seeded: same seed same interval, other seed other interval', () => {
@@ -61,11 +61,29 @@ describe('bootstrapCi', () => {
   });
   test('argument errors', () => {
     const arg = (m: RegExp) => (e: Error) => e.name === 'StatsArgumentError' && m.test(e.message);
-    assert.throws(() => bootstrapCi(yTrue, yScore, 'auc' as never, { seed: 1 }), arg(/^bootstrapCi\(metric\): expected a function \(yTrue, yScore\) => number, received "auc"$/));
-    assert.throws(() => bootstrapCi(yTrue, yScore, rocAuc, undefined as never), arg(/^bootstrapCi\(options\): expected an object with a seed, received undefined$/));
-    assert.throws(() => bootstrapCi(yTrue, yScore, rocAuc, { seed: 1.5 }), arg(/^bootstrapCi\(options.seed\): expected an integer, received 1.5$/));
-    assert.throws(() => bootstrapCi(yTrue, yScore, rocAuc, { seed: 1, b: 0 }), arg(/^bootstrapCi\(options.b\): expected an integer >= 1, received 0$/));
-    assert.throws(() => bootstrapCi(yTrue, yScore, rocAuc, { seed: 1, level: 1 }), arg(/^bootstrapCi\(options.level\): expected a number in \(0, 1\), received 1$/));
-    assert.throws(() => bootstrapCi([0, 1], [0.5], rocAuc, { seed: 1 }), arg(/^bootstrapCi\(yScore\): expected length 2 \(the length of yTrue\), received length 1$/));
+    assert.throws(
+      () => bootstrapCi(yTrue, yScore, 'auc' as never, { seed: 1 }),
+      arg(/^bootstrapCi\(metric\): expected a function \(yTrue, yScore\) => number, received "auc"$/),
+    );
+    assert.throws(
+      () => bootstrapCi(yTrue, yScore, rocAuc, undefined as never),
+      arg(/^bootstrapCi\(options\): expected an object with a seed, received undefined$/),
+    );
+    assert.throws(
+      () => bootstrapCi(yTrue, yScore, rocAuc, { seed: 1.5 }),
+      arg(/^bootstrapCi\(options.seed\): expected an integer, received 1.5$/),
+    );
+    assert.throws(
+      () => bootstrapCi(yTrue, yScore, rocAuc, { seed: 1, b: 0 }),
+      arg(/^bootstrapCi\(options.b\): expected an integer >= 1, received 0$/),
+    );
+    assert.throws(
+      () => bootstrapCi(yTrue, yScore, rocAuc, { seed: 1, level: 1 }),
+      arg(/^bootstrapCi\(options.level\): expected a number in \(0, 1\), received 1$/),
+    );
+    assert.throws(
+      () => bootstrapCi([0, 1], [0.5], rocAuc, { seed: 1 }),
+      arg(/^bootstrapCi\(yScore\): expected length 2 \(the length of yTrue\), received length 1$/),
+    );
   });
 });

@@ -56,7 +56,8 @@ export function bootstrapCi(
   const { seed, b = 2000, level = 0.95, problems } = options;
   if (!Number.isInteger(seed)) throw new StatsArgumentError(fn, 'options.seed', 'an integer', seed);
   if (!Number.isInteger(b) || b < 1) throw new StatsArgumentError(fn, 'options.b', 'an integer >= 1', b);
-  if (typeof level !== 'number' || !(level > 0 && level < 1)) throw new StatsArgumentError(fn, 'options.level', 'a number in (0, 1)', level);
+  if (typeof level !== 'number' || !(level > 0 && level < 1))
+    throw new StatsArgumentError(fn, 'options.level', 'a number in (0, 1)', level);
 
   const n = yTrue.length;
   const t = Float64Array.from(yTrue);

@@ -5,15 +5,7 @@
  * reason pushed onto an optional `problems` array; bad input throws StatsArgumentError.
  */
 export { StatsArgumentError, StatsDegenerateError } from './errors.ts';
-export type {
-  Confusion,
-  GroupSummary,
-  LabelMatrix,
-  MacroAverage,
-  StatsProblem,
-  WelchOptions,
-  WelchResult,
-} from './types.ts';
+export type { Confusion, GroupSummary, LabelMatrix, MacroAverage, StatsProblem, WelchOptions, WelchResult } from './types.ts';
 
 // matrices
 export { column } from './column.ts';
@@ -50,12 +42,7 @@ export {
   type MultilabelSummaryOptions,
   type ThresholdSummary,
 } from './multilabel-summary.ts';
-export {
-  operatingPoints,
-  type LabelOperatingPoints,
-  type OperatingPointTargets,
-  type OperatingPoints,
-} from './operating-points.ts';
+export { operatingPoints, type LabelOperatingPoints, type OperatingPointTargets, type OperatingPoints } from './operating-points.ts';
 
 // significance
 export { welchFromSummary } from './welch-from-summary.ts';

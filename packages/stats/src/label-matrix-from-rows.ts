@@ -21,7 +21,8 @@ export function labelMatrixFromRows(rows: ArrayLike<ArrayLike<number>>): LabelMa
   for (let n = 0; n < rows.length; n++) {
     const row = rows[n]!;
     checkArrayLike(fn, `rows[${n}]`, row);
-    if (row.length !== cols) throw new StatsArgumentError(fn, `rows[${n}]`, `length ${cols} (the length of rows[0])`, detail(`length ${row.length}`));
+    if (row.length !== cols)
+      throw new StatsArgumentError(fn, `rows[${n}]`, `length ${cols} (the length of rows[0])`, detail(`length ${row.length}`));
     for (let k = 0; k < cols; k++) data[n * cols + k] = row[k]!;
   }
   return { rows: rows.length, cols, data };

@@ -34,7 +34,11 @@ for (let n = 0; n < rows; n++) {
 const Y: LabelMatrix = { rows, cols, data: yTrue };
 const S: LabelMatrix = { rows, cols, data: yScore };
 const half = Math.floor(rows / 2);
-const part = (m: LabelMatrix, from: number, to: number): LabelMatrix => ({ rows: to - from, cols, data: m.data instanceof Float32Array ? m.data.subarray(from * cols, to * cols) : [] });
+const part = (m: LabelMatrix, from: number, to: number): LabelMatrix => ({
+  rows: to - from,
+  cols,
+  data: m.data instanceof Float32Array ? m.data.subarray(from * cols, to * cols) : [],
+});
 
 function median(fn: () => unknown): number {
   fn(); // warm-up (JIT)
@@ -53,7 +57,10 @@ const cases: [string, () => unknown][] = [
   ['macroRocAuc alone', () => macroRocAuc(Y, S)],
   ['multilabelSummary (macro+micro AUC/AP, Brier, LRAP)', () => multilabelSummary(Y, S)],
   ['multilabelSummary with thresholds (+ Hamming, exact match, P/R/F1, confusion)', () => multilabelSummary(Y, S, { thresholds: 0.5 })],
-  ['operatingPoints (validation = first half, test = second half)', () => operatingPoints(part(Y, 0, half), part(S, 0, half), part(Y, half, rows), part(S, half, rows))],
+  [
+    'operatingPoints (validation = first half, test = second half)',
+    () => operatingPoints(part(Y, 0, half), part(S, 0, half), part(Y, half, rows), part(S, half, rows)),
+  ],
 ];
 console.log(`@cxr/stats metrics, N = ${rows.toLocaleString('en')} x K = ${cols}, median of ${runs} runs (node ${process.version})`);
 for (const [name, fn] of cases) console.log(`${median(fn).toFixed(1).padStart(9)} ms  ${name}`);

@@ -14,11 +14,7 @@ import type { Confusion, LabelMatrix } from './types.ts';
  * @example multilabelConfusion({ rows: 2, cols: 1, data: [0, 1] }, { rows: 2, cols: 1, data: [0.6, 0.7] }, 0.5)
  *   // [{ tp: 1, fp: 1, tn: 0, fn: 0 }]
  */
-export function multilabelConfusion(
-  yTrue: LabelMatrix,
-  yScore: LabelMatrix,
-  thresholds: number | ArrayLike<number>,
-): Confusion[] {
+export function multilabelConfusion(yTrue: LabelMatrix, yScore: LabelMatrix, thresholds: number | ArrayLike<number>): Confusion[] {
   const m = checkMatrixPair('multilabelConfusion', yTrue, yScore, 'yScore');
   const { cols } = m.yTrue;
   const th = checkThresholds('multilabelConfusion', thresholds, cols);

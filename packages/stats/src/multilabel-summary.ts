@@ -75,11 +75,7 @@ export interface MultilabelSummaryOptions {
  *   outside [0, 1], or labels/thresholds not one per label.
  * @example multilabelSummary({ rows: 4, cols: 1, data: [0, 0, 1, 1] }, { rows: 4, cols: 1, data: [0.1, 0.4, 0.35, 0.8] }).macroRocAuc // 0.75
  */
-export function multilabelSummary(
-  yTrue: LabelMatrix,
-  yProb: LabelMatrix,
-  options: MultilabelSummaryOptions = {},
-): MultilabelSummary {
+export function multilabelSummary(yTrue: LabelMatrix, yProb: LabelMatrix, options: MultilabelSummaryOptions = {}): MultilabelSummary {
   const fn = 'multilabelSummary';
   const { labels, thresholds, problems } = options;
   const m = checkMatrixPair(fn, yTrue, yProb, 'yProb', true);

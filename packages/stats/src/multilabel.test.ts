@@ -55,7 +55,15 @@ const ml = load<{
 }>('multilabel-metrics.json');
 const Y: LabelMatrix = { rows: ml.rows, cols: ml.cols, data: ml.yTrue };
 const S: LabelMatrix = { rows: ml.rows, cols: ml.cols, data: Float64Array.from(ml.yScore) };
-const small = load<{ rows: number; cols: number; yTrue: number[]; yScore: number[]; labelRankingAveragePrecision: number; hammingLoss: number; exactMatchRatio: number }>('lrap-small.json');
+const small = load<{
+  rows: number;
+  cols: number;
+  yTrue: number[];
+  yScore: number[];
+  labelRankingAveragePrecision: number;
+  hammingLoss: number;
+  exactMatchRatio: number;
+}>('lrap-small.json');
 
 describe('multi-label metrics against scikit-learn (1e-9)', () => {
   test('fixture provenance', () => assert.equal(ml.versions.sklearn, '1.2.1'));
@@ -124,8 +132,18 @@ describe('multi-label metrics against scikit-learn (1e-9)', () => {
 
 describe('skipped labels in macro averages', () => {
   // label 0 is informative, label 1 has no negatives, label 2 no positives.
-  const yT = labelMatrixFromRows([[0, 1, 0], [0, 1, 0], [1, 1, 0], [1, 1, 0]]);
-  const yS = labelMatrixFromRows([[0.1, 0.2, 0.3], [0.4, 0.3, 0.2], [0.35, 0.5, 0.1], [0.8, 0.9, 0.7]]);
+  const yT = labelMatrixFromRows([
+    [0, 1, 0],
+    [0, 1, 0],
+    [1, 1, 0],
+    [1, 1, 0],
+  ]);
+  const yS = labelMatrixFromRows([
+    [0.1, 0.2, 0.3],
+    [0.4, 0.3, 0.2],
+    [0.35, 0.5, 0.1],
+    [0.8, 0.9, 0.7],
+  ]);
   test('macroRocAuc skips and reports', () => {
     const problems: StatsProblem[] = [];
     const r = macroRocAuc(yT, yS, problems);
@@ -135,7 +153,13 @@ describe('skipped labels in macro averages', () => {
       { label: 1, reason: 'yTrue has no negatives (4 positives)' },
       { label: 2, reason: 'yTrue has no positives (4 negatives)' },
     ]);
-    assert.deepEqual(problems.map((p) => [p.fn, p.label]), [['macroRocAuc', 1], ['macroRocAuc', 2]]);
+    assert.deepEqual(
+      problems.map((p) => [p.fn, p.label]),
+      [
+        ['macroRocAuc', 1],
+        ['macroRocAuc', 2],
+      ],
+    );
     assert.ok(Number.isNaN(r.perLabel[1]!));
   });
   test('macroAveragePrecision and the summary count the same skips', () => {
@@ -155,28 +179,51 @@ describe('skipped labels in macro averages', () => {
     const problems: StatsProblem[] = [];
     assert.ok(Number.isNaN(microRocAuc(labelMatrixFromRows([[0, 0]]), labelMatrixFromRows([[0.2, 0.3]]), problems)));
     assert.ok(Number.isNaN(microAveragePrecision(labelMatrixFromRows([[1, 1]]), labelMatrixFromRows([[0.2, 0.3]]), problems)));
-    assert.deepEqual(problems.map((p) => p.reason), ['all labels together: yTrue has no positives (2 negatives)', 'all labels together: yTrue has no negatives (2 positives)']);
+    assert.deepEqual(
+      problems.map((p) => p.reason),
+      ['all labels together: yTrue has no positives (2 negatives)', 'all labels together: yTrue has no negatives (2 positives)'],
+    );
   });
   test('precision/recall/F1: undefined per-label values are skipped and reported', () => {
     const problems: StatsProblem[] = [];
-    const r = precisionRecallF1(labelMatrixFromRows([[1, 0], [0, 0], [1, 0]]), labelMatrixFromRows([[0.9, 0.1], [0.6, 0.2], [0.3, 0.1]]), 0.5, problems);
+    const r = precisionRecallF1(
+      labelMatrixFromRows([
+        [1, 0],
+        [0, 0],
+        [1, 0],
+      ]),
+      labelMatrixFromRows([
+        [0.9, 0.1],
+        [0.6, 0.2],
+        [0.3, 0.1],
+      ]),
+      0.5,
+      problems,
+    );
     assert.deepEqual(r.micro, { precision: 0.5, recall: 0.5, f1: 0.5 });
     assert.equal(r.macro.precision.macro, 0.5);
     assert.equal(r.macro.precision.skipped, 1);
     assert.equal(r.macro.recall.skipped, 1);
     assert.equal(r.macro.f1.skipped, 1);
-    assert.deepEqual(problems.map((p) => p.reason), [
-      'precision undefined: nothing predicted positive',
-      'recall undefined: yTrue has no positives',
-      'F1 undefined: no positives and nothing predicted positive',
-    ]);
+    assert.deepEqual(
+      problems.map((p) => p.reason),
+      [
+        'precision undefined: nothing predicted positive',
+        'recall undefined: yTrue has no positives',
+        'F1 undefined: no positives and nothing predicted positive',
+      ],
+    );
   });
 });
 
 describe('matrix helpers and hand-worked values', () => {
   test('column and labelMatrixFromRows', () => {
     assert.deepEqual(Array.from(column({ rows: 2, cols: 3, data: [1, 2, 3, 4, 5, 6] }, 1)), [2, 5]);
-    const m = labelMatrixFromRows([[1, 0], [0, 1], [1, 1]]);
+    const m = labelMatrixFromRows([
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ]);
     assert.deepEqual({ rows: m.rows, cols: m.cols, data: Array.from(m.data) }, { rows: 3, cols: 2, data: [1, 0, 0, 1, 1, 1] });
     assert.equal(rocAuc(column(Y, 3), column(S, 3)), macroRocAuc(Y, S).perLabel[3]);
   });
@@ -190,40 +237,132 @@ describe('matrix helpers and hand-worked values', () => {
     expectClose(b.perLabel, [0.02, 0.085], 1e-15);
     assert.equal(hammingLoss({ rows: 2, cols: 2, data: [0, 1, 1, 1] }, { rows: 2, cols: 2, data: [0, 1, 0, 0] }), 0.5);
     assert.equal(exactMatchRatio({ rows: 2, cols: 2, data: [0, 1, 1, 1] }, { rows: 2, cols: 2, data: [0, 1, 0, 1] }), 0.5);
-    expectClose(labelRankingAveragePrecision({ rows: 2, cols: 3, data: [1, 0, 0, 0, 0, 1] }, { rows: 2, cols: 3, data: [0.75, 0.5, 1, 1, 0.2, 0.1] }), 5 / 12, 1e-15);
-    assert.deepEqual(multilabelConfusion({ rows: 2, cols: 1, data: [0, 1] }, { rows: 2, cols: 1, data: [0.6, 0.7] }, 0.5), [{ tp: 1, fp: 1, tn: 0, fn: 0 }]);
+    expectClose(
+      labelRankingAveragePrecision({ rows: 2, cols: 3, data: [1, 0, 0, 0, 0, 1] }, { rows: 2, cols: 3, data: [0.75, 0.5, 1, 1, 0.2, 0.1] }),
+      5 / 12,
+      1e-15,
+    );
+    assert.deepEqual(multilabelConfusion({ rows: 2, cols: 1, data: [0, 1] }, { rows: 2, cols: 1, data: [0.6, 0.7] }, 0.5), [
+      { tp: 1, fp: 1, tn: 0, fn: 0 },
+    ]);
     assert.equal(microRocAuc({ rows: 2, cols: 2, data: [0, 0, 1, 1] }, { rows: 2, cols: 2, data: [0.1, 0.4, 0.35, 0.8] }), 0.75);
   });
 });
 
 describe('multi-label argument errors', () => {
-  const good = labelMatrixFromRows([[0, 1], [1, 0]]);
-  const scores = labelMatrixFromRows([[0.2, 0.8], [0.6, 0.1]]);
+  const good = labelMatrixFromRows([
+    [0, 1],
+    [1, 0],
+  ]);
+  const scores = labelMatrixFromRows([
+    [0.2, 0.8],
+    [0.6, 0.1],
+  ]);
   const isArgError = (message: RegExp) => (e: Error) => e.name === 'StatsArgumentError' && message.test(e.message);
   const cases: [string, () => unknown, RegExp][] = [
-    ['matrix not an object', () => macroRocAuc(null as unknown as LabelMatrix, scores), /^macroRocAuc\(yTrue\): expected a LabelMatrix \{ rows, cols, data \}, received null$/],
-    ['rows not integer', () => macroRocAuc({ rows: 1.5, cols: 2, data: [0, 1] }, scores), /^macroRocAuc\(yTrue.rows\): expected an integer >= 1, received 1.5$/],
-    ['cols zero', () => microRocAuc(good, { rows: 2, cols: 0, data: [] }), /^microRocAuc\(yScore.cols\): expected an integer >= 1, received 0$/],
-    ['data not array', () => macroAveragePrecision(good, { rows: 2, cols: 2, data: 'abcd' as unknown as number[] }), /^macroAveragePrecision\(yScore.data\): expected an array or typed array of numbers, received "abcd"$/],
-    ['data wrong length', () => macroRocAuc(good, { rows: 2, cols: 2, data: [1, 2, 3] }), /^macroRocAuc\(yScore.data\): expected length rows x cols = 4, received length 3$/],
-    ['shape mismatch', () => microAveragePrecision(good, { rows: 1, cols: 4, data: [0, 0, 0, 0] }), /^microAveragePrecision\(yScore\): expected shape 2 x 2 \(the shape of yTrue\), received shape 1 x 4$/],
-    ['truth not binary', () => macroRocAuc({ rows: 1, cols: 2, data: [0, 0.4] }, { rows: 1, cols: 2, data: [0, 0] }), /^macroRocAuc\(yTrue\): expected only 0 or 1, received 0.4 at row 0, label 1$/],
-    ['score NaN', () => labelRankingAveragePrecision(good, { rows: 2, cols: 2, data: [0, 0, Number.NaN, 0] }), /^labelRankingAveragePrecision\(yScore\): expected finite numbers, received NaN at row 1, label 0$/],
-    ['probability > 1', () => multilabelBrierScore(good, { rows: 2, cols: 2, data: [0, 1.5, 0, 0] }), /^multilabelBrierScore\(yProb\): expected values in \[0, 1\], received 1.5 at row 0, label 1$/],
-    ['summary needs probabilities', () => multilabelSummary(good, { rows: 2, cols: 2, data: [0, -2, 0, 0] }), /^multilabelSummary\(yProb\): expected values in \[0, 1\], received -2 at row 0, label 1$/],
-    ['summary labels count', () => multilabelSummary(good, scores, { labels: ['x'] }), /^multilabelSummary\(options.labels\): expected 2 label names, received an array of length 1$/],
-    ['summary thresholds count', () => multilabelSummary(good, scores, { thresholds: [0.5] }), /^multilabelSummary\(thresholds\): expected 2 thresholds \(one per label\), received length 1$/],
-    ['prediction not binary', () => hammingLoss(good, scores), /^hammingLoss\(yPred\): expected only 0 or 1 \(binarize scores with binarizeAt\), received 0.2 at row 0, label 0$/],
+    [
+      'matrix not an object',
+      () => macroRocAuc(null as unknown as LabelMatrix, scores),
+      /^macroRocAuc\(yTrue\): expected a LabelMatrix \{ rows, cols, data \}, received null$/,
+    ],
+    [
+      'rows not integer',
+      () => macroRocAuc({ rows: 1.5, cols: 2, data: [0, 1] }, scores),
+      /^macroRocAuc\(yTrue.rows\): expected an integer >= 1, received 1.5$/,
+    ],
+    [
+      'cols zero',
+      () => microRocAuc(good, { rows: 2, cols: 0, data: [] }),
+      /^microRocAuc\(yScore.cols\): expected an integer >= 1, received 0$/,
+    ],
+    [
+      'data not array',
+      () => macroAveragePrecision(good, { rows: 2, cols: 2, data: 'abcd' as unknown as number[] }),
+      /^macroAveragePrecision\(yScore.data\): expected an array or typed array of numbers, received "abcd"$/,
+    ],
+    [
+      'data wrong length',
+      () => macroRocAuc(good, { rows: 2, cols: 2, data: [1, 2, 3] }),
+      /^macroRocAuc\(yScore.data\): expected length rows x cols = 4, received length 3$/,
+    ],
+    [
+      'shape mismatch',
+      () => microAveragePrecision(good, { rows: 1, cols: 4, data: [0, 0, 0, 0] }),
+      /^microAveragePrecision\(yScore\): expected shape 2 x 2 \(the shape of yTrue\), received shape 1 x 4$/,
+    ],
+    [
+      'truth not binary',
+      () => macroRocAuc({ rows: 1, cols: 2, data: [0, 0.4] }, { rows: 1, cols: 2, data: [0, 0] }),
+      /^macroRocAuc\(yTrue\): expected only 0 or 1, received 0.4 at row 0, label 1$/,
+    ],
+    [
+      'score NaN',
+      () => labelRankingAveragePrecision(good, { rows: 2, cols: 2, data: [0, 0, Number.NaN, 0] }),
+      /^labelRankingAveragePrecision\(yScore\): expected finite numbers, received NaN at row 1, label 0$/,
+    ],
+    [
+      'probability > 1',
+      () => multilabelBrierScore(good, { rows: 2, cols: 2, data: [0, 1.5, 0, 0] }),
+      /^multilabelBrierScore\(yProb\): expected values in \[0, 1\], received 1.5 at row 0, label 1$/,
+    ],
+    [
+      'summary needs probabilities',
+      () => multilabelSummary(good, { rows: 2, cols: 2, data: [0, -2, 0, 0] }),
+      /^multilabelSummary\(yProb\): expected values in \[0, 1\], received -2 at row 0, label 1$/,
+    ],
+    [
+      'summary labels count',
+      () => multilabelSummary(good, scores, { labels: ['x'] }),
+      /^multilabelSummary\(options.labels\): expected 2 label names, received an array of length 1$/,
+    ],
+    [
+      'summary thresholds count',
+      () => multilabelSummary(good, scores, { thresholds: [0.5] }),
+      /^multilabelSummary\(thresholds\): expected 2 thresholds \(one per label\), received length 1$/,
+    ],
+    [
+      'prediction not binary',
+      () => hammingLoss(good, scores),
+      /^hammingLoss\(yPred\): expected only 0 or 1 \(binarize scores with binarizeAt\), received 0.2 at row 0, label 0$/,
+    ],
     ['exact match prediction not binary', () => exactMatchRatio(good, scores), /^exactMatchRatio\(yPred\): expected only 0 or 1/],
-    ['thresholds NaN', () => binarizeAt(scores, Number.NaN), /^binarizeAt\(thresholds\): expected a number or one number per label, received NaN$/],
-    ['thresholds element NaN', () => multilabelConfusion(good, scores, [0.5, Number.NaN]), /^multilabelConfusion\(thresholds\): expected numbers \(not NaN\), received NaN at label 1$/],
-    ['thresholds wrong type', () => precisionRecallF1(good, scores, '0.5' as unknown as number), /^multilabelConfusion\(thresholds\): expected a number or one number per label, received "0.5"$/],
+    [
+      'thresholds NaN',
+      () => binarizeAt(scores, Number.NaN),
+      /^binarizeAt\(thresholds\): expected a number or one number per label, received NaN$/,
+    ],
+    [
+      'thresholds element NaN',
+      () => multilabelConfusion(good, scores, [0.5, Number.NaN]),
+      /^multilabelConfusion\(thresholds\): expected numbers \(not NaN\), received NaN at label 1$/,
+    ],
+    [
+      'thresholds wrong type',
+      () => precisionRecallF1(good, scores, '0.5' as unknown as number),
+      /^multilabelConfusion\(thresholds\): expected a number or one number per label, received "0.5"$/,
+    ],
     ['column k out of range', () => column(good, 2), /^column\(k\): expected an integer in \[0, 1\], received 2$/],
-    ['column bad matrix', () => column({ rows: 2, cols: 2, data: [1] }, 0), /^column\(matrix.data\): expected length rows x cols = 4, received length 1$/],
+    [
+      'column bad matrix',
+      () => column({ rows: 2, cols: 2, data: [1] }, 0),
+      /^column\(matrix.data\): expected length rows x cols = 4, received length 1$/,
+    ],
     ['fromRows empty', () => labelMatrixFromRows([]), /^labelMatrixFromRows\(rows\): expected at least one row, received an empty array$/],
-    ['fromRows empty row', () => labelMatrixFromRows([[]]), /^labelMatrixFromRows\(rows\[0\]\): expected at least one label, received an empty array$/],
-    ['fromRows ragged', () => labelMatrixFromRows([[1, 0], [1]]), /^labelMatrixFromRows\(rows\[1\]\): expected length 2 \(the length of rows\[0\]\), received length 1$/],
-    ['fromRows not rows', () => labelMatrixFromRows([1, 2] as unknown as number[][]), /^labelMatrixFromRows\(rows\[0\]\): expected an array or typed array of numbers, received 1$/],
+    [
+      'fromRows empty row',
+      () => labelMatrixFromRows([[]]),
+      /^labelMatrixFromRows\(rows\[0\]\): expected at least one label, received an empty array$/,
+    ],
+    [
+      'fromRows ragged',
+      () => labelMatrixFromRows([[1, 0], [1]]),
+      /^labelMatrixFromRows\(rows\[1\]\): expected length 2 \(the length of rows\[0\]\), received length 1$/,
+    ],
+    [
+      'fromRows not rows',
+      () => labelMatrixFromRows([1, 2] as unknown as number[][]),
+      /^labelMatrixFromRows\(rows\[0\]\): expected an array or typed array of numbers, received 1$/,
+    ],
   ];
   for (const [name, call, message] of cases) test(name, () => assert.throws(call, isArgError(message)));
 });

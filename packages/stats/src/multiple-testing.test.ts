@@ -32,7 +32,10 @@ describe('holm / benjaminiHochberg against statsmodels', () => {
   test('errors name the function and the offending value', () => {
     const arg = (m: RegExp) => (e: Error) => e.name === 'StatsArgumentError' && m.test(e.message);
     assert.throws(() => holm([0.1, Number.NaN]), arg(/^holm\(pValues\): expected numbers in \[0, 1\], received NaN at index 1$/));
-    assert.throws(() => benjaminiHochberg([1.2]), arg(/^benjaminiHochberg\(pValues\): expected numbers in \[0, 1\], received 1.2 at index 0$/));
+    assert.throws(
+      () => benjaminiHochberg([1.2]),
+      arg(/^benjaminiHochberg\(pValues\): expected numbers in \[0, 1\], received 1.2 at index 0$/),
+    );
     assert.throws(() => holm(0.05 as unknown as number[]), arg(/^holm\(pValues\): expected an array of p-values, received 0.05$/));
   });
 });

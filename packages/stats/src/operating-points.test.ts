@@ -17,7 +17,11 @@ const ml = JSON.parse(readFileSync(new URL('../fixtures/multilabel-metrics.json'
 };
 // First 1,500 images act as validation, the remaining 1,500 as test.
 const half = ml.rows / 2;
-const slice = (data: number[], from: number, to: number): LabelMatrix => ({ rows: to - from, cols: ml.cols, data: data.slice(from * ml.cols, to * ml.cols) });
+const slice = (data: number[], from: number, to: number): LabelMatrix => ({
+  rows: to - from,
+  cols: ml.cols,
+  data: data.slice(from * ml.cols, to * ml.cols),
+});
 const vT = slice(ml.yTrue, 0, half);
 const vS = slice(ml.yScore, 0, half);
 const tT = slice(ml.yTrue, half, ml.rows);
@@ -64,10 +68,24 @@ describe('operatingPoints (thesis Table 10 protocol)', () => {
   });
   test('labels lacking a class in validation or test are NaN, skipped and explained', () => {
     const problems: StatsProblem[] = [];
-    const v = labelMatrixFromRows([[0, 0], [1, 0], [1, 1]]);
-    const vs = labelMatrixFromRows([[0.1, 0.2], [0.7, 0.3], [0.8, 0.9]]);
-    const t = labelMatrixFromRows([[0, 1], [1, 1]]);
-    const ts = labelMatrixFromRows([[0.2, 0.4], [0.9, 0.6]]);
+    const v = labelMatrixFromRows([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ]);
+    const vs = labelMatrixFromRows([
+      [0.1, 0.2],
+      [0.7, 0.3],
+      [0.8, 0.9],
+    ]);
+    const t = labelMatrixFromRows([
+      [0, 1],
+      [1, 1],
+    ]);
+    const ts = labelMatrixFromRows([
+      [0.2, 0.4],
+      [0.9, 0.6],
+    ]);
     const r = operatingPoints(v, vs, t, ts, undefined, problems);
     assert.equal(r.perLabel[0]!.reason, '');
     assert.equal(r.perLabel[1]!.reason, 'test: yTrue has no negatives (2 positives)');
@@ -75,17 +93,40 @@ describe('operatingPoints (thesis Table 10 protocol)', () => {
     assert.equal(r.macro.specificityAtSensitivity.skipped, 1);
     assert.equal(r.macro.specificityAtSensitivity.macro, r.perLabel[0]!.specificityAtSensitivity);
     assert.deepEqual(problems, [{ fn: 'operatingPoints', label: 1, reason: 'test: yTrue has no negatives (2 positives)' }]);
-    const r2 = operatingPoints(labelMatrixFromRows([[0], [0]]), labelMatrixFromRows([[0.1], [0.2]]), labelMatrixFromRows([[0], [1]]), labelMatrixFromRows([[0.1], [0.2]]));
+    const r2 = operatingPoints(
+      labelMatrixFromRows([[0], [0]]),
+      labelMatrixFromRows([[0.1], [0.2]]),
+      labelMatrixFromRows([[0], [1]]),
+      labelMatrixFromRows([[0.1], [0.2]]),
+    );
     assert.equal(r2.perLabel[0]!.reason, 'validation: yTrue has no positives (2 negatives)');
   });
   test('argument errors', () => {
     const isArg = (m: RegExp) => (e: Error) => e.name === 'StatsArgumentError' && m.test(e.message);
-    assert.throws(() => operatingPoints(vT, vS, tT, tS, { sensitivity: 1.2, specificity: 0.95 }), isArg(/^operatingPoints\(targets.sensitivity\): expected a number in \[0, 1\], received 1.2$/));
-    assert.throws(() => operatingPoints(vT, vS, tT, tS, { sensitivity: 0.9 } as never), isArg(/^operatingPoints\(targets.specificity\): expected a number in \[0, 1\], received undefined$/));
-    assert.throws(() => operatingPoints(vT, vS, tT, tS, null as never), isArg(/^operatingPoints\(targets\): expected an object \{ sensitivity, specificity \}, received null$/));
-    assert.throws(() => operatingPoints(vT, vS, labelMatrixFromRows([[0]]), labelMatrixFromRows([[0.5]])), isArg(/^operatingPoints\(testTrue\): expected 6 labels \(as validTrue\), received 1 labels$/));
+    assert.throws(
+      () => operatingPoints(vT, vS, tT, tS, { sensitivity: 1.2, specificity: 0.95 }),
+      isArg(/^operatingPoints\(targets.sensitivity\): expected a number in \[0, 1\], received 1.2$/),
+    );
+    assert.throws(
+      () => operatingPoints(vT, vS, tT, tS, { sensitivity: 0.9 } as never),
+      isArg(/^operatingPoints\(targets.specificity\): expected a number in \[0, 1\], received undefined$/),
+    );
+    assert.throws(
+      () => operatingPoints(vT, vS, tT, tS, null as never),
+      isArg(/^operatingPoints\(targets\): expected an object \{ sensitivity, specificity \}, received null$/),
+    );
+    assert.throws(
+      () => operatingPoints(vT, vS, labelMatrixFromRows([[0]]), labelMatrixFromRows([[0.5]])),
+      isArg(/^operatingPoints\(testTrue\): expected 6 labels \(as validTrue\), received 1 labels$/),
+    );
     const short = slice(ml.yScore, 0, 10);
-    assert.throws(() => operatingPoints(vT, short, tT, tS), isArg(/^operatingPoints\(validScore\): expected shape 1500 x 6 \(the shape of yTrue\), received shape 10 x 6$/));
-    assert.throws(() => operatingPoints(vT, vS, tT, short), isArg(/^operatingPoints\(testScore\): expected shape 1500 x 6 \(the shape of yTrue\), received shape 10 x 6$/));
+    assert.throws(
+      () => operatingPoints(vT, short, tT, tS),
+      isArg(/^operatingPoints\(validScore\): expected shape 1500 x 6 \(the shape of yTrue\), received shape 10 x 6$/),
+    );
+    assert.throws(
+      () => operatingPoints(vT, vS, tT, short),
+      isArg(/^operatingPoints\(testScore\): expected shape 1500 x 6 \(the shape of yTrue\), received shape 10 x 6$/),
+    );
   });
 });

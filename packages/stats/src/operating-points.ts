@@ -113,8 +113,14 @@ export function operatingPoints(
     targets: { sensitivity: targets.sensitivity, specificity: targets.specificity },
     perLabel,
     macro: {
-      specificityAtSensitivity: macroOf(perLabel.map((p) => p.specificityAtSensitivity), reasons),
-      sensitivityAtSpecificity: macroOf(perLabel.map((p) => p.sensitivityAtSpecificity), reasons),
+      specificityAtSensitivity: macroOf(
+        perLabel.map((p) => p.specificityAtSensitivity),
+        reasons,
+      ),
+      sensitivityAtSpecificity: macroOf(
+        perLabel.map((p) => p.sensitivityAtSpecificity),
+        reasons,
+      ),
     },
   };
 }

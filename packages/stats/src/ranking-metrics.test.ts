@@ -26,7 +26,9 @@ describe('rocAuc / averagePrecision / brierScore against scikit-learn', () => {
     assert.equal(fixture.versions.sklearn, '1.2.1');
     assert.ok(fixture.cases.some((c) => c.yTrue.length === 10000));
     assert.ok(fixture.cases.some((c) => c.yTrue.filter((y) => y === 1).length / c.yTrue.length < 0.02));
-    assert.ok(fixture.cases.every((c) => new Set(c.yScore).size < c.yScore.length || c.name.startsWith('continuous') || c.name.startsWith('rare')));
+    assert.ok(
+      fixture.cases.every((c) => new Set(c.yScore).size < c.yScore.length || c.name.startsWith('continuous') || c.name.startsWith('rare')),
+    );
   });
   for (const c of fixture.cases) {
     test(`${c.name}: equal to 1e-9`, () => {
@@ -62,7 +64,10 @@ describe('hand-worked examples', () => {
 });
 
 describe('undefined metrics: NaN plus a reason, never 0.5', () => {
-  for (const [name, metric] of [['rocAuc', rocAuc], ['averagePrecision', averagePrecision]] as const) {
+  for (const [name, metric] of [
+    ['rocAuc', rocAuc],
+    ['averagePrecision', averagePrecision],
+  ] as const) {
     test(`${name}: no positives / no negatives`, () => {
       const problems: StatsProblem[] = [];
       assert.ok(Number.isNaN(metric([0, 0, 0], [0.1, 0.5, 0.9], problems)));
@@ -82,13 +87,33 @@ describe('undefined metrics: NaN plus a reason, never 0.5', () => {
 describe('argument errors name function, argument, expectation and value', () => {
   const cases: [string, () => unknown, RegExp][] = [
     ['empty', () => rocAuc([], []), /^rocAuc\(yTrue\): expected at least one element, received an empty array$/],
-    ['length mismatch', () => averagePrecision([0, 1], [0.5]), /^averagePrecision\(yScore\): expected length 2 \(the length of yTrue\), received length 1$/],
+    [
+      'length mismatch',
+      () => averagePrecision([0, 1], [0.5]),
+      /^averagePrecision\(yScore\): expected length 2 \(the length of yTrue\), received length 1$/,
+    ],
     ['non-binary truth', () => rocAuc([0, 0.5], [0.1, 0.2]), /^rocAuc\(yTrue\): expected only 0 or 1, received 0.5 at index 1$/],
     ['NaN score', () => rocAuc([0, 1], [0.1, Number.NaN]), /^rocAuc\(yScore\): expected finite numbers, received NaN at index 1$/],
-    ['infinite score', () => rocAuc([0, 1], [Number.POSITIVE_INFINITY, 1]), /^rocAuc\(yScore\): expected finite numbers, received Infinity at index 0$/],
-    ['not an array', () => rocAuc('01' as unknown as number[], [1, 2]), /^rocAuc\(yTrue\): expected an array or typed array of numbers, received "01"$/],
-    ['score not an array', () => rocAuc([0, 1], { length: 2 } as unknown as number[]), /^rocAuc\(yScore\): expected an array or typed array of numbers, received an object with keys \[length\]$/],
-    ['brier out of range', () => brierScore([0, 1], [0.2, 1.2]), /^brierScore\(yProb\): expected probabilities in \[0, 1\], received 1.2 at index 1$/],
+    [
+      'infinite score',
+      () => rocAuc([0, 1], [Number.POSITIVE_INFINITY, 1]),
+      /^rocAuc\(yScore\): expected finite numbers, received Infinity at index 0$/,
+    ],
+    [
+      'not an array',
+      () => rocAuc('01' as unknown as number[], [1, 2]),
+      /^rocAuc\(yTrue\): expected an array or typed array of numbers, received "01"$/,
+    ],
+    [
+      'score not an array',
+      () => rocAuc([0, 1], { length: 2 } as unknown as number[]),
+      /^rocAuc\(yScore\): expected an array or typed array of numbers, received an object with keys \[length\]$/,
+    ],
+    [
+      'brier out of range',
+      () => brierScore([0, 1], [0.2, 1.2]),
+      /^brierScore\(yProb\): expected probabilities in \[0, 1\], received 1.2 at index 1$/,
+    ],
     ['brier NaN', () => brierScore([0, 1], [0.2, Number.NaN]), /^brierScore\(yProb\): expected finite numbers, received NaN at index 1$/],
   ];
   for (const [name, call, message] of cases) {

@@ -80,7 +80,10 @@ describe('threshold finders on hand-worked cases', () => {
     assert.ok(Number.isNaN(thresholdForSensitivity([0, 0], [0.1, 0.2], 0.95, problems)));
     assert.ok(Number.isNaN(thresholdForSpecificity([1, 1], [0.1, 0.2], 0.95, problems)));
     assert.ok(Number.isNaN(youdenThreshold([1, 1], [0.1, 0.2], problems)));
-    assert.deepEqual(problems.map((p) => p.fn), ['thresholdForSensitivity', 'thresholdForSpecificity', 'youdenThreshold']);
+    assert.deepEqual(
+      problems.map((p) => p.fn),
+      ['thresholdForSensitivity', 'thresholdForSpecificity', 'youdenThreshold'],
+    );
     assert.match(problems[0]!.reason, /no positives/);
     assert.match(problems[1]!.reason, /no negatives/);
   });
@@ -127,28 +130,75 @@ describe('F1 thresholds (seed 000, section 2.5.3)', () => {
     assert.ok(Number.isNaN(f1ThresholdWithDynamicAdjustment([0, 0], [0.1, 0.2], 0.3, {}, problems)));
     assert.ok(Number.isNaN(f1ThresholdWithDynamicAdjustment([1, 0, 0], [0.1, 0.5, 0.9], 0.5, {}, problems)));
     assert.ok(Number.isNaN(f1ThresholdWithMinPrecision([1, 1], [0.1, 0.5], 0.5, undefined, problems)));
-    assert.deepEqual(problems.map((p) => p.reason), [
-      'yTrue has no positives (2 negatives)',
-      'no grid threshold reaches precision >= 0.5',
-      'yTrue has no negatives (2 positives)',
-    ]);
+    assert.deepEqual(
+      problems.map((p) => p.reason),
+      ['yTrue has no positives (2 negatives)', 'no grid threshold reaches precision >= 0.5', 'yTrue has no negatives (2 positives)'],
+    );
   });
 });
 
 describe('threshold argument errors', () => {
   const cases: [string, () => unknown, RegExp][] = [
-    ['sensitivity target > 1', () => thresholdForSensitivity(Y, S, 95), /^thresholdForSensitivity\(target\): expected a number in \[0, 1\], received 95$/],
-    ['specificity target NaN', () => thresholdForSpecificity(Y, S, Number.NaN), /^thresholdForSpecificity\(target\): expected a number in \[0, 1\], received NaN$/],
-    ['youden bad truth', () => youdenThreshold([0, 2], [0.1, 0.2]), /^youdenThreshold\(yTrue\): expected only 0 or 1, received 2 at index 1$/],
-    ['confusionAt NaN threshold', () => confusionAt(Y, S, Number.NaN), /^confusionAt\(threshold\): expected a number \(may be \+-Infinity\), received NaN$/],
-    ['min precision < 0', () => f1ThresholdWithMinPrecision(Y, S, -0.1), /^f1ThresholdWithMinPrecision\(minPrecision\): expected a number in \[0, 1\], received -0.1$/],
-    ['empty grid', () => f1ThresholdWithMinPrecision(Y, S, 0.3, []), /^f1ThresholdWithMinPrecision\(grid\): expected at least one threshold, received an empty array$/],
-    ['NaN in grid', () => f1ThresholdWithMinPrecision(Y, S, 0.3, [0.2, Number.NaN]), /^f1ThresholdWithMinPrecision\(grid\): expected finite thresholds, received NaN at index 1$/],
-    ['grid not an array', () => f1ThresholdWithMinPrecision(Y, S, 0.3, 0.5 as unknown as number[]), /^f1ThresholdWithMinPrecision\(grid\): expected an array or typed array of numbers, received 0.5$/],
-    ['dynamic minF1', () => f1ThresholdWithDynamicAdjustment(Y, S, 0.3, { minF1: 2 }), /^f1ThresholdWithDynamicAdjustment\(options.minF1\): expected a number in \[0, 1\], received 2$/],
-    ['dynamic adjustment', () => f1ThresholdWithDynamicAdjustment(Y, S, 0.3, { adjustment: -0.05 }), /^f1ThresholdWithDynamicAdjustment\(options.adjustment\): expected a finite number >= 0, received -0.05$/],
-    ['dynamic minPrecision', () => f1ThresholdWithDynamicAdjustment(Y, S, 1.5), /^f1ThresholdWithDynamicAdjustment\(minPrecision\): expected a number in \[0, 1\], received 1.5$/],
-    ['dynamic grid', () => f1ThresholdWithDynamicAdjustment(Y, S, 0.3, { grid: [] }), /^f1ThresholdWithDynamicAdjustment\(grid\): expected at least one threshold, received an empty array$/],
+    [
+      'sensitivity target > 1',
+      () => thresholdForSensitivity(Y, S, 95),
+      /^thresholdForSensitivity\(target\): expected a number in \[0, 1\], received 95$/,
+    ],
+    [
+      'specificity target NaN',
+      () => thresholdForSpecificity(Y, S, Number.NaN),
+      /^thresholdForSpecificity\(target\): expected a number in \[0, 1\], received NaN$/,
+    ],
+    [
+      'youden bad truth',
+      () => youdenThreshold([0, 2], [0.1, 0.2]),
+      /^youdenThreshold\(yTrue\): expected only 0 or 1, received 2 at index 1$/,
+    ],
+    [
+      'confusionAt NaN threshold',
+      () => confusionAt(Y, S, Number.NaN),
+      /^confusionAt\(threshold\): expected a number \(may be \+-Infinity\), received NaN$/,
+    ],
+    [
+      'min precision < 0',
+      () => f1ThresholdWithMinPrecision(Y, S, -0.1),
+      /^f1ThresholdWithMinPrecision\(minPrecision\): expected a number in \[0, 1\], received -0.1$/,
+    ],
+    [
+      'empty grid',
+      () => f1ThresholdWithMinPrecision(Y, S, 0.3, []),
+      /^f1ThresholdWithMinPrecision\(grid\): expected at least one threshold, received an empty array$/,
+    ],
+    [
+      'NaN in grid',
+      () => f1ThresholdWithMinPrecision(Y, S, 0.3, [0.2, Number.NaN]),
+      /^f1ThresholdWithMinPrecision\(grid\): expected finite thresholds, received NaN at index 1$/,
+    ],
+    [
+      'grid not an array',
+      () => f1ThresholdWithMinPrecision(Y, S, 0.3, 0.5 as unknown as number[]),
+      /^f1ThresholdWithMinPrecision\(grid\): expected an array or typed array of numbers, received 0.5$/,
+    ],
+    [
+      'dynamic minF1',
+      () => f1ThresholdWithDynamicAdjustment(Y, S, 0.3, { minF1: 2 }),
+      /^f1ThresholdWithDynamicAdjustment\(options.minF1\): expected a number in \[0, 1\], received 2$/,
+    ],
+    [
+      'dynamic adjustment',
+      () => f1ThresholdWithDynamicAdjustment(Y, S, 0.3, { adjustment: -0.05 }),
+      /^f1ThresholdWithDynamicAdjustment\(options.adjustment\): expected a finite number >= 0, received -0.05$/,
+    ],
+    [
+      'dynamic minPrecision',
+      () => f1ThresholdWithDynamicAdjustment(Y, S, 1.5),
+      /^f1ThresholdWithDynamicAdjustment\(minPrecision\): expected a number in \[0, 1\], received 1.5$/,
+    ],
+    [
+      'dynamic grid',
+      () => f1ThresholdWithDynamicAdjustment(Y, S, 0.3, { grid: [] }),
+      /^f1ThresholdWithDynamicAdjustment\(grid\): expected at least one threshold, received an empty array$/,
+    ],
   ];
   for (const [name, call, message] of cases) {
     test(name, () => assert.throws(call, (e: Error) => e.name === 'StatsArgumentError' && message.test(e.message)));

@@ -17,11 +17,16 @@ import type { WelchOptions, WelchResult } from './types.ts';
  */
 export function welchTTest(a: readonly number[], b: readonly number[], options: WelchOptions = {}): WelchResult {
   const fn = 'welchTTest';
-  for (const [arg, values] of [['a', a], ['b', b]] as const) {
+  for (const [arg, values] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     if (!Array.isArray(values)) throw new StatsArgumentError(fn, arg, 'an array of numbers', values);
-    if (values.length < 2) throw new StatsArgumentError(fn, arg, 'at least 2 values (a variance needs two)', detail(`${values.length} value(s)`));
+    if (values.length < 2)
+      throw new StatsArgumentError(fn, arg, 'at least 2 values (a variance needs two)', detail(`${values.length} value(s)`));
     values.forEach((v, i) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new StatsArgumentError(fn, arg, 'finite numbers', detail(`${v} at index ${i}`));
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new StatsArgumentError(fn, arg, 'finite numbers', detail(`${v} at index ${i}`));
     });
   }
   // Checked on the raw values: the mean of identical values can round, leaving a spurious ~1e-17 sd.

@@ -119,22 +119,52 @@ describe('degenerate input gives clear errors', () => {
   const arg = (m: RegExp) => (e: Error) => e.name === 'StatsArgumentError' && m.test(e.message);
   const degenerate = (m: RegExp) => (e: Error) => e.name === 'StatsDegenerateError' && m.test(e.message);
   test('fewer than two values', () => {
-    assert.throws(() => welchTTest([1], [1, 2]), arg(/^welchTTest\(a\): expected at least 2 values \(a variance needs two\), received 1 value\(s\)$/));
-    assert.throws(() => welchTTest([1, 2], []), arg(/^welchTTest\(b\): expected at least 2 values \(a variance needs two\), received 0 value\(s\)$/));
-    assert.throws(() => welchFromSummary({ mean: 1, sd: 1, n: 1 }, { mean: 1, sd: 1, n: 3 }), arg(/^welchFromSummary\(a.n\): expected an integer >= 2 \(a variance needs two values\), received 1$/));
+    assert.throws(
+      () => welchTTest([1], [1, 2]),
+      arg(/^welchTTest\(a\): expected at least 2 values \(a variance needs two\), received 1 value\(s\)$/),
+    );
+    assert.throws(
+      () => welchTTest([1, 2], []),
+      arg(/^welchTTest\(b\): expected at least 2 values \(a variance needs two\), received 0 value\(s\)$/),
+    );
+    assert.throws(
+      () => welchFromSummary({ mean: 1, sd: 1, n: 1 }, { mean: 1, sd: 1, n: 3 }),
+      arg(/^welchFromSummary\(a.n\): expected an integer >= 2 \(a variance needs two values\), received 1$/),
+    );
   });
   test('NaN and non-arrays', () => {
     assert.throws(() => welchTTest([1, Number.NaN], [1, 2]), arg(/^welchTTest\(a\): expected finite numbers, received NaN at index 1$/));
-    assert.throws(() => welchTTest([1, 2], 'ab' as unknown as number[]), arg(/^welchTTest\(b\): expected an array of numbers, received "ab"$/));
-    assert.throws(() => welchFromSummary({ mean: Number.NaN, sd: 1, n: 3 }, { mean: 1, sd: 1, n: 3 }), arg(/^welchFromSummary\(a.mean\): expected a finite number, received NaN$/));
-    assert.throws(() => welchFromSummary({ mean: 1, sd: 1, n: 3 }, { mean: 1, sd: -1, n: 3 }), arg(/^welchFromSummary\(b.sd\): expected a finite number >= 0, received -1$/));
-    assert.throws(() => welchFromSummary(null as never, { mean: 1, sd: 1, n: 3 }), arg(/^welchFromSummary\(a\): expected an object \{ mean, sd, n \}, received null$/));
+    assert.throws(
+      () => welchTTest([1, 2], 'ab' as unknown as number[]),
+      arg(/^welchTTest\(b\): expected an array of numbers, received "ab"$/),
+    );
+    assert.throws(
+      () => welchFromSummary({ mean: Number.NaN, sd: 1, n: 3 }, { mean: 1, sd: 1, n: 3 }),
+      arg(/^welchFromSummary\(a.mean\): expected a finite number, received NaN$/),
+    );
+    assert.throws(
+      () => welchFromSummary({ mean: 1, sd: 1, n: 3 }, { mean: 1, sd: -1, n: 3 }),
+      arg(/^welchFromSummary\(b.sd\): expected a finite number >= 0, received -1$/),
+    );
+    assert.throws(
+      () => welchFromSummary(null as never, { mean: 1, sd: 1, n: 3 }),
+      arg(/^welchFromSummary\(a\): expected an object \{ mean, sd, n \}, received null$/),
+    );
   });
   test('alpha outside (0, 1)', () => {
-    assert.throws(() => welchTTest([1, 2], [3, 5], { alpha: 0 }), arg(/^welchTTest\(options.alpha\): expected a number in \(0, 1\), received 0$/));
+    assert.throws(
+      () => welchTTest([1, 2], [3, 5], { alpha: 0 }),
+      arg(/^welchTTest\(options.alpha\): expected a number in \(0, 1\), received 0$/),
+    );
   });
   test('zero variance in both groups', () => {
-    assert.throws(() => welchTTest([0.1, 0.1, 0.1], [0.2, 0.2, 0.2]), degenerate(/^welchTTest: both groups have zero variance \(all a = 0.1, all b = 0.2\); the t statistic is undefined$/));
-    assert.throws(() => welchFromSummary({ mean: 1, sd: 0, n: 3 }, { mean: 1, sd: 0, n: 3 }), degenerate(/^welchFromSummary: both groups have zero variance \(means 1 and 1\)/));
+    assert.throws(
+      () => welchTTest([0.1, 0.1, 0.1], [0.2, 0.2, 0.2]),
+      degenerate(/^welchTTest: both groups have zero variance \(all a = 0.1, all b = 0.2\); the t statistic is undefined$/),
+    );
+    assert.throws(
+      () => welchFromSummary({ mean: 1, sd: 0, n: 3 }, { mean: 1, sd: 0, n: 3 }),
+      degenerate(/^welchFromSummary: both groups have zero variance \(means 1 and 1\)/),
+    );
   });
 });

@@ -6,12 +6,7 @@ import assert from 'node:assert/strict';
  *
  * @example expectClose(0.1 + 0.2, 0.3, 1e-12) // passes
  */
-export function expectClose(
-  actual: number | ArrayLike<number>,
-  expected: number | ArrayLike<number>,
-  tol = 1e-9,
-  what = 'value',
-): void {
+export function expectClose(actual: number | ArrayLike<number>, expected: number | ArrayLike<number>, tol = 1e-9, what = 'value'): void {
   if (typeof actual === 'number' || typeof expected === 'number') {
     assert.equal(typeof actual, 'number', `${what}: expected a number, received an array`);
     assert.equal(typeof expected, 'number', `${what}: expected an array, received a number`);

@@ -7,26 +7,100 @@ const root = join(import.meta.dirname, '..', '..', '..', '..');
 
 describe('cxr bench train', () => {
   test('measures one cell and prints it as JSON', () => {
-    const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'bench', 'train', '--backbone', 'cnn5', '--size', '32', '--batch', '2', '--backend', 'wasm', '--mode', 'train', '--steps', '1', '--json'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        'experiments/bin/cxr.mjs',
+        'bench',
+        'train',
+        '--backbone',
+        'cnn5',
+        '--size',
+        '32',
+        '--batch',
+        '2',
+        '--backend',
+        'wasm',
+        '--mode',
+        'train',
+        '--steps',
+        '1',
+        '--json',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stderr);
     const cells = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
     assert.equal(cells.length, 1);
     const c = cells[0];
-    assert.deepEqual({ ...c, imagesPerSecond: 0 }, { backbone: 'cnn5', size: 32, batch: 2, backend: 'wasm', mode: 'train', imagesPerSecond: 0 });
+    assert.deepEqual(
+      { ...c, imagesPerSecond: 0 },
+      { backbone: 'cnn5', size: 32, batch: 2, backend: 'wasm', mode: 'train', imagesPerSecond: 0 },
+    );
     assert.ok(c.imagesPerSecond > 0, String(c.imagesPerSecond));
   });
 
   test('--wasm-kernels required --profile: a table with its own column and the profile of one step', () => {
-    const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'bench', 'train', '--backbone', 'cnn5', '--size', '32', '--batch', '2', '--backend', 'wasm', '--mode', 'train', '--steps', '1', '--wasm-kernels', 'required', '--profile'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        'experiments/bin/cxr.mjs',
+        'bench',
+        'train',
+        '--backbone',
+        'cnn5',
+        '--size',
+        '32',
+        '--batch',
+        '2',
+        '--backend',
+        'wasm',
+        '--mode',
+        'train',
+        '--steps',
+        '1',
+        '--wasm-kernels',
+        'required',
+        '--profile',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /images\/s\s+wasm\(required kernels\) train\ncnn5 32px b2\s+\d+\.\d/);
     // the slowest row may be tfjs' 'unnamed scope' (batch norm's customGrad), a name with a space
-    assert.match(r.stdout, /profile of one step, cnn5 32px b2 wasm\(required kernels\) train: \d+ kernel launches, \d+ ms in kernels\n {2}\w+( \w+)*\s+\d+\.\d ms\s+\d+ calls/);
+    assert.match(
+      r.stdout,
+      /profile of one step, cnn5 32px b2 wasm\(required kernels\) train: \d+ kernel launches, \d+ ms in kernels\n {2}\w+( \w+)*\s+\d+\.\d ms\s+\d+ calls/,
+    );
   });
 
   test('--profile --json: the fused gradient kernels run with the full kernel set, not with the required one', () => {
     const kernelsRun = (set: string) => {
-      const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'bench', 'train', '--backbone', 'cnn5', '--size', '32', '--batch', '2', '--backend', 'wasm', '--mode', 'train', '--steps', '1', '--wasm-kernels', set, '--profile', '--json'], { cwd: root, encoding: 'utf8' });
+      const r = spawnSync(
+        process.execPath,
+        [
+          'experiments/bin/cxr.mjs',
+          'bench',
+          'train',
+          '--backbone',
+          'cnn5',
+          '--size',
+          '32',
+          '--batch',
+          '2',
+          '--backend',
+          'wasm',
+          '--mode',
+          'train',
+          '--steps',
+          '1',
+          '--wasm-kernels',
+          set,
+          '--profile',
+          '--json',
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
       assert.equal(r.status, 0, r.stderr);
       const [cell] = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
       assert.ok(cell.profile.kernels > 0);
@@ -39,7 +113,10 @@ describe('cxr bench train', () => {
   });
 
   test('an unknown backend is refused with the choices', () => {
-    const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'bench', 'train', '--backend', 'webgpu'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'bench', 'train', '--backend', 'webgpu'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /Choices: "tensorflow-gpu", "tensorflow", "wasm", "cpu"/);
   });

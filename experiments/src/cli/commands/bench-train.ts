@@ -3,7 +3,14 @@
  * and backend (issue 8). One cell: `cxr bench train --backbone mobilenetv2 --size 64 --batch 32
  * --backend wasm --json`; without filters, the whole grid on every backend that starts here.
  */
-import { benchBackbones, formatThroughputTable, runThroughputGrid, type BenchMode, type ResolvedBackendName, type WasmKernelSet } from '@cxr/train';
+import {
+  benchBackbones,
+  formatThroughputTable,
+  runThroughputGrid,
+  type BenchMode,
+  type ResolvedBackendName,
+  type WasmKernelSet,
+} from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
 
 const command: CliCommand = {
@@ -16,15 +23,36 @@ const command: CliCommand = {
         .option('backbone', { type: 'string', array: true, describe: `Backbones (default: ${benchBackbones.join(', ')})` })
         .option('size', { type: 'number', array: true, default: [64, 224], describe: 'Input sizes in pixels' })
         .option('batch', { type: 'number', default: 32 })
-        .option('backend', { type: 'string', array: true, choices: ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'], describe: 'Backends (default: every one that starts here)' })
+        .option('backend', {
+          type: 'string',
+          array: true,
+          choices: ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'],
+          describe: 'Backends (default: every one that starts here)',
+        })
         .option('mode', { type: 'string', array: true, choices: ['train', 'forward'], default: ['train', 'forward'] })
         .option('steps', { type: 'number', default: 5, describe: 'Timed steps per cell (median reported)' })
         .option('budget', { type: 'number', default: 90, describe: 'Seconds per cell; slower cells are skipped or timed fewer steps' })
-        .option('wasm-kernels', { type: 'string', choices: ['all', 'required'], default: 'all', describe: "wasm: this project's fast paths too, or only the kernels training needs (the baseline)" })
+        .option('wasm-kernels', {
+          type: 'string',
+          choices: ['all', 'required'],
+          default: 'all',
+          describe: "wasm: this project's fast paths too, or only the kernels training needs (the baseline)",
+        })
         .option('profile', { type: 'boolean', default: false, describe: 'Print a per-kernel profile of one extra step per cell' })
         .option('json', { type: 'boolean', default: false, describe: 'Print [{backbone, size, batch, backend, mode, imagesPerSecond}]' }),
     handler: async (argv) => {
-      const a = argv as unknown as { backbone?: string[]; size: number[]; batch: number; backend?: ResolvedBackendName[]; mode: BenchMode[]; steps: number; budget: number; wasmKernels: WasmKernelSet; profile: boolean; json: boolean };
+      const a = argv as unknown as {
+        backbone?: string[];
+        size: number[];
+        batch: number;
+        backend?: ResolvedBackendName[];
+        mode: BenchMode[];
+        steps: number;
+        budget: number;
+        wasmKernels: WasmKernelSet;
+        profile: boolean;
+        json: boolean;
+      };
       const cells = await runThroughputGrid({
         backbones: a.backbone ?? benchBackbones,
         sizes: a.size,
@@ -36,10 +64,26 @@ const command: CliCommand = {
         wasmKernels: a.wasmKernels,
         profile: a.profile,
         onCell: (c) => {
-          if (!a.json) console.error(`  ${c.backend} ${c.backbone} ${c.size}px ${c.mode}: ${c.imagesPerSecond?.toFixed(1) ?? '-'} img/s${c.note ? ` (${c.note})` : ''}`);
+          if (!a.json)
+            console.error(
+              `  ${c.backend} ${c.backbone} ${c.size}px ${c.mode}: ${c.imagesPerSecond?.toFixed(1) ?? '-'} img/s${c.note ? ` (${c.note})` : ''}`,
+            );
         },
       });
-      if (a.json) console.log(JSON.stringify(cells.map(({ backbone, size, batch, backend, mode, imagesPerSecond, profile }) => ({ backbone, size, batch, backend, mode, imagesPerSecond, ...(profile ? { profile } : {}) }))));
+      if (a.json)
+        console.log(
+          JSON.stringify(
+            cells.map(({ backbone, size, batch, backend, mode, imagesPerSecond, profile }) => ({
+              backbone,
+              size,
+              batch,
+              backend,
+              mode,
+              imagesPerSecond,
+              ...(profile ? { profile } : {}),
+            })),
+          ),
+        );
       else console.log(formatThroughputTable(cells));
     },
   },

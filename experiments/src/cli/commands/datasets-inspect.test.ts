@@ -14,7 +14,44 @@ function cxr(...args: string[]) {
 }
 
 /** PadChest's 36 columns; only the ones the adapter reads get values below. */
-const COLUMNS = ['', 'ImageID', 'ImageDir', 'StudyDate_DICOM', 'StudyID', 'PatientID', 'PatientBirth', 'PatientSex_DICOM', 'ViewPosition_DICOM', 'Projection', 'MethodProjection', 'PixelSpacing_DICOM', 'Modality_DICOM', 'Manufacturer_DICOM', 'PhotometricInterpretation_DICOM', 'PixelRepresentation_DICOM', 'PixelAspectRatio_DICOM', 'SpatialResolution_DICOM', 'BitsStored_DICOM', 'WindowCenter_DICOM', 'WindowWidth_DICOM', 'Rows_DICOM', 'Columns_DICOM', 'XRayTubeCurrent_DICOM', 'Exposure_DICOM', 'ExposureInmAs_DICOM', 'ExposureTime', 'RelativeXRayExposure_DICOM', 'ReportID', 'Report', 'MethodLabel', 'Labels', 'Localizations', 'LabelsLocalizationsBySentence', 'labelCUIS', 'LocalizationsCUIS'];
+const COLUMNS = [
+  '',
+  'ImageID',
+  'ImageDir',
+  'StudyDate_DICOM',
+  'StudyID',
+  'PatientID',
+  'PatientBirth',
+  'PatientSex_DICOM',
+  'ViewPosition_DICOM',
+  'Projection',
+  'MethodProjection',
+  'PixelSpacing_DICOM',
+  'Modality_DICOM',
+  'Manufacturer_DICOM',
+  'PhotometricInterpretation_DICOM',
+  'PixelRepresentation_DICOM',
+  'PixelAspectRatio_DICOM',
+  'SpatialResolution_DICOM',
+  'BitsStored_DICOM',
+  'WindowCenter_DICOM',
+  'WindowWidth_DICOM',
+  'Rows_DICOM',
+  'Columns_DICOM',
+  'XRayTubeCurrent_DICOM',
+  'Exposure_DICOM',
+  'ExposureInmAs_DICOM',
+  'ExposureTime',
+  'RelativeXRayExposure_DICOM',
+  'ReportID',
+  'Report',
+  'MethodLabel',
+  'Labels',
+  'Localizations',
+  'LabelsLocalizationsBySentence',
+  'labelCUIS',
+  'LocalizationsCUIS',
+];
 
 /**
  * Lines: 2 a.png PA p1 cardiomegaly + aortic elongation (report with quoted commas); 3 b.png PA p1
@@ -31,7 +68,19 @@ function writeFixture(dataDir: string): void {
   const lines = [COLUMNS.join(',')];
   mkdirSync(join(dataDir, '0'), { recursive: true });
   rows.forEach(([id, patient, view, labels, report, image], i) => {
-    const v: Record<string, string> = { '': String(i), ImageID: id, ImageDir: '0', StudyDate_DICOM: '20150101', StudyID: `s-${id}`, PatientID: patient, PatientBirth: '1940.0', PatientSex_DICOM: 'M', Projection: view, Report: report, Labels: `"${labels}"` };
+    const v: Record<string, string> = {
+      '': String(i),
+      ImageID: id,
+      ImageDir: '0',
+      StudyDate_DICOM: '20150101',
+      StudyID: `s-${id}`,
+      PatientID: patient,
+      PatientBirth: '1940.0',
+      PatientSex_DICOM: 'M',
+      Projection: view,
+      Report: report,
+      Labels: `"${labels}"`,
+    };
     lines.push(COLUMNS.map((c) => v[c] ?? '').join(','));
     // inspect never decodes pixels, so any bytes stand in for the PNG
     if (image) writeFileSync(join(dataDir, '0', id), 'png');
@@ -57,10 +106,13 @@ describe('cxr datasets inspect', () => {
     ]);
     assert.equal(s.labels.length, 10);
     assert.deepEqual(s.projections, { PA: 4, L: 1 });
-    assert.deepEqual(s.problems.map((p: { file: string; line: number; field: string }) => [p.file, p.line, p.field]), [
-      [csv, 5, 'ImageID'],
-      [csv, 6, 'Labels'],
-    ]);
+    assert.deepEqual(
+      s.problems.map((p: { file: string; line: number; field: string }) => [p.file, p.line, p.field]),
+      [
+        [csv, 5, 'ImageID'],
+        [csv, 6, 'Labels'],
+      ],
+    );
     assert.match(s.fingerprint, /^[0-9a-f]{64}$/);
   });
 

@@ -44,13 +44,22 @@ function formatText(s: ReturnType<typeof inspectSummary>): string {
   out.push(`${s.dataset} at ${s.dataDir}`);
   out.push(`fingerprint ${s.fingerprint}`);
   out.push(`kept ${s.images} images of ${s.patients} patients`);
-  out.push(`views before filtering: ${Object.entries(s.projections).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k || '(empty)'} ${v}`).join(', ') || 'none'}`);
+  out.push(
+    `views before filtering: ${
+      Object.entries(s.projections)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k || '(empty)'} ${v}`)
+        .join(', ') || 'none'
+    }`,
+  );
   if (s.officialSplit) out.push(`official split: ${s.officialSplit.trainVal} train/val, ${s.officialSplit.test} test images`);
   out.push(`positives per label (uncertain -> ${s.uncertain}):`);
   const width = Math.max(...s.labels.map((l) => l.name.length));
   for (const l of s.labels) {
     const pct = s.images > 0 ? ((100 * l.positives) / s.images).toFixed(1) : '0.0';
-    out.push(`  ${l.name.padEnd(width)}  ${String(l.positives).padStart(7)}  ${pct.padStart(5)} %${l.uncertain ? `  (${l.uncertain} uncertain)` : ''}`);
+    out.push(
+      `  ${l.name.padEnd(width)}  ${String(l.positives).padStart(7)}  ${pct.padStart(5)} %${l.uncertain ? `  (${l.uncertain} uncertain)` : ''}`,
+    );
   }
   out.push(`problems: ${s.problems.length}`);
   for (const p of s.problems.slice(0, LISTED_PROBLEMS)) out.push(`  ${where(p)}: ${p.message}`);
@@ -78,10 +87,22 @@ const command: CliCommand = {
     builder: (y) =>
       y
         .option('dataset', { type: 'string', demandOption: true, choices: ['padchest', 'nih', 'chexpert', 'phantom'] })
-        .option('data-dir', { type: 'string', describe: `Dataset folder in its published layout (phantom: default ${DEFAULT_PHANTOM_DIR})` })
+        .option('data-dir', {
+          type: 'string',
+          describe: `Dataset folder in its published layout (phantom: default ${DEFAULT_PHANTOM_DIR})`,
+        })
         .option('csv', { type: 'string', describe: 'Labels CSV other than the published file name' })
-        .option('uncertain', { type: 'string', choices: ['ones', 'zeros', 'ignore'], default: 'ones', describe: 'CheXpert uncertainty policy for the positive counts' })
-        .option('projections', { type: 'string', array: true, describe: 'Views to keep (default: PA for PadChest/phantom, all for NIH, Frontal for CheXpert)' })
+        .option('uncertain', {
+          type: 'string',
+          choices: ['ones', 'zeros', 'ignore'],
+          default: 'ones',
+          describe: 'CheXpert uncertainty policy for the positive counts',
+        })
+        .option('projections', {
+          type: 'string',
+          array: true,
+          describe: 'Views to keep (default: PA for PadChest/phantom, all for NIH, Frontal for CheXpert)',
+        })
         .option('labels', { type: 'string', array: true, describe: "Label list (default: the dataset's)" })
         .option('strict', { type: 'boolean', default: false, describe: 'Stop at the first problem' })
         .option('check-images', { type: 'boolean', default: true, describe: 'Check that every image file exists' })

@@ -50,9 +50,18 @@ const command: CliCommand = {
     handler: async (argv) => {
       const a = argv as unknown as MakePhantomArgs;
       const start = performance.now();
-      const r = await writePhantomDataset({ outDir: a.out, images: a.images, size: a.size, seed: a.seed, labels: a.labels, onProgress: progressPrinter() });
+      const r = await writePhantomDataset({
+        outDir: a.out,
+        images: a.images,
+        size: a.size,
+        seed: a.seed,
+        labels: a.labels,
+        onProgress: progressPrinter(),
+      });
       const seconds = ((performance.now() - start) / 1000).toFixed(1);
-      const proj = Object.entries(r.projections).map(([k, v]) => `${k} ${v}`).join(', ');
+      const proj = Object.entries(r.projections)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
       console.log(
         r.reused
           ? `phantom: ${r.outDir} is already complete (${r.images} images, key ${r.key.slice(0, 12)}); nothing to do`

@@ -8,7 +8,11 @@ import { formatTable, renderRuns, renderStatus } from './db.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
 function cxr(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'db', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'db', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -20,7 +24,10 @@ const half = store.registerConfig('unfreeze-sweep', { unfreeze: 0.5 }, '50 %').c
 store.registerConfig('baseline', { unfreeze: 0 }, 'frozen');
 const done = store.claimRun(store.registerRun({ configId: zero, seed: 0, datasetFingerprint: 'phantom-1' }).id)!;
 store.finishRun(done, {
-  metrics: [{ split: 'test', name: 'macro_auc_roc', value: 0.71234 }, { split: 'test', name: 'brier', value: 0.1 }],
+  metrics: [
+    { split: 'test', name: 'macro_auc_roc', value: 0.71234 },
+    { split: 'test', name: 'brier', value: 0.1 },
+  ],
   labelMetrics: [],
   predictions: [],
 });
@@ -30,27 +37,53 @@ store.close();
 
 describe('db command rendering', () => {
   test('formatTable pads every column to its widest cell', () => {
-    assert.equal(formatTable([['a', 'bb', 'c'], ['ccc', 'd', '']]), 'a    bb  c\nccc  d');
+    assert.equal(
+      formatTable([
+        ['a', 'bb', 'c'],
+        ['ccc', 'd', ''],
+      ]),
+      'a    bb  c\nccc  d',
+    );
   });
 
   test('renderRuns shows one column per metric of the split, "-" where a run has none', () => {
     const text = renderRuns(
       [
-        { id: 1, experiment: 'e', label: '0 %', seed: 0, status: 'done', attempts: 1, datasetFingerprint: 'fp', metrics: { test: { auc: 0.5 } } },
+        {
+          id: 1,
+          experiment: 'e',
+          label: '0 %',
+          seed: 0,
+          status: 'done',
+          attempts: 1,
+          datasetFingerprint: 'fp',
+          metrics: { test: { auc: 0.5 } },
+        },
         { id: 12, experiment: 'e', label: '100 %', seed: 2, status: 'pending', attempts: 0, datasetFingerprint: 'fp', metrics: {} },
       ] as never,
       'test',
     );
     assert.equal(
       text,
-      ['id  experiment  config  seed  status   tries  dataset  test.auc', '1   e           0 %     0     done     1      fp       0.5000', '12  e           100 %   2     pending  0      fp       -'].join('\n'),
+      [
+        'id  experiment  config  seed  status   tries  dataset  test.auc',
+        '1   e           0 %     0     done     1      fp       0.5000',
+        '12  e           100 %   2     pending  0      fp       -',
+      ].join('\n'),
     );
     assert.equal(renderRuns([], 'test'), 'no runs');
   });
 
   test('renderStatus on a missing database says so', () => {
     assert.equal(
-      renderStatus({ path: '/x/results.db', exists: false, schemaVersion: null, experiments: 0, configs: 0, runs: { pending: 0, running: 0, done: 0, failed: 0 } }),
+      renderStatus({
+        path: '/x/results.db',
+        exists: false,
+        schemaVersion: null,
+        experiments: 0,
+        configs: 0,
+        runs: { pending: 0, running: 0, done: 0, failed: 0 },
+      }),
       'no results database at /x/results.db yet (the first run creates it)',
     );
   });
@@ -75,7 +108,14 @@ describe('cxr db (spawned)', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.equal(
       r.stdout,
-      [`database     ${path}`, 'schema       1', 'experiments  2', 'configs      2', 'runs         3 (pending 1, running 0, done 1, failed 1)', ''].join('\n'),
+      [
+        `database     ${path}`,
+        'schema       1',
+        'experiments  2',
+        'configs      2',
+        'runs         3 (pending 1, running 0, done 1, failed 1)',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -83,7 +123,14 @@ describe('cxr db (spawned)', () => {
     const missing = join(dir, 'typo.db');
     const r = cxr(['status', '--db', missing, '--json']);
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout), { path: missing, exists: false, schemaVersion: null, experiments: 0, configs: 0, runs: { pending: 0, running: 0, done: 0, failed: 0 } });
+    assert.deepEqual(JSON.parse(r.stdout), {
+      path: missing,
+      exists: false,
+      schemaVersion: null,
+      experiments: 0,
+      configs: 0,
+      runs: { pending: 0, running: 0, done: 0, failed: 0 },
+    });
     assert.equal(existsSync(missing), false);
   });
 
@@ -91,9 +138,21 @@ describe('cxr db (spawned)', () => {
     const r = cxr(['runs', '--db', path, '--experiment', 'unfreeze-sweep', '--status', 'done', '--json']);
     assert.equal(r.status, 0, r.stderr);
     const runs = JSON.parse(r.stdout) as { label: string; seed: number; status: string; metrics: unknown }[];
-    assert.deepEqual(runs.map((x) => [x.label, x.seed, x.status, x.metrics]), [['0 %', 0, 'done', { test: { brier: 0.1, macro_auc_roc: 0.71234 } }]]);
-    const base = JSON.parse(cxr(['runs', '--db', path, '--experiment', 'baseline', '--json']).stdout) as { label: string; error: string | null }[];
-    assert.deepEqual(base.map((x) => [x.label, x.error]), [['frozen', null], ['frozen', 'out of memory']]);
+    assert.deepEqual(
+      runs.map((x) => [x.label, x.seed, x.status, x.metrics]),
+      [['0 %', 0, 'done', { test: { brier: 0.1, macro_auc_roc: 0.71234 } }]],
+    );
+    const base = JSON.parse(cxr(['runs', '--db', path, '--experiment', 'baseline', '--json']).stdout) as {
+      label: string;
+      error: string | null;
+    }[];
+    assert.deepEqual(
+      base.map((x) => [x.label, x.error]),
+      [
+        ['frozen', null],
+        ['frozen', 'out of memory'],
+      ],
+    );
   });
 
   test('runs prints an aligned table with the test metrics', () => {
@@ -105,13 +164,19 @@ describe('cxr db (spawned)', () => {
     assert.match(lines[1]!, /^\d+\s+unfreeze-sweep\s+0 %\s+0\s+done\s+1\s+phantom-1\s+0\.1000\s+0\.7123$/);
     assert.match(lines[3]!, /^\d+\s+unfreeze-sweep\s+50 %\s+0\s+pending\s+0\s+phantom-1\s+-\s+-$/);
     const col = lines[0]!.indexOf('status');
-    assert.ok(lines.every((l) => /\s/.test(l[col - 1]!) && l[col] !== ' '), 'status column aligned');
+    assert.ok(
+      lines.every((l) => /\s/.test(l[col - 1]!) && l[col] !== ' '),
+      'status column aligned',
+    );
   });
 
   test('an unknown experiment exits 1 naming the known ones; a non-SQLite file exits 1 and is left as it was', () => {
     const r = cxr(['runs', '--db', path, '--experiment', 'unfreze-sweep']);
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /cxr: listRuns\(filter\.experiment\): expected one of the experiments \[unfreeze-sweep, baseline\], received "unfreze-sweep" which does not exist/);
+    assert.match(
+      r.stderr,
+      /cxr: listRuns\(filter\.experiment\): expected one of the experiments \[unfreeze-sweep, baseline\], received "unfreze-sweep" which does not exist/,
+    );
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, 'not a database at all\n');
     const s = cxr(['status', '--db', notes]);

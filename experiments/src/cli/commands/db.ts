@@ -44,7 +44,14 @@ function withStore<T>(path: string, body: (store: ReturnType<typeof openResultsS
 export function formatTable(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Human form of `cxr db status`. */
@@ -113,7 +120,7 @@ const runs: CliCommand = {
       y
         .option('experiment', { type: 'string', describe: 'Only runs of this experiment (labels come from it)' })
         .option('status', { type: 'string', choices: RUN_STATUSES, describe: 'Only runs with this status' })
-        .option('split', { type: 'string', default: 'test', describe: 'Which split\'s metrics the table shows' })
+        .option('split', { type: 'string', default: 'test', describe: "Which split's metrics the table shows" })
         .option('db', dbOption)
         .option('json', jsonOption),
     handler: (argv) => {

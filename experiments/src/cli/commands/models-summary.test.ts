@@ -23,7 +23,9 @@ describe('cxr models summary', () => {
 
   test('head and unfreeze change the trainable count; text output names the figures', () => {
     const all = JSON.parse(cxr('--backbone', 'cnn4', '--input', '32', '--head', '256/0.30->128/0.30', '--json').stdout);
-    const part = JSON.parse(cxr('--backbone', 'cnn4', '--input', '32', '--head', '256/0.30->128/0.30', '--unfreeze', '0.5', '--json').stdout);
+    const part = JSON.parse(
+      cxr('--backbone', 'cnn4', '--input', '32', '--head', '256/0.30->128/0.30', '--unfreeze', '0.5', '--json').stdout,
+    );
     assert.deepEqual(all.outputShape, [10]);
     assert.equal(part.totalParams, all.totalParams);
     assert.ok(part.trainableParams < all.trainableParams);

@@ -98,13 +98,21 @@ const command: CliCommand = {
     describe: 'Parameter counts, layers, feature shape and FLOPs of a backbone and head',
     builder: (y) =>
       y
-        .option('backbone', { type: 'string', demandOption: true, describe: 'cnn3..cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121' })
+        .option('backbone', {
+          type: 'string',
+          demandOption: true,
+          describe: 'cnn3..cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121',
+        })
         .option('input', { type: 'number', default: 224, describe: 'side of the square input in pixels (>= 32)' })
         .option('channels', { type: 'number', default: 3, choices: [1, 3] })
         .option('head', { type: 'string', default: 'none', describe: "'none' or units/dropout pairs, e.g. 256/0.30->128/0.30" })
         .option('classes', { type: 'number', default: 10, describe: 'logits of the head (labels)' })
         .option('unfreeze', { type: 'number', describe: 'top fraction of the backbone made trainable (0..1)' })
-        .option('keras-preprocessing', { type: 'boolean', default: true, describe: "EfficientNet: include Keras' Rescaling/Normalization layers" })
+        .option('keras-preprocessing', {
+          type: 'boolean',
+          default: true,
+          describe: "EfficientNet: include Keras' Rescaling/Normalization layers",
+        })
         .option('seed', { type: 'number', default: 0 })
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
     handler: async (argv) => {

@@ -59,12 +59,25 @@ const command: CliCommand = {
         .option('preset', { type: 'string', choices: PRESET_NAMES, describe: 'A named configuration (default smoke)' })
         .option('config', { type: 'string', describe: 'A JSON config file: {"extends": PRESET, ...overrides}' })
         .option('seed', { type: 'number', default: 1, describe: 'Run seed: every random choice derives from it' })
-        .option('dataset', { type: 'string', choices: ['padchest', 'nih', 'chexpert', 'phantom'] as const, describe: 'Override the dataset' })
+        .option('dataset', {
+          type: 'string',
+          choices: ['padchest', 'nih', 'chexpert', 'phantom'] as const,
+          describe: 'Override the dataset',
+        })
         .option('data-dir', { type: 'string', describe: 'Dataset folder (default for phantom: generated under data/phantom)' })
-        .option('backend', { type: 'string', choices: backendNames, default: 'auto' as BackendName, describe: 'tfjs backend; auto tries tensorflow-gpu, tensorflow, wasm, cpu' })
+        .option('backend', {
+          type: 'string',
+          choices: backendNames,
+          default: 'auto' as BackendName,
+          describe: 'tfjs backend; auto tries tensorflow-gpu, tensorflow, wasm, cpu',
+        })
         .option('db', { type: 'string', describe: 'results database (default $CXR_DB or results.db)' })
         .option('experiment', { type: 'string', default: 'adhoc', describe: 'Experiment the config is registered under' })
-        .option('json', { type: 'boolean', default: false, describe: 'Print only a JSON result (run id, status, test macro metrics) on stdout' }),
+        .option('json', {
+          type: 'boolean',
+          default: false,
+          describe: 'Print only a JSON result (run id, status, test macro metrics) on stdout',
+        }),
     handler: async (argv) => {
       const a = argv as unknown as TrainArgs;
       if (!Number.isInteger(a.seed) || a.seed < 0) throw new Error(`cxr train: --seed must be an integer >= 0, received ${a.seed}`);
@@ -73,12 +86,33 @@ const command: CliCommand = {
       const backend = await selectBackend(a.backend, (line) => progress.message(line));
       const store = openResultsStore(a.db ? { path: a.db } : {});
       try {
-        const out = await runExperiment({ config, seed: a.seed, store, backend: backend.backend, experiment: a.experiment, label, progress });
+        const out = await runExperiment({
+          config,
+          seed: a.seed,
+          store,
+          backend: backend.backend,
+          experiment: a.experiment,
+          label,
+          progress,
+        });
         const macro = Object.fromEntries(Object.entries(out.test).filter(([k]) => k.startsWith('macro_') || k === 'brier'));
         if (a.json) {
-          console.log(JSON.stringify({ runId: out.runId, status: out.status, configHash: out.configHash, seed: a.seed, backend: backend.backend, test: macro, bestEpoch: out.bestEpoch ?? null, seconds: out.seconds }));
+          console.log(
+            JSON.stringify({
+              runId: out.runId,
+              status: out.status,
+              configHash: out.configHash,
+              seed: a.seed,
+              backend: backend.backend,
+              test: macro,
+              bestEpoch: out.bestEpoch ?? null,
+              seconds: out.seconds,
+            }),
+          );
         } else {
-          const figures = Object.entries(macro).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ');
+          const figures = Object.entries(macro)
+            .map(([k, v]) => `${k} ${v.toFixed(4)}`)
+            .join(', ');
           console.log(`run ${out.runId} ${out.status}${figures ? `: test ${figures}` : ''} (${out.seconds.toFixed(1)} s)`);
         }
         if (out.status === 'busy') process.exitCode = 3;

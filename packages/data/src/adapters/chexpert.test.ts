@@ -19,11 +19,14 @@ describe('CheXpert adapter', () => {
   test('keeps frontal images of train.csv and valid.csv with uncertain values intact', async () => {
     const ds = await loadDataset({ dataset: 'chexpert', dataDir: dir });
     assert.deepEqual(ds.labelNames, CHEXPERT_LABELS);
-    assert.deepEqual(ds.records.map((r) => [r.patientId, r.studyId, r.view, r.sex, r.age]), [
-      ['patient00001', 'patient00001/study1', 'AP', 'Female', 68],
-      ['patient00002', 'patient00002/study1', 'PA', 'Male', 87],
-      ['patient64541', 'patient64541/study1', 'AP', 'Male', 73],
-    ]);
+    assert.deepEqual(
+      ds.records.map((r) => [r.patientId, r.studyId, r.view, r.sex, r.age]),
+      [
+        ['patient00001', 'patient00001/study1', 'AP', 'Female', 68],
+        ['patient00002', 'patient00002/study1', 'PA', 'Male', 87],
+        ['patient64541', 'patient64541/study1', 'AP', 'Male', 73],
+      ],
+    );
     const first = ds.records[0]!;
     assert.equal(first.labels[at('Cardiomegaly')], UNCERTAIN);
     assert.equal(first.labels[at('Edema')], 1);
@@ -36,10 +39,13 @@ describe('CheXpert adapter', () => {
 
   test('reports a bad label value and a missing image with their lines', async () => {
     const ds = await loadDataset({ dataset: 'chexpert', dataDir: dir });
-    assert.deepEqual(ds.problems.map((p) => [p.file, p.line, p.field]), [
-      [join(root, 'train.csv'), 5, 'Edema'],
-      [join(root, 'train.csv'), 6, 'Path'],
-    ]);
+    assert.deepEqual(
+      ds.problems.map((p) => [p.file, p.line, p.field]),
+      [
+        [join(root, 'train.csv'), 5, 'Edema'],
+        [join(root, 'train.csv'), 6, 'Path'],
+      ],
+    );
     assert.match(ds.problems[0]!.message, /expected 1\.0, 0\.0, -1\.0 or blank, found "2\.0"/);
   });
 
@@ -51,7 +57,10 @@ describe('CheXpert adapter', () => {
 
   test('lateral images on request; the dataset folder itself also works as dataDir', async () => {
     const ds = await loadDataset({ dataset: 'chexpert', dataDir: root, projections: ['Lateral'] });
-    assert.deepEqual(ds.records.map((r) => r.path), [join(root, 'train/patient00001/study1/view2_lateral.jpg')]);
+    assert.deepEqual(
+      ds.records.map((r) => r.path),
+      [join(root, 'train/patient00001/study1/view2_lateral.jpg')],
+    );
   });
 
   test('positives per label follow the uncertainty policy', async () => {

@@ -13,7 +13,12 @@ export const CHEXPERT_FOLDERS = ['CheXpert-v1.0-small', 'CheXpert-v1.0'];
 export const CHEXPERT_COLUMNS: string[] = ['Path', 'Sex', 'Age', 'Frontal/Lateral', 'AP/PA', ...CHEXPERT_LABELS];
 
 const VALUES = new Map<string, number>([
-  ['1.0', 1], ['1', 1], ['0.0', 0], ['0', 0], ['-1.0', UNCERTAIN], ['-1', UNCERTAIN],
+  ['1.0', 1],
+  ['1', 1],
+  ['0.0', 0],
+  ['0', 0],
+  ['-1.0', UNCERTAIN],
+  ['-1', UNCERTAIN],
 ]);
 
 /**
@@ -54,7 +59,12 @@ export async function loadChexpert(opts: AdapterOptions): Promise<LoadedDataset>
       const path = (cell('Path') ?? '').trim();
       const ids = /(patient\d+)\/(study\d+)\//.exec(path);
       if (!ids) {
-        log.add({ file, line, field: 'Path', message: `expected a path with patientNNNNN/studyN/, found ${JSON.stringify(path)}; row skipped` });
+        log.add({
+          file,
+          line,
+          field: 'Path',
+          message: `expected a path with patientNNNNN/studyN/, found ${JSON.stringify(path)}; row skipped`,
+        });
         return;
       }
       const first = seen.get(path);
@@ -75,13 +85,21 @@ export async function loadChexpert(opts: AdapterOptions): Promise<LoadedDataset>
         }
         labels[j] = v;
       }
-      const record: Candidate['record'] = { imageId: path, patientId: ids[1]!, studyId: `${ids[1]}/${ids[2]}`, view, path: imagePath(path), labels };
+      const record: Candidate['record'] = {
+        imageId: path,
+        patientId: ids[1]!,
+        studyId: `${ids[1]}/${ids[2]}`,
+        view,
+        path: imagePath(path),
+        labels,
+      };
       const sex = cell('Sex');
       if (!isMissing(sex)) record.sex = sex!.trim();
       const age = Number((cell('Age') ?? '').trim());
       if (!isMissing(cell('Age'))) {
         if (Number.isFinite(age) && age >= 0) record.age = age;
-        else log.add({ file, line, field: 'Age', message: `expected a number of years, found ${JSON.stringify(cell('Age'))}; age left out` });
+        else
+          log.add({ file, line, field: 'Age', message: `expected a number of years, found ${JSON.stringify(cell('Age'))}; age left out` });
       }
       candidates.push({ record, file, line, field: 'Path' });
       added.push(path);

@@ -5,7 +5,13 @@ import type { CxrRecord } from '../records.ts';
 import { countLabels } from './label-counts.ts';
 import { datasetFingerprint } from './fingerprint.ts';
 
-const rec = (id: string, labels: number[], path = `/data/${id}`): CxrRecord => ({ imageId: id, patientId: `p-${id}`, view: 'PA', path, labels: Float32Array.from(labels) });
+const rec = (id: string, labels: number[], path = `/data/${id}`): CxrRecord => ({
+  imageId: id,
+  patientId: `p-${id}`,
+  view: 'PA',
+  path,
+  labels: Float32Array.from(labels),
+});
 
 test('datasetFingerprint is SHA-256 of the canonical lines, ignores paths and changes with labels and order', () => {
   const a = [rec('a', [1, 0]), rec('b', [0, 1])];

@@ -18,9 +18,23 @@ export function datasetFingerprint(records: CxrRecord[], labelNames: string[]): 
   hash.update(`${JSON.stringify(['cxr-dataset/1', labelNames])}\n`);
   records.forEach((r, i) => {
     if (r.labels.length !== labelNames.length) {
-      throw new DataArgumentError('datasetFingerprint', `records[${i}].labels`, `length ${labelNames.length} (one value per label name)`, r.labels);
+      throw new DataArgumentError(
+        'datasetFingerprint',
+        `records[${i}].labels`,
+        `length ${labelNames.length} (one value per label name)`,
+        r.labels,
+      );
     }
-    const row = [r.imageId, r.patientId, r.studyId ?? null, r.studyDate ?? null, r.view, r.sex ?? null, r.age ?? null, Array.from(r.labels)];
+    const row = [
+      r.imageId,
+      r.patientId,
+      r.studyId ?? null,
+      r.studyDate ?? null,
+      r.view,
+      r.sex ?? null,
+      r.age ?? null,
+      Array.from(r.labels),
+    ];
     hash.update(`${JSON.stringify(row)}\n`);
   });
   return hash.digest('hex');

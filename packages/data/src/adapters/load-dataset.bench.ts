@@ -64,7 +64,9 @@ try {
   console.log(`PadChest-shaped CSV, ${rows} rows (${ds.records.length} PA kept), median of ${runs}:`);
   console.log(`  load, no image check      ${parse.toFixed(2)} s  (${Math.round(rows / parse)} rows/s)`);
   console.log(`  load, image check (55 dirs) ${check.toFixed(2)} s`);
-  console.log(`  stratified patient split  ${split.toFixed(2)} s  (${new Set(ds.records.map((r) => r.patientId)).size} patients, 10 labels)`);
+  console.log(
+    `  stratified patient split  ${split.toFixed(2)} s  (${new Set(ds.records.map((r) => r.patientId)).size} patients, 10 labels)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,7 +13,9 @@ test('loadDataset names the argument, what it expected and what arrived', async 
     name: 'DataArgumentError',
     message: 'loadDataset(dataset): expected one of padchest, phantom, nih, chexpert, received "mimic"',
   });
-  await assert.rejects(loadDataset({ dataset: 'nih', dataDir: '' }), { message: 'loadDataset(dataDir): expected a directory path, received ""' });
+  await assert.rejects(loadDataset({ dataset: 'nih', dataDir: '' }), {
+    message: 'loadDataset(dataDir): expected a directory path, received ""',
+  });
   const file = join(dir, 'f.txt');
   writeFileSync(file, 'x');
   await assert.rejects(loadDataset({ dataset: 'nih', dataDir: file }), {

@@ -25,8 +25,20 @@ export interface DatasetAdapter {
 export const DATASET_ADAPTERS: Record<DatasetName, DatasetAdapter> = {
   padchest: { load: loadPadchest, defaultLabels: PADCHEST_THESIS_LABELS, defaultProjections: ['PA'], views: PADCHEST_PROJECTIONS },
   phantom: { load: loadPadchest, defaultLabels: PADCHEST_THESIS_LABELS, defaultProjections: ['PA'], views: PADCHEST_PROJECTIONS },
-  nih: { load: loadNih, defaultLabels: NIH_LABELS, vocabulary: [...NIH_LABELS, 'No Finding'], defaultProjections: [...NIH_VIEWS], views: NIH_VIEWS },
-  chexpert: { load: loadChexpert, defaultLabels: CHEXPERT_LABELS, vocabulary: CHEXPERT_LABELS, defaultProjections: ['Frontal'], views: CHEXPERT_VIEWS },
+  nih: {
+    load: loadNih,
+    defaultLabels: NIH_LABELS,
+    vocabulary: [...NIH_LABELS, 'No Finding'],
+    defaultProjections: [...NIH_VIEWS],
+    views: NIH_VIEWS,
+  },
+  chexpert: {
+    load: loadChexpert,
+    defaultLabels: CHEXPERT_LABELS,
+    vocabulary: CHEXPERT_LABELS,
+    defaultProjections: ['Frontal'],
+    views: CHEXPERT_VIEWS,
+  },
 };
 
 /** Options of {@link loadDataset}. */
@@ -68,7 +80,8 @@ export async function loadDataset(opts: LoadDatasetOptions): Promise<LoadedDatas
   if (!adapter) throw new DataArgumentError(fn, 'dataset', `one of ${Object.keys(DATASET_ADAPTERS).join(', ')}`, opts.dataset);
   if (typeof opts.dataDir !== 'string' || opts.dataDir === '') throw new DataArgumentError(fn, 'dataDir', 'a directory path', opts.dataDir);
   const dataDir = resolve(opts.dataDir);
-  if (!isDirectory(dataDir)) throw new DataFileError(dataDir, undefined, undefined, `expected the ${opts.dataset} data directory, but it is not a directory`);
+  if (!isDirectory(dataDir))
+    throw new DataFileError(dataDir, undefined, undefined, `expected the ${opts.dataset} data directory, but it is not a directory`);
   if (opts.uncertain !== undefined && !UNCERTAINTY_POLICIES.includes(opts.uncertain)) {
     throw new DataArgumentError(fn, 'uncertain', `one of ${UNCERTAINTY_POLICIES.join(', ')}`, opts.uncertain);
   }

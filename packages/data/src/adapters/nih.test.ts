@@ -19,18 +19,19 @@ describe('NIH ChestX-ray14 adapter', () => {
   test('reads the trailing-comma layout, all views, "|"-joined findings and No Finding', async () => {
     const ds = await loadDataset({ dataset: 'nih', dataDir });
     assert.deepEqual(ds.labelNames, NIH_LABELS);
-    assert.deepEqual(ds.records.map((r) => [r.imageId, r.patientId, r.view]), [
-      ['00000001_000.png', '1', 'PA'],
-      ['00000001_001.png', '1', 'AP'],
-      ['00000002_000.png', '2', 'PA'],
-      ['00000005_000.png', '5', 'AP'],
-    ]);
-    assert.deepEqual(ds.records.map((r) => Array.from(r.labels)), [
-      vec(['Cardiomegaly', 'Effusion']),
-      vec([]),
-      vec(['Hernia']),
-      vec(['Mass', 'Nodule']),
-    ]);
+    assert.deepEqual(
+      ds.records.map((r) => [r.imageId, r.patientId, r.view]),
+      [
+        ['00000001_000.png', '1', 'PA'],
+        ['00000001_001.png', '1', 'AP'],
+        ['00000002_000.png', '2', 'PA'],
+        ['00000005_000.png', '5', 'AP'],
+      ],
+    );
+    assert.deepEqual(
+      ds.records.map((r) => Array.from(r.labels)),
+      [vec(['Cardiomegaly', 'Effusion']), vec([]), vec(['Hernia']), vec(['Mass', 'Nodule'])],
+    );
     assert.equal(ds.records[0]!.age, 58);
     assert.equal(ds.records[2]!.age, 45, "'045Y' is 45 years");
     assert.equal(ds.records[0]!.sex, 'M');
@@ -41,10 +42,13 @@ describe('NIH ChestX-ray14 adapter', () => {
 
   test('reports a missing image and an unknown finding with their lines; no unknown-column noise', async () => {
     const ds = await loadDataset({ dataset: 'nih', dataDir });
-    assert.deepEqual(ds.problems.map((p) => [p.file, p.line, p.field]), [
-      [csv, 5, 'Image Index'],
-      [csv, 6, 'Finding Labels'],
-    ]);
+    assert.deepEqual(
+      ds.problems.map((p) => [p.file, p.line, p.field]),
+      [
+        [csv, 5, 'Image Index'],
+        [csv, 6, 'Finding Labels'],
+      ],
+    );
     assert.match(ds.problems[1]!.message, /unknown finding "Efusion"/);
   });
 
@@ -58,10 +62,13 @@ describe('NIH ChestX-ray14 adapter', () => {
 
   test('a view filter and a No Finding label work', async () => {
     const ds = await loadDataset({ dataset: 'nih', dataDir, projections: ['AP'], labels: ['No Finding', 'Mass'] });
-    assert.deepEqual(ds.records.map((r) => [r.imageId, ...r.labels]), [
-      ['00000001_001.png', 1, 0],
-      ['00000005_000.png', 0, 1],
-    ]);
+    assert.deepEqual(
+      ds.records.map((r) => [r.imageId, ...r.labels]),
+      [
+        ['00000001_001.png', 1, 0],
+        ['00000005_000.png', 0, 1],
+      ],
+    );
   });
 
   test('finds images in the images_NNN/images folders of the split download', async () => {
@@ -101,6 +108,9 @@ describe('NIH ChestX-ray14 adapter', () => {
     );
     const ds = await loadDataset({ dataset: 'nih', dataDir: d, checkImages: false });
     assert.equal(ds.records[0]!.age, undefined);
-    assert.deepEqual(ds.problems.map((p) => [p.line, p.field]), [[2, 'Patient Age']]);
+    assert.deepEqual(
+      ds.problems.map((p) => [p.line, p.field]),
+      [[2, 'Patient Age']],
+    );
   });
 });

@@ -15,8 +15,18 @@ export const NIH_CSV_NAME = 'Data_Entry_2017.csv';
  * empty last one.
  */
 export const NIH_COLUMNS: string[] = [
-  'Image Index', 'Finding Labels', 'Follow-up #', 'Patient ID', 'Patient Age', 'Patient Gender', 'View Position',
-  'OriginalImage[Width', 'Height]', 'OriginalImagePixelSpacing[x', 'y]', '',
+  'Image Index',
+  'Finding Labels',
+  'Follow-up #',
+  'Patient ID',
+  'Patient Age',
+  'Patient Gender',
+  'View Position',
+  'OriginalImage[Width',
+  'Height]',
+  'OriginalImagePixelSpacing[x',
+  'y]',
+  '',
 ];
 
 const REQUIRED = ['Image Index', 'Finding Labels', 'Patient ID', 'View Position'];
@@ -59,14 +69,27 @@ export async function loadNih(opts: AdapterOptions): Promise<LoadedDataset> {
     const imageId = cell('Image Index')!.trim();
     const first = seen.get(imageId);
     if (first !== undefined) {
-      log.add({ file, line, field: 'Image Index', message: `duplicate Image Index ${JSON.stringify(imageId)} (first on line ${first}); row skipped` });
+      log.add({
+        file,
+        line,
+        field: 'Image Index',
+        message: `duplicate Image Index ${JSON.stringify(imageId)} (first on line ${first}); row skipped`,
+      });
       return;
     }
     seen.set(imageId, line);
-    const findings = cell('Finding Labels')!.split('|').map((s) => s.trim()).filter((s) => s !== '');
+    const findings = cell('Finding Labels')!
+      .split('|')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const unknown = findings.filter((f) => !vocabulary.has(f));
     if (unknown.length > 0) {
-      log.add({ file, line, field: 'Finding Labels', message: `unknown finding ${unknown.map((u) => JSON.stringify(u)).join(', ')}; row skipped` });
+      log.add({
+        file,
+        line,
+        field: 'Finding Labels',
+        message: `unknown finding ${unknown.map((u) => JSON.stringify(u)).join(', ')}; row skipped`,
+      });
       return;
     }
     const labels = new Float32Array(opts.labels.length);
@@ -83,7 +106,13 @@ export async function loadNih(opts: AdapterOptions): Promise<LoadedDataset> {
     const ageCell = cell('Patient Age');
     if (!isMissing(ageCell)) {
       const age = parseAge(ageCell!);
-      if (age === undefined) log.add({ file, line, field: 'Patient Age', message: `expected years like 58 or 058Y, found ${JSON.stringify(ageCell)}; age left out` });
+      if (age === undefined)
+        log.add({
+          file,
+          line,
+          field: 'Patient Age',
+          message: `expected years like 58 or 058Y, found ${JSON.stringify(ageCell)}; age left out`,
+        });
       else record.age = age;
     }
     candidates.push({ record, file, line, field: 'Image Index' });
@@ -105,7 +134,10 @@ function parseAge(cell: string): number | undefined {
 /** One image name per line; undefined when the file is absent. */
 async function readList(file: string): Promise<string[] | undefined> {
   if (!existsSync(file)) return undefined;
-  return (await readFile(file, 'utf8')).split(/\r?\n/).map((s) => s.trim()).filter((s) => s !== '');
+  return (await readFile(file, 'utf8'))
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /**

@@ -19,7 +19,10 @@ describe('PadChest adapter', () => {
   test('keeps PA rows with parsed, trimmed, exactly matched labels', async () => {
     const ds = await loadDataset({ dataset: 'padchest', dataDir });
     assert.deepEqual(ds.labelNames, PADCHEST_THESIS_LABELS);
-    assert.deepEqual(ds.records.map((r) => r.imageId), ['a.png', 'b.png', 'f.png']);
+    assert.deepEqual(
+      ds.records.map((r) => r.imageId),
+      ['a.png', 'b.png', 'f.png'],
+    );
     const vec = (names: string[]) => PADCHEST_THESIS_LABELS.map((l) => (names.includes(l) ? 1 : 0));
     assert.deepEqual(Array.from(ds.records[0]!.labels), vec(['cardiomegaly', 'aortic elongation']));
     // 'supra aortic elongation' is another finding, not 'aortic elongation'
@@ -61,7 +64,13 @@ describe('PadChest adapter', () => {
 
   test('other projections are configurable', async () => {
     const ds = await loadDataset({ dataset: 'padchest', dataDir, projections: ['L', 'AP_horizontal'] });
-    assert.deepEqual(ds.records.map((r) => [r.imageId, r.view]), [['c.png', 'L'], ['d.png', 'AP_horizontal']]);
+    assert.deepEqual(
+      ds.records.map((r) => [r.imageId, r.view]),
+      [
+        ['c.png', 'L'],
+        ['d.png', 'AP_horizontal'],
+      ],
+    );
   });
 
   test('checkImages false keeps rows whose image is missing', async () => {
@@ -71,7 +80,14 @@ describe('PadChest adapter', () => {
 
   test('a custom label list is used in order and an absent label is reported', async () => {
     const ds = await loadDataset({ dataset: 'padchest', dataDir, labels: ['unchanged', 'supra aortic elongation', 'pleural efusion'] });
-    assert.deepEqual(ds.records.map((r) => Array.from(r.labels)), [[0, 0, 0], [0, 1, 0], [1, 0, 0]]);
+    assert.deepEqual(
+      ds.records.map((r) => Array.from(r.labels)),
+      [
+        [0, 0, 0],
+        [0, 1, 0],
+        [1, 0, 0],
+      ],
+    );
     assert.ok(ds.problems.some((p) => p.field === 'Labels' && /"pleural efusion" never appears/.test(p.message)));
   });
 
@@ -109,7 +125,10 @@ describe('PadChest adapter', () => {
     writeFileSync(renamed, (await import('node:fs')).readFileSync(file));
     const ds = await loadDataset({ dataset: 'padchest', dataDir: d, csvPath: renamed });
     assert.equal(ds.records.length, 1);
-    assert.deepEqual(ds.problems.map((p) => [p.file, p.line]), [[renamed, 5]]);
+    assert.deepEqual(
+      ds.problems.map((p) => [p.file, p.line]),
+      [[renamed, 5]],
+    );
   });
 
   test('a row with a broken quote or the wrong field count is reported and skipped', async () => {
@@ -123,8 +142,14 @@ describe('PadChest adapter', () => {
     lines.push(csvLine(['8', 'w.png', '0']));
     writeFileSync(file, `${lines.join('\n')}\n`);
     const ds = await loadDataset({ dataset: 'padchest', dataDir: d });
-    assert.deepEqual(ds.records.map((r) => r.imageId), ['x.png', 'y.png']);
-    assert.deepEqual(ds.problems.map((p) => p.line), [4, 5]);
+    assert.deepEqual(
+      ds.records.map((r) => r.imageId),
+      ['x.png', 'y.png'],
+    );
+    assert.deepEqual(
+      ds.problems.map((p) => p.line),
+      [4, 5],
+    );
     assert.match(ds.problems[0]!.message, /unparseable row/);
     assert.match(ds.problems[1]!.message, /expected 36 fields as in the header, found 3/);
   });

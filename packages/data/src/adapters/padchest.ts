@@ -10,13 +10,42 @@ export const PADCHEST_CSV_NAME = 'PADCHEST_chest_x_ray_images_labels_160K_01.02.
 
 /** PadChest's 36 columns in order; the first, unnamed one is pandas' row index. */
 export const PADCHEST_COLUMNS: string[] = [
-  '', 'ImageID', 'ImageDir', 'StudyDate_DICOM', 'StudyID', 'PatientID', 'PatientBirth', 'PatientSex_DICOM',
-  'ViewPosition_DICOM', 'Projection', 'MethodProjection', 'PixelSpacing_DICOM', 'Modality_DICOM',
-  'Manufacturer_DICOM', 'PhotometricInterpretation_DICOM', 'PixelRepresentation_DICOM',
-  'PixelAspectRatio_DICOM', 'SpatialResolution_DICOM', 'BitsStored_DICOM', 'WindowCenter_DICOM',
-  'WindowWidth_DICOM', 'Rows_DICOM', 'Columns_DICOM', 'XRayTubeCurrent_DICOM', 'Exposure_DICOM',
-  'ExposureInmAs_DICOM', 'ExposureTime', 'RelativeXRayExposure_DICOM', 'ReportID', 'Report', 'MethodLabel',
-  'Labels', 'Localizations', 'LabelsLocalizationsBySentence', 'labelCUIS', 'LocalizationsCUIS',
+  '',
+  'ImageID',
+  'ImageDir',
+  'StudyDate_DICOM',
+  'StudyID',
+  'PatientID',
+  'PatientBirth',
+  'PatientSex_DICOM',
+  'ViewPosition_DICOM',
+  'Projection',
+  'MethodProjection',
+  'PixelSpacing_DICOM',
+  'Modality_DICOM',
+  'Manufacturer_DICOM',
+  'PhotometricInterpretation_DICOM',
+  'PixelRepresentation_DICOM',
+  'PixelAspectRatio_DICOM',
+  'SpatialResolution_DICOM',
+  'BitsStored_DICOM',
+  'WindowCenter_DICOM',
+  'WindowWidth_DICOM',
+  'Rows_DICOM',
+  'Columns_DICOM',
+  'XRayTubeCurrent_DICOM',
+  'Exposure_DICOM',
+  'ExposureInmAs_DICOM',
+  'ExposureTime',
+  'RelativeXRayExposure_DICOM',
+  'ReportID',
+  'Report',
+  'MethodLabel',
+  'Labels',
+  'Localizations',
+  'LabelsLocalizationsBySentence',
+  'labelCUIS',
+  'LocalizationsCUIS',
 ];
 
 const REQUIRED = ['ImageID', 'ImageDir', 'PatientID', 'Projection', 'Labels'];
@@ -57,7 +86,12 @@ export async function loadPadchest(opts: AdapterOptions): Promise<LoadedDataset>
     const imageId = cell('ImageID')!.trim();
     const first = seen.get(imageId);
     if (first !== undefined) {
-      log.add({ file, line, field: 'ImageID', message: `duplicate ImageID ${JSON.stringify(imageId)} (first on line ${first}); row skipped` });
+      log.add({
+        file,
+        line,
+        field: 'ImageID',
+        message: `duplicate ImageID ${JSON.stringify(imageId)} (first on line ${first}); row skipped`,
+      });
       return;
     }
     seen.set(imageId, line);
@@ -68,7 +102,9 @@ export async function loadPadchest(opts: AdapterOptions): Promise<LoadedDataset>
     }
     let names: string[];
     try {
-      names = parsePythonList(labelsCell).map((s) => s.trim()).filter((s) => s !== '');
+      names = parsePythonList(labelsCell)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
     } catch (error) {
       log.add({ file, line, field: 'Labels', message: `${(error as Error).message}; row skipped` });
       return;
@@ -93,7 +129,13 @@ export async function loadPadchest(opts: AdapterOptions): Promise<LoadedDataset>
     const dateCell = cell('StudyDate_DICOM');
     const studyDate = isoDate(dateCell);
     if (studyDate) record.studyDate = studyDate;
-    else if (!isMissing(dateCell)) log.add({ file, line, field: 'StudyDate_DICOM', message: `expected YYYYMMDD, found ${JSON.stringify(dateCell)}; date and age left out` });
+    else if (!isMissing(dateCell))
+      log.add({
+        file,
+        line,
+        field: 'StudyDate_DICOM',
+        message: `expected YYYYMMDD, found ${JSON.stringify(dateCell)}; date and age left out`,
+      });
     const sex = cell('PatientSex_DICOM');
     if (!isMissing(sex)) record.sex = sex!.trim();
     const birth = Number.parseFloat(cell('PatientBirth') ?? '');

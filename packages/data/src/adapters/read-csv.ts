@@ -92,7 +92,12 @@ function checkHeader(file: string, line: number, header: string[], spec: CsvSpec
   if (names.length === 1 && spec.required.length > 1) {
     const other = OTHER_DELIMITERS.find(([d]) => names[0]!.includes(d));
     const hint = other ? ` and looks ${other[1]}-separated` : '';
-    throw new DataFileError(file, line, undefined, `expected comma-separated columns, but the header has one column${hint}: ${JSON.stringify(names[0]!.slice(0, 80))}`);
+    throw new DataFileError(
+      file,
+      line,
+      undefined,
+      `expected comma-separated columns, but the header has one column${hint}: ${JSON.stringify(names[0]!.slice(0, 80))}`,
+    );
   }
   const columns: ColumnIndex = new Map();
   names.forEach((name, i) => {
@@ -100,7 +105,12 @@ function checkHeader(file: string, line: number, header: string[], spec: CsvSpec
   });
   for (const name of spec.required) {
     if (!columns.has(name)) {
-      throw new DataFileError(file, line, name, `missing required column ${JSON.stringify(name)}; the header has [${names.map((n) => JSON.stringify(n)).join(', ')}]`);
+      throw new DataFileError(
+        file,
+        line,
+        name,
+        `missing required column ${JSON.stringify(name)}; the header has [${names.map((n) => JSON.stringify(n)).join(', ')}]`,
+      );
     }
   }
   if (spec.known) {

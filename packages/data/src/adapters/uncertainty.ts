@@ -32,7 +32,8 @@ export function applyUncertaintyPolicy(
   options: UncertaintyOptions = {},
 ): { targets: Float32Array; mask: Float32Array } {
   const fn = 'applyUncertaintyPolicy';
-  if (!UNCERTAINTY_POLICIES.includes(policy)) throw new DataArgumentError(fn, 'policy', `one of ${UNCERTAINTY_POLICIES.join(', ')}`, policy);
+  if (!UNCERTAINTY_POLICIES.includes(policy))
+    throw new DataArgumentError(fn, 'policy', `one of ${UNCERTAINTY_POLICIES.join(', ')}`, policy);
   const k = options.numLabels ?? labels.length;
   if (!Number.isInteger(k) || k < 1 || labels.length % k !== 0) {
     throw new DataArgumentError(fn, 'options.numLabels', `a positive divisor of labels.length (${labels.length})`, options.numLabels);

@@ -14,8 +14,16 @@ describe('makeContactSheet', () => {
     const data = join(dir, 'set');
     // High prevalences so 80 images have positives of every label.
     const prevalence = {
-      cardiomegaly: 0.3, 'aortic elongation': 0.3, unchanged: 0.2, scoliosis: 0.3, 'costophrenic angle blunting': 0.3,
-      'air trapping': 0.3, 'pleural effusion': 0.3, 'interstitial pattern': 0.3, 'vertebral degenerative changes': 0.3, 'laminar atelectasis': 0.3,
+      cardiomegaly: 0.3,
+      'aortic elongation': 0.3,
+      unchanged: 0.2,
+      scoliosis: 0.3,
+      'costophrenic angle blunting': 0.3,
+      'air trapping': 0.3,
+      'pleural effusion': 0.3,
+      'interstitial pattern': 0.3,
+      'vertebral degenerative changes': 0.3,
+      'laminar atelectasis': 0.3,
     };
     await writePhantomDataset({ outDir: data, images: 80, size: 32, seed: 1, spec: { prevalence, cooccurrence: [] } });
     const out = join(dir, 'sheet.png');
@@ -28,7 +36,12 @@ describe('makeContactSheet', () => {
   });
 
   test('names the missing ground-truth file and a bad scale', async () => {
-    await assert.rejects(makeContactSheet({ dataDir: join(dir, 'nothing'), out: join(dir, 'x.png') }), /phantom-truth\.csv: missing; the contact sheet needs a phantom set/);
-    await assert.rejects(makeContactSheet({ dataDir: dir, out: join(dir, 'x.png'), scale: 0 }), { message: 'makeContactSheet(scale): expected an integer in [1, 8], received 0' });
+    await assert.rejects(
+      makeContactSheet({ dataDir: join(dir, 'nothing'), out: join(dir, 'x.png') }),
+      /phantom-truth\.csv: missing; the contact sheet needs a phantom set/,
+    );
+    await assert.rejects(makeContactSheet({ dataDir: dir, out: join(dir, 'x.png'), scale: 0 }), {
+      message: 'makeContactSheet(scale): expected an integer in [1, 8], received 0',
+    });
   });
 });

@@ -21,11 +21,23 @@ interface TruthRow {
 
 function readTruth(dataDir: string): TruthRow[] {
   const file = join(dataDir, PHANTOM_TRUTH_NAME);
-  if (!existsSync(file)) throw new DataFileError(file, undefined, undefined, 'missing; the contact sheet needs a phantom set written by `cxr datasets make-phantom`');
+  if (!existsSync(file))
+    throw new DataFileError(
+      file,
+      undefined,
+      undefined,
+      'missing; the contact sheet needs a phantom set written by `cxr datasets make-phantom`',
+    );
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   const header = lines[0]!.split(',');
   const first = header.indexOf(`severity:${PHANTOM_LABELS[0]}`);
-  if (header[0] !== 'ImageID' || first < 0) throw new DataFileError(file, 1, undefined, `expected a header starting ImageID with severity:<label> columns, received ${JSON.stringify(lines[0]!.slice(0, 80))}`);
+  if (header[0] !== 'ImageID' || first < 0)
+    throw new DataFileError(
+      file,
+      1,
+      undefined,
+      `expected a header starting ImageID with severity:<label> columns, received ${JSON.stringify(lines[0]!.slice(0, 80))}`,
+    );
   return lines.slice(1).map((line) => {
     const f = line.split(',');
     return { imageId: f[0]!, imageDir: f[1]!, projection: f[4]!, severity: PHANTOM_LABELS.map((_, k) => Number(f[first + k])) };
@@ -54,12 +66,23 @@ function escapeXml(s: string): string {
  * DataArgumentError when scale is not an integer in [1, 8].
  * @example await makeContactSheet({ dataDir: 'data/phantom', out: 'sheet.png' }) // [{ label: 'cardiomegaly', ... }, ...]
  */
-export async function makeContactSheet(options: { dataDir: string; out: string; scale?: number }): Promise<{ label: string; negative: string; subtle?: string; typical?: string }[]> {
+export async function makeContactSheet(options: {
+  dataDir: string;
+  out: string;
+  scale?: number;
+}): Promise<{ label: string; negative: string; subtle?: string; typical?: string }[]> {
   const scale = options.scale ?? 2;
-  if (!Number.isInteger(scale) || scale < 1 || scale > 8) throw new DataArgumentError('makeContactSheet', 'scale', 'an integer in [1, 8]', scale);
+  if (!Number.isInteger(scale) || scale < 1 || scale > 8)
+    throw new DataArgumentError('makeContactSheet', 'scale', 'an integer in [1, 8]', scale);
   const rows = readTruth(options.dataDir).filter((r) => r.projection === 'PA');
   const normals = rows.filter((r) => r.severity.every((s) => s === 0));
-  if (normals.length === 0) throw new DataFileError(join(options.dataDir, PHANTOM_TRUTH_NAME), undefined, undefined, 'no PA image without findings to show as the negative');
+  if (normals.length === 0)
+    throw new DataFileError(
+      join(options.dataDir, PHANTOM_TRUTH_NAME),
+      undefined,
+      undefined,
+      'no PA image without findings to show as the negative',
+    );
   const picks = PHANTOM_LABELS.map((label, k) => {
     // Prefer positives with no other visible finding, so the tile shows this label's signature alone.
     const all = rows.filter((r) => r.severity[k]! > 0);
@@ -82,7 +105,9 @@ export async function makeContactSheet(options: { dataDir: string; out: string; 
     const x0 = gap * 3 + (i % perRow) * (cellW + gap * 3);
     const y0 = gap + Math.floor(i / perRow) * (tile + caption + gap);
     const sev = (r?: TruthRow): string => (r ? r.severity[p.k]!.toFixed(2) : '-');
-    texts.push(`<text x="${x0}" y="${y0 + 13}" font-family="sans-serif" font-size="13" fill="#fff">${escapeXml(`${p.label}: negative | subtle s=${sev(p.subtle)} | typical s=${sev(p.typical)}`)}</text>`);
+    texts.push(
+      `<text x="${x0}" y="${y0 + 13}" font-family="sans-serif" font-size="13" fill="#fff">${escapeXml(`${p.label}: negative | subtle s=${sev(p.subtle)} | typical s=${sev(p.typical)}`)}</text>`,
+    );
     [p.negative, p.subtle, p.typical].forEach((r, c) => {
       if (!r) return;
       const img = loadGray8(options.dataDir, r);

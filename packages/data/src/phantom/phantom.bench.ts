@@ -45,7 +45,9 @@ for (let r = 0; r < runs; r++) {
 }
 const med = median(times);
 console.log(`phantom: ${images} images at ${size}x${size}, plan+render+encode in memory, one core`);
-console.log(`  median of ${runs} runs: ${med.toFixed(1)} s (${(images / med).toFixed(0)} images/s; runs ${times.map((t) => t.toFixed(1)).join(', ')} s)`);
+console.log(
+  `  median of ${runs} runs: ${med.toFixed(1)} s (${(images / med).toFixed(0)} images/s; runs ${times.map((t) => t.toFixed(1)).join(', ')} s)`,
+);
 console.log(`  last run split: render ${(renderMs / images).toFixed(2)} ms/image, encode ${(encodeMs / images).toFixed(2)} ms/image`);
 
 const dir = mkdtempSync(join(tmpdir(), 'cxr-phantom-bench-'));

@@ -13,7 +13,10 @@ describe('planPhantomDataset', () => {
     const b = planPhantomDataset({ images: 200, seed: 3, spec: DEFAULT_PHANTOM_SPEC });
     const c = planPhantomDataset({ images: 200, seed: 4, spec: DEFAULT_PHANTOM_SPEC });
     assert.deepEqual(a, b);
-    assert.notDeepEqual(a.rows.map((r) => r.imageId), c.rows.map((r) => r.imageId));
+    assert.notDeepEqual(
+      a.rows.map((r) => r.imageId),
+      c.rows.map((r) => r.imageId),
+    );
   });
 
   test('true prevalences match the spec within 4 binomial standard errors (patients cluster, so generous)', () => {
@@ -91,7 +94,10 @@ describe('planPhantomDataset', () => {
   });
 
   test('rows are spread over numbered ImageDir folders and image ids are unique', () => {
-    assert.deepEqual([...new Set(big.rows.map((r) => r.imageDir))], Array.from({ length: 20 }, (_, i) => String(i)));
+    assert.deepEqual(
+      [...new Set(big.rows.map((r) => r.imageDir))],
+      Array.from({ length: 20 }, (_, i) => String(i)),
+    );
     assert.equal(new Set(big.rows.map((r) => r.imageId)).size, big.rows.length);
     assert.match(big.rows[0]!.imageId, /^\d{38}_[a-z]{6}\.png$/);
     assert.match(big.rows[0]!.studyDate, /^20(09|1\d)\d{4}$/);

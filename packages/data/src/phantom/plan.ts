@@ -128,7 +128,8 @@ export function planPhantomDataset(options: PlanOptions): PhantomPlan {
   const { images, seed, spec } = options;
   const stream = options.stream ?? 'phantom';
   if (!Number.isInteger(images) || images < 1) throw new DataArgumentError('planPhantomDataset', 'images', 'an integer >= 1', images);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new DataArgumentError('planPhantomDataset', 'seed', 'a non-negative safe integer', seed);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new DataArgumentError('planPhantomDataset', 'seed', 'a non-negative safe integer', seed);
   validatePhantomSpec(spec);
   const visible = PHANTOM_LABELS.filter((l) => l !== 'unchanged');
   const base = Object.fromEntries(visible.map((l) => [l, baseRate(spec, l)])) as Record<PhantomLabel, number>;

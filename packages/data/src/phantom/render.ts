@@ -28,7 +28,8 @@ function sides(f: FindingInstance | undefined): number[] {
  * @example renderPhantom(params, 64).length // 4096
  */
 export function renderPhantom(params: PhantomParams, size: number): Float32Array {
-  if (!Number.isInteger(size) || size < 16 || size > 2048) throw new DataArgumentError('renderPhantom', 'size', 'an integer in [16, 2048]', size);
+  if (!Number.isInteger(size) || size < 16 || size > 2048)
+    throw new DataArgumentError('renderPhantom', 'size', 'an integer in [16, 2048]', size);
   const attenuation = new Float32Array(size * size);
   if (params.projection === 'L') lateralAttenuation(params, size, attenuation);
   else frontalAttenuation(params, size, attenuation);
@@ -141,11 +142,11 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
       med = Math.max(med, sm(kr - kd));
       const ddx = (px - dax) / darx;
       const ddy = (py - (ky + dary)) / dary;
-      med = Math.max(med, smooth01((1 - ddx * ddx - ddy * ddy) * darx / edge));
+      med = Math.max(med, smooth01(((1 - ddx * ddx - ddy * ddy) * darx) / edge));
       const hx = (px - hcx) / hrx;
       const hy = (py - hcy) / hry;
       const hr = hx * hx + hy * hy;
-      const heart = smooth01((1 - hr) * hrx / (2 * edge));
+      const heart = smooth01(((1 - hr) * hrx) / (2 * edge));
       med = Math.max(med, heart);
 
       // Two lung fields: rounded apices, widest near the base, cut below by the domes.
@@ -228,7 +229,7 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
 
       // Spine: vertebral bodies with darker discs and brighter cortices.
       const inSpine = sm(a.spineHalfWidth - adxs);
-      const vph = (py / a.vertebraPeriod) + a.vertebraPhase;
+      const vph = py / a.vertebraPeriod + a.vertebraPhase;
       const level = Math.floor(vph);
       const vf = vph - level;
       const discDist = Math.min(vf, 1 - vf) * a.vertebraPeriod;

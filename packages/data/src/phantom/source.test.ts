@@ -38,8 +38,16 @@ describe('generatePhantomSource', () => {
   });
 
   test('bad arguments are named', () => {
-    assert.throws(() => generatePhantomSource({ n: 0, size: 32, seed: 0 }), { message: 'generatePhantomSource(n): expected an integer >= 1, received 0' });
-    assert.throws(() => generatePhantomSource({ n: 1, size: 4, seed: 0 }), /generatePhantomSource\(size\): expected an integer in \[16, 2048\], received 4/);
-    assert.throws(() => generatePhantomSource({ n: 1, size: 32, seed: -2 }), /generatePhantomSource\(seed\): expected a non-negative safe integer, received -2/);
+    assert.throws(() => generatePhantomSource({ n: 0, size: 32, seed: 0 }), {
+      message: 'generatePhantomSource(n): expected an integer >= 1, received 0',
+    });
+    assert.throws(
+      () => generatePhantomSource({ n: 1, size: 4, seed: 0 }),
+      /generatePhantomSource\(size\): expected an integer in \[16, 2048\], received 4/,
+    );
+    assert.throws(
+      () => generatePhantomSource({ n: 1, size: 32, seed: -2 }),
+      /generatePhantomSource\(seed\): expected a non-negative safe integer, received -2/,
+    );
   });
 });

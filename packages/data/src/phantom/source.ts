@@ -78,11 +78,18 @@ export interface PhantomSource {
  * Throws DataArgumentError when n < 1, size is outside [16, 2048], or seed is invalid.
  * @example generatePhantomSource({ n: 2, size: 32, seed: 0 }).targets.length // 56
  */
-export function generatePhantomSource(options: { n: number; size: number; seed: number; onProgress?: (done: number, total: number) => void }): PhantomSource {
+export function generatePhantomSource(options: {
+  n: number;
+  size: number;
+  seed: number;
+  onProgress?: (done: number, total: number) => void;
+}): PhantomSource {
   const { n, size, seed } = options;
   if (!Number.isInteger(n) || n < 1) throw new DataArgumentError('generatePhantomSource', 'n', 'an integer >= 1', n);
-  if (!Number.isInteger(size) || size < 16 || size > 2048) throw new DataArgumentError('generatePhantomSource', 'size', 'an integer in [16, 2048]', size);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new DataArgumentError('generatePhantomSource', 'seed', 'a non-negative safe integer', seed);
+  if (!Number.isInteger(size) || size < 16 || size > 2048)
+    throw new DataArgumentError('generatePhantomSource', 'size', 'an integer in [16, 2048]', size);
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new DataArgumentError('generatePhantomSource', 'seed', 'a non-negative safe integer', seed);
   const plan = planPhantomDataset({ images: n, seed, spec: PHANTOM_SOURCE_SPEC, stream: 'phantom-source' });
   const t = PHANTOM_SOURCE_TARGETS.length;
   const images = new Float32Array(n * size * size);

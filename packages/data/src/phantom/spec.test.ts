@@ -34,20 +34,44 @@ describe('phantom spec', () => {
       name: 'DataArgumentError',
       message: "validatePhantomSpec(spec.prevalence['scoliosis']): expected a probability in [0, 1], received 1.5",
     });
-    assert.throws(bad({ prevalence: { ...DEFAULT_PHANTOM_SPEC.prevalence, pneumonia: 0.1 } }), /spec\.prevalence\): expected labels among \[cardiomegaly, .*received "pneumonia"/);
-    assert.throws(bad({ cooccurrence: [{ given: 'cardiomegaly', then: 'nodule', probability: 0.1 }] }), /spec\.cooccurrence\[0\]\.then\): expected a label among/);
     assert.throws(
-      bad({ cooccurrence: [{ given: 'cardiomegaly', then: 'aortic elongation', probability: 0.3 }, { given: 'aortic elongation', then: 'scoliosis', probability: 0.1 }] }),
+      bad({ prevalence: { ...DEFAULT_PHANTOM_SPEC.prevalence, pneumonia: 0.1 } }),
+      /spec\.prevalence\): expected labels among \[cardiomegaly, .*received "pneumonia"/,
+    );
+    assert.throws(
+      bad({ cooccurrence: [{ given: 'cardiomegaly', then: 'nodule', probability: 0.1 }] }),
+      /spec\.cooccurrence\[0\]\.then\): expected a label among/,
+    );
+    assert.throws(
+      bad({
+        cooccurrence: [
+          { given: 'cardiomegaly', then: 'aortic elongation', probability: 0.3 },
+          { given: 'aortic elongation', then: 'scoliosis', probability: 0.1 },
+        ],
+      }),
       /spec\.cooccurrence\[0\]\.then\): expected a label that is not also a given, received "aortic elongation"/,
     );
     assert.throws(bad({ cooccurrence: [{ given: 'cardiomegaly', then: 'laminar atelectasis', probability: 0.9 }] }), {
-      message: "validatePhantomSpec(spec.prevalence['laminar atelectasis']): expected at least 0.0810 (implied by its co-occurrence rules), received 0.02",
+      message:
+        "validatePhantomSpec(spec.prevalence['laminar atelectasis']): expected at least 0.0810 (implied by its co-occurrence rules), received 0.02",
     });
-    assert.throws(bad({ severity: { min: 0.8, max: 0.2, alpha: 1, beta: 1 } }), /spec\.severity\.min\/max\): expected 0 <= min <= max <= 1, received "0.8\.\.0.2"/);
+    assert.throws(
+      bad({ severity: { min: 0.8, max: 0.2, alpha: 1, beta: 1 } }),
+      /spec\.severity\.min\/max\): expected 0 <= min <= max <= 1, received "0.8\.\.0.2"/,
+    );
     assert.throws(bad({ severity: { min: 0, max: 1, alpha: 0, beta: 1 } }), /spec\.severity\.alpha\/beta\): expected numbers > 0/);
-    assert.throws(bad({ severityOverrides: { nodule: { min: 0, max: 1, alpha: 1, beta: 1 } } }), /spec\.severityOverrides\): expected labels among/);
-    assert.throws(bad({ labelNoise: { missRate: -0.1, spuriousRate: 0 } }), /spec\.labelNoise\.missRate\): expected a probability in \[0, 1\], received -0\.1/);
-    assert.throws(bad({ studiesPerPatient: [] }), /spec\.studiesPerPatient\): expected non-negative weights, at least one positive, received an array of length 0/);
+    assert.throws(
+      bad({ severityOverrides: { nodule: { min: 0, max: 1, alpha: 1, beta: 1 } } }),
+      /spec\.severityOverrides\): expected labels among/,
+    );
+    assert.throws(
+      bad({ labelNoise: { missRate: -0.1, spuriousRate: 0 } }),
+      /spec\.labelNoise\.missRate\): expected a probability in \[0, 1\], received -0\.1/,
+    );
+    assert.throws(
+      bad({ studiesPerPatient: [] }),
+      /spec\.studiesPerPatient\): expected non-negative weights, at least one positive, received an array of length 0/,
+    );
     assert.throws(bad({ lateralPerStudy: 2 }), /spec\.lateralPerStudy\)/);
     assert.throws(bad({ imagesPerDir: 0 }), /spec\.imagesPerDir\): expected an integer >= 1, received 0/);
   });

@@ -133,7 +133,8 @@ function checkProbability(fn: string, arg: string, value: unknown): void {
 }
 
 function checkSeverity(fn: string, arg: string, s: SeveritySpec): void {
-  if (!(s.min >= 0 && s.max <= 1 && s.min <= s.max)) throw new DataArgumentError(fn, `${arg}.min/max`, '0 <= min <= max <= 1', `${s.min}..${s.max}`);
+  if (!(s.min >= 0 && s.max <= 1 && s.min <= s.max))
+    throw new DataArgumentError(fn, `${arg}.min/max`, '0 <= min <= max <= 1', `${s.min}..${s.max}`);
   if (!(s.alpha > 0) || !(s.beta > 0)) throw new DataArgumentError(fn, `${arg}.alpha/beta`, 'numbers > 0', `${s.alpha}, ${s.beta}`);
 }
 
@@ -162,10 +163,12 @@ export function validatePhantomSpec(spec: PhantomSpec): PhantomSpec {
   const givens = new Set(spec.cooccurrence.map((r) => r.given));
   for (const [i, rule] of spec.cooccurrence.entries()) {
     for (const end of ['given', 'then'] as const) {
-      if (!known.has(rule[end])) throw new DataArgumentError(fn, `spec.cooccurrence[${i}].${end}`, `a label among [${PHANTOM_LABELS.join(', ')}]`, rule[end]);
+      if (!known.has(rule[end]))
+        throw new DataArgumentError(fn, `spec.cooccurrence[${i}].${end}`, `a label among [${PHANTOM_LABELS.join(', ')}]`, rule[end]);
     }
     checkProbability(fn, `spec.cooccurrence[${i}].probability`, rule.probability);
-    if (givens.has(rule.then)) throw new DataArgumentError(fn, `spec.cooccurrence[${i}].then`, 'a label that is not also a given', rule.then);
+    if (givens.has(rule.then))
+      throw new DataArgumentError(fn, `spec.cooccurrence[${i}].then`, 'a label that is not also a given', rule.then);
   }
   for (const label of PHANTOM_LABELS) baseRate(spec, label);
   checkProbability(fn, 'spec.labelNoise.missRate', spec.labelNoise.missRate);
@@ -176,7 +179,8 @@ export function validatePhantomSpec(spec: PhantomSpec): PhantomSpec {
   checkProbability(fn, 'spec.lateralPerStudy', spec.lateralPerStudy);
   checkProbability(fn, 'spec.apFraction', spec.apFraction);
   checkProbability(fn, 'spec.otherLabelRate', spec.otherLabelRate);
-  if (!Number.isInteger(spec.imagesPerDir) || spec.imagesPerDir < 1) throw new DataArgumentError(fn, 'spec.imagesPerDir', 'an integer >= 1', spec.imagesPerDir);
+  if (!Number.isInteger(spec.imagesPerDir) || spec.imagesPerDir < 1)
+    throw new DataArgumentError(fn, 'spec.imagesPerDir', 'an integer >= 1', spec.imagesPerDir);
   return spec;
 }
 
@@ -190,7 +194,12 @@ export function baseRate(spec: PhantomSpec, label: PhantomLabel): number {
   let untouched = 1;
   for (const rule of spec.cooccurrence) if (rule.then === label) untouched *= 1 - spec.prevalence[rule.given] * rule.probability;
   if (untouched < 1 - target - 1e-12) {
-    throw new DataArgumentError('validatePhantomSpec', `spec.prevalence['${label}']`, `at least ${(1 - untouched).toFixed(4)} (implied by its co-occurrence rules)`, target);
+    throw new DataArgumentError(
+      'validatePhantomSpec',
+      `spec.prevalence['${label}']`,
+      `at least ${(1 - untouched).toFixed(4)} (implied by its co-occurrence rules)`,
+      target,
+    );
   }
   return Math.max(0, 1 - (1 - target) / untouched);
 }

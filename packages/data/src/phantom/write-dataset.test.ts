@@ -41,7 +41,10 @@ describe('writePhantomDataset', () => {
     assert.equal(header.length, 36);
     const rows = readCsv(join(out, PADCHEST_CSV_NAME));
     assert.equal(rows.length, 60);
-    assert.deepEqual(rows.map((row) => row['']), Array.from({ length: 60 }, (_, i) => String(i)));
+    assert.deepEqual(
+      rows.map((row) => row['']),
+      Array.from({ length: 60 }, (_, i) => String(i)),
+    );
     assert.deepEqual([...new Set(rows.map((row) => row.ImageDir))], ['0', '1', '2']);
     const plan = planPhantomDataset({ images: 60, seed: 11, spec: mergePhantomSpec(small.spec) });
     rows.forEach((row, i) => {
@@ -58,12 +61,19 @@ describe('writePhantomDataset', () => {
       const png = decode(readFileSync(join(out, row.ImageDir!, row.ImageID!)));
       assert.deepEqual([png.width, png.height, png.depth, png.channels], [64, 64, 16, 1]);
     });
-    assert.ok(rows.some((row) => row.Report!.includes(',')), 'reports with commas survive RFC 4180 quoting');
+    assert.ok(
+      rows.some((row) => row.Report!.includes(',')),
+      'reports with commas survive RFC 4180 quoting',
+    );
     assert.ok(rows.some((row) => row.Projection === 'L') && rows.some((row) => row.Projection === 'PA'));
     assert.ok(existsSync(join(out, PHANTOM_TRUTH_NAME)));
     const manifest = JSON.parse(readFileSync(join(out, PHANTOM_MANIFEST_NAME), 'utf8'));
     assert.equal(manifest.images, 60);
-    assert.deepEqual(readdirSync(dir).filter((n) => n.includes('.tmp-')), [], 'no temp folder left');
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.includes('.tmp-')),
+      [],
+      'no temp folder left',
+    );
   });
 
   test('the PadChest adapter reads the set: PA rows kept, laterals dropped, label vectors as planned, no problems', async () => {
@@ -115,11 +125,26 @@ describe('writePhantomDataset', () => {
     await assert.rejects(writePhantomDataset({ outDir: out, images: 10, size: 64, seed: 0, labels: 'chexpert14' }), {
       message: 'writePhantomDataset(labels): expected one of [padchest10], received "chexpert14"',
     });
-    await assert.rejects(writePhantomDataset({ outDir: out, images: 0, size: 64, seed: 0 }), /writePhantomDataset\(images\): expected an integer >= 1, received 0/);
-    await assert.rejects(writePhantomDataset({ outDir: out, images: 5, size: 10, seed: 0 }), /writePhantomDataset\(size\): expected an integer in \[16, 2048\], received 10/);
-    await assert.rejects(writePhantomDataset({ outDir: out, images: 5, size: 64, seed: 1.5 }), /writePhantomDataset\(seed\): expected a non-negative safe integer, received 1.5/);
-    await assert.rejects(writePhantomDataset({ outDir: '', images: 5, size: 64, seed: 0 }), /writePhantomDataset\(outDir\): expected a directory path, received ""/);
-    await assert.rejects(writePhantomDataset({ outDir: out, images: 5, size: 64, seed: 0, spec: { apFraction: 3 } }), /validatePhantomSpec\(spec\.apFraction\)/);
+    await assert.rejects(
+      writePhantomDataset({ outDir: out, images: 0, size: 64, seed: 0 }),
+      /writePhantomDataset\(images\): expected an integer >= 1, received 0/,
+    );
+    await assert.rejects(
+      writePhantomDataset({ outDir: out, images: 5, size: 10, seed: 0 }),
+      /writePhantomDataset\(size\): expected an integer in \[16, 2048\], received 10/,
+    );
+    await assert.rejects(
+      writePhantomDataset({ outDir: out, images: 5, size: 64, seed: 1.5 }),
+      /writePhantomDataset\(seed\): expected a non-negative safe integer, received 1.5/,
+    );
+    await assert.rejects(
+      writePhantomDataset({ outDir: '', images: 5, size: 64, seed: 0 }),
+      /writePhantomDataset\(outDir\): expected a directory path, received ""/,
+    );
+    await assert.rejects(
+      writePhantomDataset({ outDir: out, images: 5, size: 64, seed: 0, spec: { apFraction: 3 } }),
+      /validatePhantomSpec\(spec\.apFraction\)/,
+    );
     assert.equal(existsSync(out), false);
   });
 

@@ -25,7 +25,9 @@ export const PHANTOM_GENERATOR_VERSION = 1;
 function generatorCodeHash(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  for (const name of readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.bench.ts')).sort()) {
+  for (const name of readdirSync(here)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.bench.ts'))
+    .sort()) {
     hash.update(name).update(readFileSync(join(here, name)));
   }
   return hash.digest('hex');
@@ -120,11 +122,13 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
   const fn = 'writePhantomDataset';
   const { images, size, seed } = options;
   const labels = options.labels ?? 'padchest10';
-  if (!(PHANTOM_LABEL_SETS as readonly string[]).includes(labels)) throw new DataArgumentError(fn, 'labels', `one of [${PHANTOM_LABEL_SETS.join(', ')}]`, labels);
+  if (!(PHANTOM_LABEL_SETS as readonly string[]).includes(labels))
+    throw new DataArgumentError(fn, 'labels', `one of [${PHANTOM_LABEL_SETS.join(', ')}]`, labels);
   if (!Number.isInteger(images) || images < 1) throw new DataArgumentError(fn, 'images', 'an integer >= 1', images);
   if (!Number.isInteger(size) || size < 16 || size > 2048) throw new DataArgumentError(fn, 'size', 'an integer in [16, 2048]', size);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new DataArgumentError(fn, 'seed', 'a non-negative safe integer', seed);
-  if (typeof options.outDir !== 'string' || options.outDir === '') throw new DataArgumentError(fn, 'outDir', 'a directory path', options.outDir);
+  if (typeof options.outDir !== 'string' || options.outDir === '')
+    throw new DataArgumentError(fn, 'outDir', 'a directory path', options.outDir);
   const spec = validatePhantomSpec(mergePhantomSpec(options.spec));
   const outDir = resolve(options.outDir);
   const key = createHash('sha256')
@@ -184,7 +188,16 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(dirname(outDir), { recursive: true });
     renameSync(tmp, outDir);
-    return { outDir, csvPath: join(outDir, PADCHEST_CSV_NAME), reused: false, images, patients: plan.patients, studies: plan.studies, projections, key };
+    return {
+      outDir,
+      csvPath: join(outDir, PADCHEST_CSV_NAME),
+      reused: false,
+      images,
+      patients: plan.patients,
+      studies: plan.studies,
+      projections,
+      key,
+    };
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     throw error;

@@ -23,7 +23,12 @@ describe('augmentInto', () => {
   const ramp = image((x, y) => x * 10 + y);
 
   test('identity parameters copy the image as [0, 1] values at the offset', () => {
-    expectClose(run(ramp, IDENTITY, QUIET), Array.from(ramp, (v) => v / 255), 1e-6, 'pixel');
+    expectClose(
+      run(ramp, IDENTITY, QUIET),
+      Array.from(ramp, (v) => v / 255),
+      1e-6,
+      'pixel',
+    );
   });
 
   test('an integer shift moves pixels exactly; constant fill is black, reflect mirrors the edge', () => {
@@ -54,10 +59,20 @@ describe('augmentInto', () => {
   test('brightness shifts and clips to [0, 1]; noise stays within +/-noise and is seeded', () => {
     const mid = image(() => 128);
     expectClose(run(mid, { ...IDENTITY, brightness: 0.25 }, QUIET)[0]!, 128 / 255 + 0.25, 1e-6);
-    assert.equal(run(image(() => 250), { ...IDENTITY, brightness: 0.4 }, QUIET)[0], 1);
+    assert.equal(
+      run(
+        image(() => 250),
+        { ...IDENTITY, brightness: 0.4 },
+        QUIET,
+      )[0],
+      1,
+    );
     const noisy = run(mid, IDENTITY, { ...QUIET, noise: 0.05 });
     const deltas = Array.from(noisy, (v) => v - 128 / 255);
-    assert.ok(deltas.every((d) => Math.abs(d) <= 0.05 + 1e-6), 'noise within bounds');
+    assert.ok(
+      deltas.every((d) => Math.abs(d) <= 0.05 + 1e-6),
+      'noise within bounds',
+    );
     assert.ok(Math.max(...deltas) > 0.04 && Math.min(...deltas) < -0.04, 'noise spans its range');
     expectClose(deltas.reduce((a, b) => a + b, 0) / deltas.length, 0, 0.006, 'noise mean');
     assert.deepEqual(run(mid, IDENTITY, { ...QUIET, noise: 0.05 }), noisy);
@@ -71,7 +86,15 @@ describe('augmentInto', () => {
     const draw = (seed: number) => {
       const rng = createRng(seed, 'augment/0');
       const out = new Float32Array(size * size);
-      augmentInto(left, size, sampleAugmentParams(rng, THESIS_AUGMENT, size), { ...THESIS_AUGMENT, noise: 0, brightness: 0, fill: 'constant' }, rng, out, 0);
+      augmentInto(
+        left,
+        size,
+        sampleAugmentParams(rng, THESIS_AUGMENT, size),
+        { ...THESIS_AUGMENT, noise: 0, brightness: 0, fill: 'constant' },
+        rng,
+        out,
+        0,
+      );
       return out;
     };
     assert.deepEqual(draw(5), draw(5));
@@ -83,7 +106,7 @@ describe('augmentInto', () => {
       const out = draw(seed);
       let l = 0;
       let r = 0;
-      for (let i = 0; i < out.length; i++) (i % size < size / 2 ? (l += out[i]!) : (r += out[i]!));
+      for (let i = 0; i < out.length; i++) i % size < size / 2 ? (l += out[i]!) : (r += out[i]!);
       leftMass += l;
       rightMass += r;
       if (l > r) leftWins++;
@@ -108,9 +131,17 @@ describe('sampleAugmentParams', () => {
 
 describe('checkAugmentConfig', () => {
   test('rejects out-of-range fields naming them', () => {
-    assert.throws(() => checkAugmentConfig('f', { ...THESIS_AUGMENT, rotationDeg: 200 }), { message: 'f(augment.rotationDeg): expected a number in [0, 180], received 200' });
-    assert.throws(() => checkAugmentConfig('f', { ...THESIS_AUGMENT, zoom: -0.1 }), { message: 'f(augment.zoom): expected a number in [0, 0.99], received -0.1' });
-    assert.throws(() => checkAugmentConfig('f', { ...THESIS_AUGMENT, noise: Number.NaN }), { message: 'f(augment.noise): expected a number in [0, 1], received NaN' });
-    assert.throws(() => checkAugmentConfig('f', { ...THESIS_AUGMENT, fill: 'wrap' as 'reflect' }), { message: `f(augment.fill): expected 'reflect' or 'constant', received "wrap"` });
+    assert.throws(() => checkAugmentConfig('f', { ...THESIS_AUGMENT, rotationDeg: 200 }), {
+      message: 'f(augment.rotationDeg): expected a number in [0, 180], received 200',
+    });
+    assert.throws(() => checkAugmentConfig('f', { ...THESIS_AUGMENT, zoom: -0.1 }), {
+      message: 'f(augment.zoom): expected a number in [0, 0.99], received -0.1',
+    });
+    assert.throws(() => checkAugmentConfig('f', { ...THESIS_AUGMENT, noise: Number.NaN }), {
+      message: 'f(augment.noise): expected a number in [0, 1], received NaN',
+    });
+    assert.throws(() => checkAugmentConfig('f', { ...THESIS_AUGMENT, fill: 'wrap' as 'reflect' }), {
+      message: `f(augment.fill): expected 'reflect' or 'constant', received "wrap"`,
+    });
   });
 });

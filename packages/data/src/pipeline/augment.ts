@@ -52,7 +52,13 @@ export interface AugmentParams {
  * @example checkAugmentConfig('trainBatches', THESIS_AUGMENT) // passes
  */
 export function checkAugmentConfig(fn: string, config: AugmentConfig): void {
-  const ranges: [keyof AugmentConfig, number][] = [['rotationDeg', 180], ['zoom', 0.99], ['translate', 1], ['brightness', 1], ['noise', 1]];
+  const ranges: [keyof AugmentConfig, number][] = [
+    ['rotationDeg', 180],
+    ['zoom', 0.99],
+    ['translate', 1],
+    ['brightness', 1],
+    ['noise', 1],
+  ];
   for (const [field, max] of ranges) {
     const v = config[field] as number;
     if (typeof v !== 'number' || !(v >= 0 && v <= max)) throw new DataArgumentError(fn, `augment.${field}`, `a number in [0, ${max}]`, v);

@@ -39,7 +39,10 @@ const cases: [string, PipelineConfig][] = [
   ['basic augmentation', base],
   ['basic + MixUp (alpha 0.4, p 0.5)', { ...base, mixup: { alpha: 0.4, p: 0.5 } }],
   ['basic + CutMix (p 0.5)', { ...base, cutmix: { p: 0.5 } }],
-  ['basic + MixUp p 0.5 + CutMix p 0.5 + oversample 3', { ...base, mixup: { alpha: 0.4, p: 0.5 }, cutmix: { p: 0.5 }, oversample: { maxRepeats: 3 } }],
+  [
+    'basic + MixUp p 0.5 + CutMix p 0.5 + oversample 3',
+    { ...base, mixup: { alpha: 0.4, p: 0.5 }, cutmix: { p: 0.5 }, oversample: { maxRepeats: 3 } },
+  ],
 ];
 
 console.log(`pipeline: ${count} images of ${size}x${size}x3, batches of 32, median of ${epochs} epochs (after one warm-up)`);
@@ -57,5 +60,7 @@ for (const [name, config] of cases) {
   }
   rates.sort((a, b) => a - b);
   const median = rates[Math.floor(rates.length / 2)]!;
-  console.log(`  ${name.padEnd(52)} ${median.toFixed(0).padStart(7)} images/s  (min ${rates[0]!.toFixed(0)}, max ${rates.at(-1)!.toFixed(0)})`);
+  console.log(
+    `  ${name.padEnd(52)} ${median.toFixed(0).padStart(7)} images/s  (min ${rates[0]!.toFixed(0)}, max ${rates.at(-1)!.toFixed(0)})`,
+  );
 }

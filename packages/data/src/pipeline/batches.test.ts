@@ -32,7 +32,13 @@ const full: PipelineConfig = {
 function collect(batches: Iterable<Batch>) {
   const out: { xs: Float32Array; ys: number[][]; mask: number[][] | null; indices: number[]; shape: number[] }[] = [];
   for (const b of batches) {
-    out.push({ xs: b.xs.dataSync() as Float32Array, ys: b.ys.arraySync(), mask: b.mask ? b.mask.arraySync() : null, indices: b.indices, shape: b.xs.shape });
+    out.push({
+      xs: b.xs.dataSync() as Float32Array,
+      ys: b.ys.arraySync(),
+      mask: b.mask ? b.mask.arraySync() : null,
+      indices: b.indices,
+      shape: b.xs.shape,
+    });
     tf.dispose([b.xs, b.ys, ...(b.mask ? [b.mask] : [])]);
   }
   return out;
@@ -41,8 +47,18 @@ function collect(batches: Iterable<Batch>) {
 describe('evalBatches', () => {
   test('keeps the given order, normalises with ImageNet statistics and replicates the gray channel', () => {
     const batches = collect(evalBatches({ cache, indices, targets, batchSize: 8, channels: 3, normalization: 'imagenet' }));
-    assert.deepEqual(batches.map((b) => b.shape), [[8, 8, 8, 3], [8, 8, 8, 3], [2, 8, 8, 3]]);
-    assert.deepEqual(batches.flatMap((b) => b.indices), indices);
+    assert.deepEqual(
+      batches.map((b) => b.shape),
+      [
+        [8, 8, 8, 3],
+        [8, 8, 8, 3],
+        [2, 8, 8, 3],
+      ],
+    );
+    assert.deepEqual(
+      batches.flatMap((b) => b.indices),
+      indices,
+    );
     const first = batches[0]!;
     const g = pixels[1 * area + 5]! / 255; // sample 0 is record 1, pixel 5
     for (let c = 0; c < 3; c++) expectClose(first.xs[5 * 3 + c]!, (g - IMAGENET_MEAN[c]!) / IMAGENET_STD[c]!, 1e-5, `channel ${c}`);
@@ -53,7 +69,12 @@ describe('evalBatches', () => {
   test("'unit' with one channel is the pixel / 255", () => {
     const [b] = collect(evalBatches({ cache, indices: [7], targets, batchSize: 4, channels: 1, normalization: 'unit' }));
     assert.deepEqual(b!.shape, [1, 8, 8, 1]);
-    expectClose(b!.xs, Array.from(pixels.subarray(7 * area, 8 * area), (v) => v / 255), 1e-6, 'pixel');
+    expectClose(
+      b!.xs,
+      Array.from(pixels.subarray(7 * area, 8 * area), (v) => v / 255),
+      1e-6,
+      'pixel',
+    );
   });
 });
 
@@ -63,7 +84,10 @@ describe('trainBatches', () => {
     const a = run(3, 1);
     const b = run(3, 1);
     assert.deepEqual(a, b);
-    assert.notDeepEqual(run(3, 2).map((x) => x.indices), a.map((x) => x.indices));
+    assert.notDeepEqual(
+      run(3, 2).map((x) => x.indices),
+      a.map((x) => x.indices),
+    );
     assert.notDeepEqual(run(4, 1)[0]!.xs, a[0]!.xs);
   });
 
@@ -72,17 +96,32 @@ describe('trainBatches', () => {
     const seen = batches.flatMap((b) => b.indices);
     // Label 0 (i % 3 == 0) has 6 of 18 positives, label 1 (odd) 9 of 18: weight 1.5 rounds to 2.
     assert.equal(seen.length, 18 + 6);
-    assert.deepEqual([...new Set(seen)].sort((x, y) => x - y), indices);
+    assert.deepEqual(
+      [...new Set(seen)].sort((x, y) => x - y),
+      indices,
+    );
     assert.ok(batches.slice(0, -1).every((b) => b.indices.length === 5));
     assert.equal(batches.at(-1)!.indices.length, 24 - 20);
   });
 
   test('without augmentation or mixing, training batches hold the exact images in epoch order', () => {
-    const plain: PipelineConfig = { ...full, augment: null, mixup: null, cutmix: null, oversample: null, normalization: 'unit', channels: 1 };
+    const plain: PipelineConfig = {
+      ...full,
+      augment: null,
+      mixup: null,
+      cutmix: null,
+      oversample: null,
+      normalization: 'unit',
+      channels: 1,
+    };
     const [b] = collect(trainBatches({ cache, indices, targets, config: plain, seed: 2, epoch: 0 }));
     for (let s = 0; s < 5; s++) {
       const i = b!.indices[s]!;
-      expectClose(b!.xs.subarray(s * area, (s + 1) * area), Array.from(pixels.subarray(i * area, (i + 1) * area), (v) => v / 255), 1e-6);
+      expectClose(
+        b!.xs.subarray(s * area, (s + 1) * area),
+        Array.from(pixels.subarray(i * area, (i + 1) * area), (v) => v / 255),
+        1e-6,
+      );
       assert.deepEqual(b!.ys[s], Array.from(targets[i]!));
     }
   });
@@ -120,17 +159,31 @@ describe('trainBatches', () => {
   });
 
   test('invalid options throw before the first batch, naming the argument', () => {
-    const make = (over: Partial<Parameters<typeof trainBatches>[0]>) => () => trainBatches({ cache, indices, targets, config: full, seed: 1, epoch: 0, ...over });
-    assert.throws(make({ config: { ...full, batchSize: 0 } }), { message: 'trainBatches(batchSize): expected an integer >= 1, received 0' });
+    const make = (over: Partial<Parameters<typeof trainBatches>[0]>) => () =>
+      trainBatches({ cache, indices, targets, config: full, seed: 1, epoch: 0, ...over });
+    assert.throws(make({ config: { ...full, batchSize: 0 } }), {
+      message: 'trainBatches(batchSize): expected an integer >= 1, received 0',
+    });
     assert.throws(make({ config: { ...full, channels: 2 as 3 } }), { message: 'trainBatches(channels): expected 1 or 3, received 2' });
-    assert.throws(make({ config: { ...full, normalization: 'z' as 'unit' } }), { message: `trainBatches(normalization): expected 'imagenet' or 'unit', received "z"` });
+    assert.throws(make({ config: { ...full, normalization: 'z' as 'unit' } }), {
+      message: `trainBatches(normalization): expected 'imagenet' or 'unit', received "z"`,
+    });
     assert.throws(make({ indices: [0, 20], targets: [...targets, Float32Array.from([0, 0, 0])] }), {
       message: "trainBatches(indices): expected indices below the cache's 20 images, received 20",
     });
-    assert.throws(make({ masks: masks.map((m, i) => (i === 3 ? m.subarray(0, 2) : m)) }), { message: 'trainBatches(masks[3]): expected a Float32Array of length 3, received a Float32Array of length 2' });
-    assert.throws(make({ config: { ...full, augment: { ...THESIS_AUGMENT, translate: 2 } } }), { message: 'trainBatches(augment.translate): expected a number in [0, 1], received 2' });
-    assert.throws(make({ config: { ...full, cutmix: { p: 0.8 } } }), { name: 'DataArgumentError', message: /trainBatches\(mixup\.p \+ cutmix\.p\)/ });
-    assert.throws(make({ cache: {} as never }), { message: 'trainBatches(cache): expected an ImageCache, received an object with keys []' });
+    assert.throws(make({ masks: masks.map((m, i) => (i === 3 ? m.subarray(0, 2) : m)) }), {
+      message: 'trainBatches(masks[3]): expected a Float32Array of length 3, received a Float32Array of length 2',
+    });
+    assert.throws(make({ config: { ...full, augment: { ...THESIS_AUGMENT, translate: 2 } } }), {
+      message: 'trainBatches(augment.translate): expected a number in [0, 1], received 2',
+    });
+    assert.throws(make({ config: { ...full, cutmix: { p: 0.8 } } }), {
+      name: 'DataArgumentError',
+      message: /trainBatches\(mixup\.p \+ cutmix\.p\)/,
+    });
+    assert.throws(make({ cache: {} as never }), {
+      message: 'trainBatches(cache): expected an ImageCache, received an object with keys []',
+    });
     assert.throws(() => evalBatches({ cache, indices: [], targets, batchSize: 2, channels: 1, normalization: 'unit' }), {
       message: 'evalBatches(indices): expected a non-empty array of record indices, received an array of length 0',
     });

@@ -85,7 +85,13 @@ export function trainBatches(opts: TrainBatchesOptions): Generator<Batch> {
   checkCommon(fn, opts, config.batchSize, config.channels, config.normalization);
   if (config.augment) checkAugmentConfig(fn, config.augment);
   checkMixConfig(fn, config.mixup, config.cutmix);
-  const order = epochOrder({ indices: opts.indices, targets: opts.targets, seed: opts.seed, epoch: opts.epoch, oversample: config.oversample });
+  const order = epochOrder({
+    indices: opts.indices,
+    targets: opts.targets,
+    seed: opts.seed,
+    epoch: opts.epoch,
+    oversample: config.oversample,
+  });
   return generate(opts, order, config, createRng(opts.seed, `augment/${opts.epoch}`), createRng(opts.seed, `mix/${opts.epoch}`));
 }
 
@@ -127,7 +133,8 @@ function* generate(
     const b = idx.length;
     for (let s = 0; s < b; s++) {
       const img = cache.image(idx[s]!);
-      if (config.augment && augRng) augmentInto(img, size, sampleAugmentParams(augRng, config.augment, size), config.augment, augRng, gray, s * area);
+      if (config.augment && augRng)
+        augmentInto(img, size, sampleAugmentParams(augRng, config.augment, size), config.augment, augRng, gray, s * area);
       else copyUnitInto(img, gray, s * area);
     }
     const plans: MixPlan[] = mixRng ? planMixing(mixRng, b, size, config.mixup, config.cutmix) : [];
@@ -248,13 +255,15 @@ function checkCommon(fn: string, src: BatchSource, batchSize: number, channels: 
   if (!cache || typeof cache.image !== 'function') throw new DataArgumentError(fn, 'cache', 'an ImageCache', cache);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new DataArgumentError(fn, 'batchSize', 'an integer >= 1', batchSize);
   if (channels !== 1 && channels !== 3) throw new DataArgumentError(fn, 'channels', '1 or 3', channels);
-  if (normalization !== 'imagenet' && normalization !== 'unit') throw new DataArgumentError(fn, 'normalization', "'imagenet' or 'unit'", normalization);
+  if (normalization !== 'imagenet' && normalization !== 'unit')
+    throw new DataArgumentError(fn, 'normalization', "'imagenet' or 'unit'", normalization);
   const k = checkTargets(fn, indices, targets);
   for (const idx of indices) {
     if (idx >= cache.count) throw new DataArgumentError(fn, 'indices', `indices below the cache's ${cache.count} images`, idx);
     if (masks) {
       const m = masks[idx];
-      if (!(m instanceof Float32Array) || m.length !== k) throw new DataArgumentError(fn, `masks[${idx}]`, `a Float32Array of length ${k}`, m);
+      if (!(m instanceof Float32Array) || m.length !== k)
+        throw new DataArgumentError(fn, `masks[${idx}]`, `a Float32Array of length ${k}`, m);
     }
   }
 }

@@ -32,18 +32,26 @@ describe('decodeToGray', () => {
   test('16-bit PNG with 12 bits of signal is scaled by 255 / 4095 (effective bit depth)', async () => {
     const values = pattern((x, y) => (x * 8 + y) * 64); // max 63 * 64 = 4032 -> 12 bits
     const out = await decodeToGray(writePng('g16.png', values, 16), 8);
-    assert.deepEqual(Array.from(out), values.map((v) => Math.round((v * 255) / 4095)));
+    assert.deepEqual(
+      Array.from(out),
+      values.map((v) => Math.round((v * 255) / 4095)),
+    );
   });
 
   test('16-bit PNG using the full range is scaled by 255 / 65535', async () => {
     const values = pattern((x, y) => (x === 7 && y === 7 ? 65535 : x * 4000));
     const out = await decodeToGray(writePng('g16full.png', values, 16), 8);
-    assert.deepEqual(Array.from(out), values.map((v) => Math.round((v * 255) / 65535)));
+    assert.deepEqual(
+      Array.from(out),
+      values.map((v) => Math.round((v * 255) / 65535)),
+    );
   });
 
   test('JPEG decodes to gray within JPEG error, and is resized to the square', async () => {
     const file = join(dir, 'flat.jpg');
-    await sharp(Buffer.alloc(40 * 24, 128), { raw: { width: 40, height: 24, channels: 1 } }).jpeg({ quality: 95 }).toFile(file);
+    await sharp(Buffer.alloc(40 * 24, 128), { raw: { width: 40, height: 24, channels: 1 } })
+      .jpeg({ quality: 95 })
+      .toFile(file);
     const out = await decodeToGray(file, 16);
     assert.equal(out.length, 256);
     for (const v of out) expectClose(v, 128, 2, 'jpeg pixel');
@@ -51,13 +59,19 @@ describe('decodeToGray', () => {
 
   test('RGB PNG is reduced to one gray channel; downscaling keeps a flat image flat', async () => {
     const file = join(dir, 'rgb.png');
-    await sharp(Buffer.alloc(32 * 32 * 3, 200), { raw: { width: 32, height: 32, channels: 3 } }).png().toFile(file);
+    await sharp(Buffer.alloc(32 * 32 * 3, 200), { raw: { width: 32, height: 32, channels: 3 } })
+      .png()
+      .toFile(file);
     const out = await decodeToGray(file, 4);
     assert.deepEqual(Array.from(out), new Array(16).fill(200));
   });
 
   test('the crop function sees [0, 1] values and its box is what gets resized', async () => {
-    const file = writePng('halves.png', pattern((x) => (x < 4 ? 255 : 0)), 8);
+    const file = writePng(
+      'halves.png',
+      pattern((x) => (x < 4 ? 255 : 0)),
+      8,
+    );
     let seen: number[] = [];
     const out = await decodeToGray(file, 4, {
       crop: (gray, width, height) => {
@@ -70,7 +84,11 @@ describe('decodeToGray', () => {
   });
 
   test('a crop box outside the image throws naming the file and the box', async () => {
-    const file = writePng('crop-bad.png', pattern(() => 9), 8);
+    const file = writePng(
+      'crop-bad.png',
+      pattern(() => 9),
+      8,
+    );
     await assert.rejects(decodeToGray(file, 4, { crop: () => ({ x: 4, y: 0, width: 8, height: 8 }) }), (err: Error) => {
       assert.equal(err.name, 'DataFileError');
       assert.match(err.message, /crop-bad\.png \[crop\]: crop box must be integers inside 8x8, got \{"x":4,"y":0,"width":8,"height":8\}/);
@@ -98,13 +116,20 @@ describe('decodeToGray', () => {
   });
 
   test('a bad size throws DataArgumentError', async () => {
-    await assert.rejects(decodeToGray('x.png', 0), { name: 'DataArgumentError', message: 'decodeToGray(size): expected an integer in [1, 4096], received 0' });
+    await assert.rejects(decodeToGray('x.png', 0), {
+      name: 'DataArgumentError',
+      message: 'decodeToGray(size): expected an integer in [1, 4096], received 0',
+    });
   });
 });
 
 describe('scale16To8', () => {
   test('uses the effective bit depth, never fewer than 8 bits', () => {
-    assert.deepEqual(Array.from(scale16To8(Uint16Array.from([0, 512, 1000]))), [0, Math.round((512 * 255) / 1023), Math.round((1000 * 255) / 1023)]);
+    assert.deepEqual(Array.from(scale16To8(Uint16Array.from([0, 512, 1000]))), [
+      0,
+      Math.round((512 * 255) / 1023),
+      Math.round((1000 * 255) / 1023),
+    ]);
     assert.deepEqual(Array.from(scale16To8(Uint16Array.from([0, 100]))), [0, 100]);
   });
 });

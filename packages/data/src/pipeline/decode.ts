@@ -33,7 +33,8 @@ export interface DecodeOptions {
  * @example await decodeToGray('/data/img/0001.png', 64) // Uint8Array(4096)
  */
 export async function decodeToGray(path: string, size: number, opts: DecodeOptions = {}): Promise<Uint8Array> {
-  if (!Number.isInteger(size) || size < 1 || size > 4096) throw new DataArgumentError('decodeToGray', 'size', 'an integer in [1, 4096]', size);
+  if (!Number.isInteger(size) || size < 1 || size > 4096)
+    throw new DataArgumentError('decodeToGray', 'size', 'an integer in [1, 4096]', size);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

@@ -36,7 +36,10 @@ describe('epochOrder', () => {
     assert.deepEqual(epochOrder({ indices, targets, seed: 3, epoch: 2 }), a);
     assert.notDeepEqual(epochOrder({ indices, targets, seed: 3, epoch: 3 }), a);
     assert.notDeepEqual(epochOrder({ indices, targets, seed: 4, epoch: 2 }), a);
-    assert.deepEqual(a.slice().sort((x, y) => x - y), indices);
+    assert.deepEqual(
+      a.slice().sort((x, y) => x - y),
+      indices,
+    );
     assert.notDeepEqual(a, indices);
   });
 
@@ -52,10 +55,21 @@ describe('epochOrder', () => {
   });
 
   test('bad arguments throw naming the argument', () => {
-    assert.throws(() => epochOrder({ indices: [], targets, seed: 1, epoch: 0 }), { message: 'epochOrder(indices): expected a non-empty array of record indices, received an array of length 0' });
-    assert.throws(() => epochOrder({ indices: [0, 50], targets, seed: 1, epoch: 0 }), { message: 'epochOrder(indices): expected record indices in [0, 50), received 50' });
-    assert.throws(() => epochOrder({ indices: [0, 1], targets: [t(1, 0), t(1)], seed: 1, epoch: 0 }), { message: 'epochOrder(targets[1]): expected a Float32Array of length 2, received a Float32Array of length 1' });
-    assert.throws(() => epochOrder({ indices: [0], targets, seed: 1, epoch: -1 }), { message: 'epochOrder(epoch): expected an integer >= 0, received -1' });
-    assert.throws(() => epochOrder({ indices: [0], targets, seed: -1, epoch: 0 }), { name: 'DataArgumentError', message: /createRng\(seed\)/ });
+    assert.throws(() => epochOrder({ indices: [], targets, seed: 1, epoch: 0 }), {
+      message: 'epochOrder(indices): expected a non-empty array of record indices, received an array of length 0',
+    });
+    assert.throws(() => epochOrder({ indices: [0, 50], targets, seed: 1, epoch: 0 }), {
+      message: 'epochOrder(indices): expected record indices in [0, 50), received 50',
+    });
+    assert.throws(() => epochOrder({ indices: [0, 1], targets: [t(1, 0), t(1)], seed: 1, epoch: 0 }), {
+      message: 'epochOrder(targets[1]): expected a Float32Array of length 2, received a Float32Array of length 1',
+    });
+    assert.throws(() => epochOrder({ indices: [0], targets, seed: 1, epoch: -1 }), {
+      message: 'epochOrder(epoch): expected an integer >= 0, received -1',
+    });
+    assert.throws(() => epochOrder({ indices: [0], targets, seed: -1, epoch: 0 }), {
+      name: 'DataArgumentError',
+      message: /createRng\(seed\)/,
+    });
   });
 });

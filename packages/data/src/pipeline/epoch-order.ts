@@ -78,8 +78,10 @@ export function epochOrder(opts: EpochOrderOptions): number[] {
 
 /** Validates indices against targets; returns the number of labels. */
 export function checkTargets(fn: string, indices: number[], targets: Float32Array[]): number {
-  if (!Array.isArray(indices) || indices.length === 0) throw new DataArgumentError(fn, 'indices', 'a non-empty array of record indices', indices);
-  if (!Array.isArray(targets) || targets.length === 0) throw new DataArgumentError(fn, 'targets', 'a non-empty array of Float32Array', targets);
+  if (!Array.isArray(indices) || indices.length === 0)
+    throw new DataArgumentError(fn, 'indices', 'a non-empty array of record indices', indices);
+  if (!Array.isArray(targets) || targets.length === 0)
+    throw new DataArgumentError(fn, 'targets', 'a non-empty array of Float32Array', targets);
   const k = targets[indices[0]!]?.length ?? 0;
   for (const idx of indices) {
     if (!Number.isInteger(idx) || idx < 0 || idx >= targets.length) {

@@ -33,13 +33,29 @@ describe('buildImageCache', () => {
     const counter = countingDecoder();
     const logs: string[] = [];
     const progress: string[] = [];
-    const first = await buildImageCache({ records, fingerprint: 'fp-a', size: 4, cacheDir, decode: counter.decode, logger: (m) => logs.push(m), onProgress: (d, t) => progress.push(`${d}/${t}`), concurrency: 2 });
+    const first = await buildImageCache({
+      records,
+      fingerprint: 'fp-a',
+      size: 4,
+      cacheDir,
+      decode: counter.decode,
+      logger: (m) => logs.push(m),
+      onProgress: (d, t) => progress.push(`${d}/${t}`),
+      concurrency: 2,
+    });
     assert.equal(counter.calls(), 3);
     assert.deepEqual(progress, ['1/3', '2/3', '3/3']);
     assert.deepEqual([first.count, first.size], [3, 4]);
     assert.deepEqual(Array.from(first.image(2)), new Array(16).fill(30));
     assert.match(logs.join('\n'), /no cache file; building[\s\S]*built 3 images/);
-    const second = await buildImageCache({ records, fingerprint: 'fp-a', size: 4, cacheDir, decode: counter.decode, logger: (m) => logs.push(m) });
+    const second = await buildImageCache({
+      records,
+      fingerprint: 'fp-a',
+      size: 4,
+      cacheDir,
+      decode: counter.decode,
+      logger: (m) => logs.push(m),
+    });
     assert.equal(counter.calls(), 3, 'reopening decodes nothing');
     assert.match(logs.at(-1)!, /reused \(3 images at 4px\)/);
     for (let i = 0; i < 3; i++) assert.deepEqual(second.image(i), first.image(i));
@@ -60,7 +76,13 @@ describe('buildImageCache', () => {
     assert.match(logs[0]!, /0123456789abcdef-4px\.cxrimg: stale \(fingerprint, size, crop, decoder or records changed\); building/);
     await buildImageCache({ records, fingerprint: fpNew, size: 4, cacheDir, decode: counter.decode });
     assert.equal(counter.calls(), 6, 'one rebuild for the changed fingerprint, then reuse');
-    const reordered = await buildImageCache({ records: [records[2]!, records[0]!, records[1]!], fingerprint: fpNew, size: 4, cacheDir, decode: counter.decode });
+    const reordered = await buildImageCache({
+      records: [records[2]!, records[0]!, records[1]!],
+      fingerprint: fpNew,
+      size: 4,
+      cacheDir,
+      decode: counter.decode,
+    });
     assert.equal(counter.calls(), 9, 'a new record order is rebuilt');
     assert.equal(reordered.image(0)[0], 30);
     const bigger = await buildImageCache({ records, fingerprint: fpNew, size: 2, cacheDir, decode: counter.decode });
@@ -76,7 +98,14 @@ describe('buildImageCache', () => {
     const cache = await buildImageCache({ records, fingerprint: 'fp-c', size: 4, cacheDir, decode: counter.decode });
     truncateSync(cache.path, statSync(cache.path).size - 5);
     const logs: string[] = [];
-    const rebuilt = await buildImageCache({ records, fingerprint: 'fp-c', size: 4, cacheDir, decode: counter.decode, logger: (m) => logs.push(m) });
+    const rebuilt = await buildImageCache({
+      records,
+      fingerprint: 'fp-c',
+      size: 4,
+      cacheDir,
+      decode: counter.decode,
+      logger: (m) => logs.push(m),
+    });
     assert.equal(counter.calls(), 6);
     assert.match(logs[0]!, /truncated or damaged \(\d+ bytes, expected \d+\)/);
     assert.deepEqual(Array.from(rebuilt.image(1)), new Array(16).fill(20));
@@ -105,9 +134,12 @@ describe('buildImageCache', () => {
     const bytes = readFileSync(streamed.path);
     bytes[bytes.length - 1] ^= 0xff;
     writeFileSync(streamed.path, bytes);
-    assert.throws(() => streamed.image(2), { name: 'DataFileError', message: `${streamed.path} [image 2]: image cache changed on disk (checksum mismatch); delete it to rebuild` });
+    assert.throws(() => streamed.image(2), {
+      name: 'DataFileError',
+      message: `${streamed.path} [image 2]: image cache changed on disk (checksum mismatch); delete it to rebuild`,
+    });
     streamed.close();
-    assert.throws(() => streamed.image(0), { message: "ImageCache.image(this): expected an open cache, received \"a closed cache\"" });
+    assert.throws(() => streamed.image(0), { message: 'ImageCache.image(this): expected an open cache, received "a closed cache"' });
   });
 
   test('an undecodable image fails the build naming the file and leaves no file behind', async () => {
@@ -134,7 +166,10 @@ describe('buildImageCache', () => {
     const logs: string[] = [];
     await buildImageCache({ records, fingerprint: 'fp-t', size: 4, cacheDir, logger: (m) => logs.push(m) });
     assert.deepEqual(readdirSync(cacheDir).sort(), ['fp-t-4px.cxrimg', live]);
-    assert.ok(logs.some((m) => m.endsWith(`removed ${dead} left by an interrupted build`)), logs.join('\n'));
+    assert.ok(
+      logs.some((m) => m.endsWith(`removed ${dead} left by an interrupted build`)),
+      logs.join('\n'),
+    );
   });
 
   test('the crop gets its own cache file and must be named', async () => {
@@ -150,12 +185,26 @@ describe('buildImageCache', () => {
   });
 
   test('bad arguments throw DataArgumentError naming the argument', async () => {
-    await assert.rejects(buildImageCache({ records: [], fingerprint: 'x', size: 4 }), { message: 'buildImageCache(records): expected a non-empty array of records, received an array of length 0' });
+    await assert.rejects(buildImageCache({ records: [], fingerprint: 'x', size: 4 }), {
+      message: 'buildImageCache(records): expected a non-empty array of records, received an array of length 0',
+    });
     const records = fixtures('h');
-    await assert.rejects(buildImageCache({ records, fingerprint: '', size: 4 }), { message: 'buildImageCache(fingerprint): expected a non-empty string, received ""' });
-    await assert.rejects(buildImageCache({ records, fingerprint: 'x', size: 1.5 }), { message: 'buildImageCache(size): expected an integer in [1, 4096], received 1.5' });
-    await assert.rejects(buildImageCache({ records, fingerprint: 'x', size: 4, concurrency: 0 }), { message: 'buildImageCache(concurrency): expected an integer >= 1, received 0' });
-    const bad = buildImageCache({ records, fingerprint: 'x', size: 4, cacheDir: join(dir, 'cache-h'), decode: async () => new Uint8Array(3) });
+    await assert.rejects(buildImageCache({ records, fingerprint: '', size: 4 }), {
+      message: 'buildImageCache(fingerprint): expected a non-empty string, received ""',
+    });
+    await assert.rejects(buildImageCache({ records, fingerprint: 'x', size: 1.5 }), {
+      message: 'buildImageCache(size): expected an integer in [1, 4096], received 1.5',
+    });
+    await assert.rejects(buildImageCache({ records, fingerprint: 'x', size: 4, concurrency: 0 }), {
+      message: 'buildImageCache(concurrency): expected an integer >= 1, received 0',
+    });
+    const bad = buildImageCache({
+      records,
+      fingerprint: 'x',
+      size: 4,
+      cacheDir: join(dir, 'cache-h'),
+      decode: async () => new Uint8Array(3),
+    });
     await assert.rejects(bad, { name: 'DataFileError', message: `${records[0]!.path}: decoder returned 3 bytes, expected 16` });
   });
 });
@@ -168,9 +217,12 @@ describe('createMemoryImageCache', () => {
     assert.throws(() => cache.image(2), { message: 'ImageCache.image(i): expected an integer in [0, 2), received 2' });
     assert.throws(() => createMemoryImageCache(2, new Uint8Array(6)), {
       name: 'DataArgumentError',
-      message: 'createMemoryImageCache(pixels): expected a Uint8Array whose length is a positive multiple of 4, received a Uint8Array of length 6',
+      message:
+        'createMemoryImageCache(pixels): expected a Uint8Array whose length is a positive multiple of 4, received a Uint8Array of length 6',
     });
-    assert.throws(() => createMemoryImageCache(0, new Uint8Array(6)), { message: 'createMemoryImageCache(size): expected an integer >= 1, received 0' });
+    assert.throws(() => createMemoryImageCache(0, new Uint8Array(6)), {
+      message: 'createMemoryImageCache(size): expected an integer >= 1, received 0',
+    });
   });
 });
 

@@ -77,7 +77,8 @@ export async function buildImageCache(opts: BuildImageCacheOptions): Promise<Ima
   const fn = 'buildImageCache';
   const { records, fingerprint, size } = opts;
   if (!Array.isArray(records) || records.length === 0) throw new DataArgumentError(fn, 'records', 'a non-empty array of records', records);
-  if (typeof fingerprint !== 'string' || fingerprint.length === 0) throw new DataArgumentError(fn, 'fingerprint', 'a non-empty string', fingerprint);
+  if (typeof fingerprint !== 'string' || fingerprint.length === 0)
+    throw new DataArgumentError(fn, 'fingerprint', 'a non-empty string', fingerprint);
   if (!Number.isInteger(size) || size < 1 || size > 4096) throw new DataArgumentError(fn, 'size', 'an integer in [1, 4096]', size);
   if (opts.crop && !opts.cropId) throw new DataArgumentError(fn, 'cropId', 'a name for the crop function', opts.cropId);
   const concurrency = opts.concurrency ?? availableParallelism();
@@ -91,7 +92,9 @@ export async function buildImageCache(opts: BuildImageCacheOptions): Promise<Ima
     count: records.length,
     crop: opts.cropId ?? 'none',
     decoder: DECODER_VERSION,
-    ids: createHash('sha256').update(records.map((r) => r.imageId).join('\n')).digest('hex'),
+    ids: createHash('sha256')
+      .update(records.map((r) => r.imageId).join('\n'))
+      .digest('hex'),
   });
   const dir = resolve(opts.cacheDir ?? join('data', 'cache'));
   const file = join(dir, `${safeName(fingerprint).slice(0, 16)}-${size}px${opts.cropId ? `-${safeName(opts.cropId)}` : ''}.cxrimg`);
@@ -170,7 +173,8 @@ function openImageCache(file: string, expectedKey: string, memoryLimit: number):
     const headerLength = fixed.readUInt32LE(20);
     const keyLength = fixed.readUInt32LE(24);
     const keyBytes = readExactly(fd, FIXED_HEADER, keyLength, fileLength);
-    if (!keyBytes || keyBytes.toString('utf8') !== expectedKey) throw new StaleCacheError('stale (fingerprint, size, crop, decoder or records changed)');
+    if (!keyBytes || keyBytes.toString('utf8') !== expectedKey)
+      throw new StaleCacheError('stale (fingerprint, size, crop, decoder or records changed)');
     const area = size * size;
     const expectedLength = headerLength + 4 * count + count * area;
     if (fileLength !== expectedLength) throw new StaleCacheError(`truncated or damaged (${fileLength} bytes, expected ${expectedLength})`);
@@ -266,7 +270,13 @@ async function writeCache(file: string, key: string, opts: BuildImageCacheOption
       }
     };
     // Every worker finishes before the handle closes; the first error wins.
-    await Promise.all(Array.from({ length: Math.min(concurrency, count) }, () => worker().catch((error: unknown) => { failure ??= { error }; })));
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, count) }, () =>
+        worker().catch((error: unknown) => {
+          failure ??= { error };
+        }),
+      ),
+    );
     if (failure !== null) throw (failure as { error: unknown }).error;
     await handle.write(crcs, 0, crcs.length, headerLength);
     await handle.sync();

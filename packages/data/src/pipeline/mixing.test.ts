@@ -19,7 +19,15 @@ for (let i = 1; i < count; i += 2) pixels.fill(255, i * area, (i + 1) * area);
 const cache = createMemoryImageCache(size, pixels);
 const targets = Array.from({ length: count }, (_, i) => Float32Array.from(i % 2 ? [0, 1] : [1, 0]));
 const indices = Array.from({ length: count }, (_, i) => i);
-const base: PipelineConfig = { batchSize: 8, channels: 1, normalization: 'unit', augment: null, mixup: null, cutmix: null, oversample: null };
+const base: PipelineConfig = {
+  batchSize: 8,
+  channels: 1,
+  normalization: 'unit',
+  augment: null,
+  mixup: null,
+  cutmix: null,
+  oversample: null,
+};
 
 function firstBatch(config: PipelineConfig, epoch = 0) {
   const batch = trainBatches({ cache, indices, targets, config, seed: 11, epoch }).next().value!;
@@ -56,7 +64,10 @@ describe('CutMix', () => {
       assert.ok(x0 >= 0 && y0 >= 0 && x1 <= 32 && y1 <= 32 && x0 <= x1 && y0 <= y1);
       expectClose(plan.lambda, 1 - ((x1 - x0) * (y1 - y0)) / 1024, 1e-12);
     }
-    assert.ok(plans.every((p, i) => p.kind !== 'none' && p.partner !== i), 'nobody is its own partner');
+    assert.ok(
+      plans.every((p, i) => p.kind !== 'none' && p.partner !== i),
+      'nobody is its own partner',
+    );
   });
 });
 
@@ -74,7 +85,9 @@ describe('MixUp', () => {
   });
 
   test('lambda ~ Beta(0.4, 0.4): mean 0.5 and mostly near 0 or 1 (2,000 draws)', () => {
-    const lambdas = planMixing(createRng(4, 'mix/0'), 2000, 8, { alpha: 0.4, p: 1 }, null).map((p) => (p.kind === 'mixup' ? p.lambda : Number.NaN));
+    const lambdas = planMixing(createRng(4, 'mix/0'), 2000, 8, { alpha: 0.4, p: 1 }, null).map((p) =>
+      p.kind === 'mixup' ? p.lambda : Number.NaN,
+    );
     expectClose(lambdas.reduce((a, b) => a + b, 0) / lambdas.length, 0.5, 0.03, 'mean');
     const extreme = lambdas.filter((l) => l < 0.1 || l > 0.9).length / lambdas.length;
     // P(lambda < 0.1) for Beta(0.4, 0.4) is 0.2397 (scipy 1.x stats.beta(0.4, 0.4).cdf(0.1)), times two sides.
@@ -93,9 +106,15 @@ describe('planMixing', () => {
   });
 
   test('checkMixConfig rejects bad alpha, p and a total above 1', () => {
-    assert.throws(() => checkMixConfig('f', { alpha: 0, p: 0.5 }, null), { message: 'f(mixup.alpha): expected a finite number > 0, received 0' });
-    assert.throws(() => checkMixConfig('f', { alpha: 0.4, p: 1.5 }, null), { message: 'f(mixup.p): expected a probability in [0, 1], received 1.5' });
+    assert.throws(() => checkMixConfig('f', { alpha: 0, p: 0.5 }, null), {
+      message: 'f(mixup.alpha): expected a finite number > 0, received 0',
+    });
+    assert.throws(() => checkMixConfig('f', { alpha: 0.4, p: 1.5 }, null), {
+      message: 'f(mixup.p): expected a probability in [0, 1], received 1.5',
+    });
     assert.throws(() => checkMixConfig('f', null, { p: -1 }), { message: 'f(cutmix.p): expected a probability in [0, 1], received -1' });
-    assert.throws(() => checkMixConfig('f', { alpha: 0.4, p: 0.6 }, { p: 0.6 }), { message: 'f(mixup.p + cutmix.p): expected at most 1 (one mix per sample), received 1.2' });
+    assert.throws(() => checkMixConfig('f', { alpha: 0.4, p: 0.6 }, { p: 0.6 }), {
+      message: 'f(mixup.p + cutmix.p): expected at most 1 (one mix per sample), received 1.2',
+    });
   });
 });

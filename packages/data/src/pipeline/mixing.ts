@@ -24,10 +24,13 @@ export type MixPlan =
  */
 export function checkMixConfig(fn: string, mixup: MixupConfig | null, cutmix: CutmixConfig | null): void {
   if (mixup) {
-    if (typeof mixup.alpha !== 'number' || !(mixup.alpha > 0 && Number.isFinite(mixup.alpha))) throw new DataArgumentError(fn, 'mixup.alpha', 'a finite number > 0', mixup.alpha);
-    if (typeof mixup.p !== 'number' || !(mixup.p >= 0 && mixup.p <= 1)) throw new DataArgumentError(fn, 'mixup.p', 'a probability in [0, 1]', mixup.p);
+    if (typeof mixup.alpha !== 'number' || !(mixup.alpha > 0 && Number.isFinite(mixup.alpha)))
+      throw new DataArgumentError(fn, 'mixup.alpha', 'a finite number > 0', mixup.alpha);
+    if (typeof mixup.p !== 'number' || !(mixup.p >= 0 && mixup.p <= 1))
+      throw new DataArgumentError(fn, 'mixup.p', 'a probability in [0, 1]', mixup.p);
   }
-  if (cutmix && (typeof cutmix.p !== 'number' || !(cutmix.p >= 0 && cutmix.p <= 1))) throw new DataArgumentError(fn, 'cutmix.p', 'a probability in [0, 1]', cutmix.p);
+  if (cutmix && (typeof cutmix.p !== 'number' || !(cutmix.p >= 0 && cutmix.p <= 1)))
+    throw new DataArgumentError(fn, 'cutmix.p', 'a probability in [0, 1]', cutmix.p);
   const total = (mixup?.p ?? 0) + (cutmix?.p ?? 0);
   if (total > 1 + 1e-12) throw new DataArgumentError(fn, 'mixup.p + cutmix.p', 'at most 1 (one mix per sample)', total);
 }

@@ -4,10 +4,34 @@ import { expectClose } from '@cxr/testkit';
 import { createRng, deriveSeed, rngFromState } from './rng.ts';
 
 test('same seed and purpose give the same stream; other purposes and seeds differ', () => {
-  const a = Array.from({ length: 5 }, ((r) => () => r.nextUint32())(createRng(7, 'order')));
-  const b = Array.from({ length: 5 }, ((r) => () => r.nextUint32())(createRng(7, 'order')));
-  const c = Array.from({ length: 5 }, ((r) => () => r.nextUint32())(createRng(7, 'augment')));
-  const d = Array.from({ length: 5 }, ((r) => () => r.nextUint32())(createRng(8, 'order')));
+  const a = Array.from(
+    { length: 5 },
+    (
+      (r) => () =>
+        r.nextUint32()
+    )(createRng(7, 'order')),
+  );
+  const b = Array.from(
+    { length: 5 },
+    (
+      (r) => () =>
+        r.nextUint32()
+    )(createRng(7, 'order')),
+  );
+  const c = Array.from(
+    { length: 5 },
+    (
+      (r) => () =>
+        r.nextUint32()
+    )(createRng(7, 'augment')),
+  );
+  const d = Array.from(
+    { length: 5 },
+    (
+      (r) => () =>
+        r.nextUint32()
+    )(createRng(8, 'order')),
+  );
   assert.deepEqual(a, b);
   assert.notDeepEqual(a, c);
   assert.notDeepEqual(a, d);
@@ -23,12 +47,36 @@ test('state round trip resumes the stream exactly', () => {
 test('uniform, normal, beta and gamma have the right moments (20k draws)', () => {
   const r = createRng(3, 'moments');
   const n = 20000;
-  const mean = (f: () => number) => { let s = 0; for (let i = 0; i < n; i++) s += f(); return s / n; };
-  expectClose(mean(() => r.next()), 0.5, 0.01);
-  expectClose(mean(() => r.normal()), 0, 0.03);
-  expectClose(mean(() => r.beta(0.4, 0.4)), 0.5, 0.01);
-  expectClose(mean(() => r.beta(2, 6)), 0.25, 0.01);
-  expectClose(mean(() => r.gamma(0.5)), 0.5, 0.02);
+  const mean = (f: () => number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += f();
+    return s / n;
+  };
+  expectClose(
+    mean(() => r.next()),
+    0.5,
+    0.01,
+  );
+  expectClose(
+    mean(() => r.normal()),
+    0,
+    0.03,
+  );
+  expectClose(
+    mean(() => r.beta(0.4, 0.4)),
+    0.5,
+    0.01,
+  );
+  expectClose(
+    mean(() => r.beta(2, 6)),
+    0.25,
+    0.01,
+  );
+  expectClose(
+    mean(() => r.gamma(0.5)),
+    0.5,
+    0.02,
+  );
   for (let i = 0; i < 1000; i++) {
     const v = r.int(3);
     assert.ok(v >= 0 && v < 3 && Number.isInteger(v));

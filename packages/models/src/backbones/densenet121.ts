@@ -38,11 +38,17 @@ export const denseNet121: BackboneDef = {
   hasKerasPreprocessing: false,
   features(kit: LayerKit, input: Sym): Sym {
     // Keras leaves both paddings unnamed; these are the names a fresh Keras session gives them.
-    let x = kit.zeroPad(input, 'zero_padding2d', [[3, 3], [3, 3]]);
+    let x = kit.zeroPad(input, 'zero_padding2d', [
+      [3, 3],
+      [3, 3],
+    ]);
     x = kit.conv(x, 'conv1_conv', { filters: 64, kernel: 7, strides: 2, useBias: false });
     x = kit.bn(x, 'conv1_bn', BN);
     x = kit.act(x, 'conv1_relu', 'relu');
-    x = kit.zeroPad(x, 'zero_padding2d_1', [[1, 1], [1, 1]]);
+    x = kit.zeroPad(x, 'zero_padding2d_1', [
+      [1, 1],
+      [1, 1],
+    ]);
     x = kit.maxPool(x, 'pool1', 3, 2);
     x = denseBlock(kit, x, 6, 'conv2');
     x = transitionBlock(kit, x, 'pool2');

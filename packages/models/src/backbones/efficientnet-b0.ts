@@ -93,7 +93,10 @@ export const efficientNetB0: BackboneDef = {
       const channels = x.shape[3] as number;
       const std = perChannel(IMAGENET_STDDEV_RGB, channels);
       x = kit.apply(new Rescaling({ name: 'rescaling', scale: 1 / 255 }), x);
-      x = kit.apply(new KerasNormalization({ name: 'normalization', initMean: perChannel(IMAGENET_MEAN_RGB, channels), initVariance: std }), x);
+      x = kit.apply(
+        new KerasNormalization({ name: 'normalization', initMean: perChannel(IMAGENET_MEAN_RGB, channels), initVariance: std }),
+        x,
+      );
       x = kit.apply(new Rescaling({ name: 'rescaling_1', scale: std.map((s) => 1 / Math.sqrt(s)) }), x);
     }
     x = kit.zeroPad(x, 'stem_conv_pad', correctPad(sideOf(x), 3));

@@ -47,7 +47,10 @@ describe('Keras Applications parameter counts', () => {
   test('efficientnetb0 without Keras preprocessing has 7 parameters fewer (the Normalization weights)', () => {
     withBackbone('efficientnetb0', { inputSize: 32, channels: 3, seed: 0, includeKerasPreprocessing: false }, (m) => {
       assert.equal(countParams(m).total, 4_049_564);
-      assert.equal(m.layers.some((l) => l.name === 'normalization'), false);
+      assert.equal(
+        m.layers.some((l) => l.name === 'normalization'),
+        false,
+      );
     });
   });
 });
@@ -75,7 +78,14 @@ describe('CNN-k', () => {
 
 describe('forward output shapes', () => {
   const featureChannels: Record<string, number> = {
-    cnn3: 64, cnn4: 128, cnn5: 256, cnn6: 512, mobilenetv2: 1280, resnet50v2: 2048, efficientnetb0: 1280, densenet121: 1024,
+    cnn3: 64,
+    cnn4: 128,
+    cnn5: 256,
+    cnn6: 512,
+    mobilenetv2: 1280,
+    resnet50v2: 2048,
+    efficientnetb0: 1280,
+    densenet121: 1024,
   };
   // Spatial side of the last feature map: /32 for the Keras nets, /2^k (at least 1) for CNN-k.
   const side = (name: string, input: number) =>
@@ -93,7 +103,10 @@ describe('forward output shapes', () => {
         });
       }
       withBackbone(name, { inputSize: 224, channels: 3, seed: 1 }, (m) => {
-        assert.deepEqual(m.outputs[0]!.shape, [null, 7, 7, featureChannels[name]].map((d, i) => (i === 1 || i === 2 ? side(name, 224) : d)));
+        assert.deepEqual(
+          m.outputs[0]!.shape,
+          [null, 7, 7, featureChannels[name]].map((d, i) => (i === 1 || i === 2 ? side(name, 224) : d)),
+        );
       });
     });
   }
@@ -139,9 +152,21 @@ describe('argument errors', () => {
   });
 
   test('input size below 32, bad channels, a fractional seed and bad classes are rejected', () => {
-    assert.throws(() => buildBackbone('cnn3', { inputSize: 31, channels: 3, seed: 0 }), /buildBackbone\(inputSize\): expected an integer >= 32, received 31/);
-    assert.throws(() => buildBackbone('cnn3', { inputSize: 32, channels: 2 as 3, seed: 0 }), /buildBackbone\(channels\): expected 1 or 3, received 2/);
-    assert.throws(() => buildBackbone('cnn3', { inputSize: 32, channels: 3, seed: 0.5 }), /buildBackbone\(seed\): expected an integer, received 0.5/);
-    assert.throws(() => buildBackbone('cnn3', { inputSize: 32, channels: 3, seed: 0, includeTop: true, classes: 0 }), /buildBackbone\(classes\): expected an integer >= 1, received 0/);
+    assert.throws(
+      () => buildBackbone('cnn3', { inputSize: 31, channels: 3, seed: 0 }),
+      /buildBackbone\(inputSize\): expected an integer >= 32, received 31/,
+    );
+    assert.throws(
+      () => buildBackbone('cnn3', { inputSize: 32, channels: 2 as 3, seed: 0 }),
+      /buildBackbone\(channels\): expected 1 or 3, received 2/,
+    );
+    assert.throws(
+      () => buildBackbone('cnn3', { inputSize: 32, channels: 3, seed: 0.5 }),
+      /buildBackbone\(seed\): expected an integer, received 0.5/,
+    );
+    assert.throws(
+      () => buildBackbone('cnn3', { inputSize: 32, channels: 3, seed: 0, includeTop: true, classes: 0 }),
+      /buildBackbone\(classes\): expected an integer >= 1, received 0/,
+    );
   });
 });

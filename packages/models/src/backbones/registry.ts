@@ -52,7 +52,12 @@ export function checkInputOptions(fn: string, o: { inputSize: number; channels: 
 }
 
 /** Builds the input and the backbone's feature map on it with a seeded LayerKit. */
-export function buildFeatures(name: string, o: BackboneOptions, fn: string, arg: string): { def: BackboneDef; kit: LayerKit; input: tf.SymbolicTensor; features: tf.SymbolicTensor } {
+export function buildFeatures(
+  name: string,
+  o: BackboneOptions,
+  fn: string,
+  arg: string,
+): { def: BackboneDef; kit: LayerKit; input: tf.SymbolicTensor; features: tf.SymbolicTensor } {
   const def = getBackboneDef(name, { fn, arg });
   const kit = new LayerKit(o.seed);
   const input = tf.input({ shape: [o.inputSize, o.inputSize, o.channels], name: 'input_layer' });

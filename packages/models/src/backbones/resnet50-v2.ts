@@ -18,7 +18,15 @@ class PoolNamer {
   }
 }
 
-function residualBlockV2(kit: LayerKit, x: Sym, filters: number, name: string, stride: number, convShortcut: boolean, pools: PoolNamer): Sym {
+function residualBlockV2(
+  kit: LayerKit,
+  x: Sym,
+  filters: number,
+  name: string,
+  stride: number,
+  convShortcut: boolean,
+  pools: PoolNamer,
+): Sym {
   let preact = kit.bn(x, `${name}_preact_bn`, BN);
   preact = kit.act(preact, `${name}_preact_relu`, 'relu');
   let shortcut: Sym;
@@ -27,7 +35,10 @@ function residualBlockV2(kit: LayerKit, x: Sym, filters: number, name: string, s
   let y = kit.conv(preact, `${name}_1_conv`, { filters, kernel: 1, useBias: false });
   y = kit.bn(y, `${name}_1_bn`, BN);
   y = kit.act(y, `${name}_1_relu`, 'relu');
-  y = kit.zeroPad(y, `${name}_2_pad`, [[1, 1], [1, 1]]);
+  y = kit.zeroPad(y, `${name}_2_pad`, [
+    [1, 1],
+    [1, 1],
+  ]);
   y = kit.conv(y, `${name}_2_conv`, { filters, kernel: 3, strides: stride, useBias: false });
   y = kit.bn(y, `${name}_2_bn`, BN);
   y = kit.act(y, `${name}_2_relu`, 'relu');
@@ -47,9 +58,15 @@ export const resNet50V2: BackboneDef = {
   hasKerasPreprocessing: false,
   features(kit: LayerKit, input: Sym): Sym {
     const pools = new PoolNamer();
-    let x = kit.zeroPad(input, 'conv1_pad', [[3, 3], [3, 3]]);
+    let x = kit.zeroPad(input, 'conv1_pad', [
+      [3, 3],
+      [3, 3],
+    ]);
     x = kit.conv(x, 'conv1_conv', { filters: 64, kernel: 7, strides: 2 });
-    x = kit.zeroPad(x, 'pool1_pad', [[1, 1], [1, 1]]);
+    x = kit.zeroPad(x, 'pool1_pad', [
+      [1, 1],
+      [1, 1],
+    ]);
     x = kit.maxPool(x, 'pool1_pool', 3, 2);
     x = stackV2(kit, x, 64, 3, 2, 'conv2', pools);
     x = stackV2(kit, x, 128, 4, 2, 'conv3', pools);

@@ -59,12 +59,20 @@ export async function loadWeightsByName(model: tf.LayersModel, source: string, o
       }
       if (hits.length < found.length) {
         const lacking = found.filter((f) => f.key === undefined).map((f) => f.short);
-        throw new ModelWeightsError('loadWeightsByName', source, `layer '${layer.name}': the source holds only some of its weights (lacks ${lacking.join(', ')})`);
+        throw new ModelWeightsError(
+          'loadWeightsByName',
+          source,
+          `layer '${layer.name}': the source holds only some of its weights (lacks ${lacking.join(', ')})`,
+        );
       }
       for (const { w, short, key } of hits) {
         const t = tensors[key!]!;
         if (!sameShape(t.shape, w.shape)) {
-          throw new ModelWeightsError('loadWeightsByName', source, `layer '${layer.name}' weight '${short}': model shape [${w.shape.join(', ')}], source shape [${t.shape.join(', ')}]`);
+          throw new ModelWeightsError(
+            'loadWeightsByName',
+            source,
+            `layer '${layer.name}' weight '${short}': model shape [${w.shape.join(', ')}], source shape [${t.shape.join(', ')}]`,
+          );
         }
         used.add(key!);
         writes.push([w, t]);

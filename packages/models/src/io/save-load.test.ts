@@ -15,7 +15,15 @@ before(async () => {
   await tf.setBackend('cpu');
 });
 
-const spec = (over: Partial<ModelSpec> = {}): ModelSpec => ({ backbone: 'cnn3', inputSize: 32, channels: 3, head: '16/0.2', numClasses: 4, seed: 1, ...over });
+const spec = (over: Partial<ModelSpec> = {}): ModelSpec => ({
+  backbone: 'cnn3',
+  inputSize: 32,
+  channels: 3,
+  head: '16/0.2',
+  numClasses: 4,
+  seed: 1,
+  ...over,
+});
 
 function predict(m: tf.LayersModel, x: tf.Tensor): Float32Array {
   return tf.tidy(() => (m.predict(x) as tf.Tensor).dataSync() as Float32Array);
@@ -33,8 +41,14 @@ describe('saveModelTo / loadModelFrom', () => {
       const loaded = await loadModelFrom(dir);
       const x = tf.randomUniform([2, 32, 32, 3], 0, 255, 'float32', 11);
       assert.deepEqual(predict(loaded, x), predict(m, x));
-      assert.deepEqual(loaded.layers.map((l) => l.name), m.layers.map((l) => l.name));
-      assert.deepEqual(loaded.layers.map((l) => l.trainable), m.layers.map((l) => l.trainable));
+      assert.deepEqual(
+        loaded.layers.map((l) => l.name),
+        m.layers.map((l) => l.name),
+      );
+      assert.deepEqual(
+        loaded.layers.map((l) => l.trainable),
+        m.layers.map((l) => l.trainable),
+      );
       // Custom layer classes come back (frozen BN keeps Keras semantics after loading).
       assert.equal(loaded.layers.find((l) => l.getClassName() === 'BatchNormalization')!.constructor.name, 'KerasBatchNormalization');
       assert.deepEqual((await readModelMetadata(dir))['epoch'], 3);
@@ -131,12 +145,24 @@ describe('loadWeightsByName', () => {
     const dir = join(root, 'keras3');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'group1-shard1of1.bin'), new Uint8Array(data as ArrayBuffer));
-    writeFileSync(join(dir, 'model.json'), JSON.stringify({ format: 'layers-model', modelTopology: null, weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: specs }] }));
+    writeFileSync(
+      join(dir, 'model.json'),
+      JSON.stringify({
+        format: 'layers-model',
+        modelTopology: null,
+        weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: specs }],
+      }),
+    );
     const report = await loadWeightsByName(m, dir);
     assert.deepEqual(report.matched, ['block1_conv']);
     assert.deepEqual(report.unexpected, ['predictions']);
     assert.ok(report.missing.includes('block1_bn'));
-    assert.ok(conv.getWeights()[1]!.dataSync().every((v) => v === -1));
+    assert.ok(
+      conv
+        .getWeights()[1]!
+        .dataSync()
+        .every((v) => v === -1),
+    );
     tf.dispose([kernel, bias, extra]);
     m.dispose();
   });
@@ -149,7 +175,10 @@ describe('loadWeightsByName', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'w.bin'), new Uint8Array(data as ArrayBuffer));
     writeFileSync(join(dir, 'model.json'), JSON.stringify({ weightsManifest: [{ paths: ['w.bin'], weights: specs }] }));
-    await assert.rejects(loadWeightsByName(m, join(dir, 'model.json')), /loadWeightsByName\(.*model.json\): layer 'block1_conv': the source holds only some of its weights \(lacks kernel\)/);
+    await assert.rejects(
+      loadWeightsByName(m, join(dir, 'model.json')),
+      /loadWeightsByName\(.*model.json\): layer 'block1_conv': the source holds only some of its weights \(lacks kernel\)/,
+    );
     t.dispose();
     m.dispose();
   });

@@ -65,7 +65,8 @@ export async function readArtifacts(fn: string, source: string): Promise<ReadArt
   }
   const total = parts.reduce((s, p) => s + p.byteLength, 0);
   const expected = weightSpecs.reduce((s, w) => s + specBytes(w), 0);
-  if (total !== expected) throw new ModelWeightsError(fn, source, `weight shards hold ${total} bytes but the manifest describes ${expected}`);
+  if (total !== expected)
+    throw new ModelWeightsError(fn, source, `weight shards hold ${total} bytes but the manifest describes ${expected}`);
   const data = new Uint8Array(total);
   let offset = 0;
   for (const p of parts) {
@@ -79,7 +80,11 @@ async function localJsonPath(fn: string, source: string): Promise<string> {
   try {
     return (await stat(source)).isDirectory() ? join(source, 'model.json') : source;
   } catch {
-    throw new ModelWeightsError(fn, source, 'no such file or directory (expected a directory holding model.json and weight shards, a model.json path, or an http(s) URL)');
+    throw new ModelWeightsError(
+      fn,
+      source,
+      'no such file or directory (expected a directory holding model.json and weight shards, a model.json path, or an http(s) URL)',
+    );
   }
 }
 

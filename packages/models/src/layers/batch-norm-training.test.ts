@@ -22,7 +22,11 @@ describe('batchNormTraining', () => {
     await tf.setBackend('cpu');
   });
 
-  for (const shape of [[3, 5, 4, 6], [7, 6], [2, 3, 5]]) {
+  for (const shape of [
+    [3, 5, 4, 6],
+    [7, 6],
+    [2, 3, 5],
+  ]) {
     test(`rank ${shape.length}: values, batch statistics and gradients of x, gamma, beta equal tfjs autodiff`, () => {
       assert.equal(tf.getKernel(BATCH_NORM_TRAINING_GRAD_KERNEL, 'cpu'), undefined, 'the cpu backend runs the closed form as tfjs ops');
       const c = shape.at(-1)!;
@@ -30,10 +34,23 @@ describe('batchNormTraining', () => {
       const gamma = seeded([c], 2, 0.5, 1);
       const beta = seeded([c], 3);
       const weight = seeded(shape, 4); // a non-uniform upstream gradient
-      const ours = tf.valueAndGrads((xt: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(batchNormTraining(xt, g, b, 1e-3).y, weight)))([x, gamma, beta]);
-      const theirs = tf.valueAndGrads((xt: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(reference(xt, g, b), weight)))([x, gamma, beta]);
+      const ours = tf.valueAndGrads((xt: tf.Tensor, g: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(batchNormTraining(xt, g, b, 1e-3).y, weight)),
+      )([x, gamma, beta]);
+      const theirs = tf.valueAndGrads((xt: tf.Tensor, g: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(reference(xt, g, b), weight)))([
+        x,
+        gamma,
+        beta,
+      ]);
       expectClose(ours.value.dataSync(), theirs.value.dataSync(), 1e-4, 'value');
-      ours.grads.forEach((g, i) => expectClose(g.dataSync(), theirs.grads[i]!.dataSync(), 2e-5 * Math.max(1, ...Array.from(theirs.grads[i]!.dataSync(), Math.abs)), `grad ${i}`));
+      ours.grads.forEach((g, i) =>
+        expectClose(
+          g.dataSync(),
+          theirs.grads[i]!.dataSync(),
+          2e-5 * Math.max(1, ...Array.from(theirs.grads[i]!.dataSync(), Math.abs)),
+          `grad ${i}`,
+        ),
+      );
       const { mean, variance } = batchNormTraining(x, gamma, beta, 1e-3);
       const m = tf.moments(x, [...Array(x.rank - 1).keys()]);
       expectClose(mean.dataSync(), m.mean.dataSync(), 1e-6, 'mean');

@@ -64,7 +64,9 @@ export function batchNormTraining(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tenso
 
 function channelMoments(x: tf.Tensor, axes: number[]): { mean: tf.Tensor1D; variance: tf.Tensor1D } {
   if (tf.getKernel(CHANNEL_MOMENTS_KERNEL, tf.getBackend()) != null && x.dtype === 'float32') {
-    const [mean, variance] = tf.engine().runKernel(CHANNEL_MOMENTS_KERNEL, { x } as unknown as tf.NamedTensorMap, {}) as unknown as tf.Tensor1D[];
+    const [mean, variance] = tf
+      .engine()
+      .runKernel(CHANNEL_MOMENTS_KERNEL, { x } as unknown as tf.NamedTensorMap, {}) as unknown as tf.Tensor1D[];
     return { mean: mean!, variance: variance! };
   }
   const m = tf.moments(x, axes);
@@ -75,7 +77,14 @@ function channelMoments(x: tf.Tensor, axes: number[]): { mean: tf.Tensor1D; vari
  * [dx, dgamma, dbeta] of batchNormTraining for upstream gradient `dy`: the backend's fused kernel
  * when it registers one, else the closed form as tfjs ops.
  */
-export function batchNormTrainingGrad(dy: tf.Tensor, x: tf.Tensor, mean: tf.Tensor1D, variance: tf.Tensor1D, gamma: tf.Tensor1D, epsilon: number): tf.Tensor[] {
+export function batchNormTrainingGrad(
+  dy: tf.Tensor,
+  x: tf.Tensor,
+  mean: tf.Tensor1D,
+  variance: tf.Tensor1D,
+  gamma: tf.Tensor1D,
+  epsilon: number,
+): tf.Tensor[] {
   if (tf.getKernel(BATCH_NORM_TRAINING_GRAD_KERNEL, tf.getBackend()) != null && x.dtype === 'float32' && dy.dtype === 'float32') {
     const inputs = { x, dy, mean, variance, gamma } as unknown as tf.NamedTensorMap;
     return tf.engine().runKernel(BATCH_NORM_TRAINING_GRAD_KERNEL, inputs, { varianceEpsilon: epsilon }) as unknown as tf.Tensor[];

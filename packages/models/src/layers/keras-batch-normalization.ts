@@ -42,11 +42,15 @@ export class KerasBatchNormalization extends BatchNormalizationBase {
     const x = Array.isArray(inputs) ? inputs[0]! : inputs;
     const w = this as unknown as BatchNormInternals;
     const lastAxis = w.axis === -1 || w.axis === x.rank - 1;
-    if (kwargs['training'] !== true || !lastAxis || w.gamma == null || w.beta == null || x.rank < 2 || x.rank > 4) return super.call(inputs, kwargs);
+    if (kwargs['training'] !== true || !lastAxis || w.gamma == null || w.beta == null || x.rank < 2 || x.rank > 4)
+      return super.call(inputs, kwargs);
     return tf.tidy(() => {
       const { y, mean, variance } = batchNormTraining(x, w.gamma!.read(), w.beta!.read(), w.epsilon);
       // tfjs-layers' update, in its order: moving -= (moving - batch) * (1 - momentum)
-      for (const [moving, batch] of [[w.movingMean, mean], [w.movingVariance, variance]] as const) {
+      for (const [moving, batch] of [
+        [w.movingMean, mean],
+        [w.movingVariance, variance],
+      ] as const) {
         tf.tidy(() => {
           const current = moving.read();
           moving.write(tf.sub(current, tf.mul(tf.sub(current, batch), 1 - w.momentum)));

@@ -35,9 +35,10 @@ export class KerasNormalization extends tf.layers.Layer {
     this.variance = this.addWeight('variance', [channels], 'float32', tf.initializers.ones(), undefined, false);
     this.addWeight('count', [], 'float32', tf.initializers.zeros(), undefined, false);
     const init = (v: tf.LayerVariable, values: number[] | null) => {
-      if (values && values.length === channels) tf.tidy(() => {
-        v.write(tf.tensor1d(values));
-      });
+      if (values && values.length === channels)
+        tf.tidy(() => {
+          v.write(tf.tensor1d(values));
+        });
     };
     init(this.mean, this.initMean);
     init(this.variance, this.initVariance);

@@ -17,10 +17,13 @@ describe('KerasReLU', () => {
     expectClose((ours.apply(x) as tf.Tensor).dataSync(), (stock.apply(x) as tf.Tensor).dataSync(), 0, 'values');
     expectClose(tf.grad(f(ours))(x).dataSync(), tf.grad(f(stock))(x).dataSync(), 0, 'gradient');
     const info = await tf.profile(() => ours.apply(x) as tf.Tensor);
-    assert.deepEqual(info.kernels.map((k) => k.name), ['Relu6']);
+    assert.deepEqual(
+      info.kernels.map((k) => k.name),
+      ['Relu6'],
+    );
   });
 
-  test('other max values and plain ReLU fall back to the tfjs layer; config and class name are tfjs\' own', () => {
+  test("other max values and plain ReLU fall back to the tfjs layer; config and class name are tfjs' own", () => {
     const x = tf.tensor1d([-1, 2, 7]);
     expectClose((new KerasReLU({ maxValue: 3 }).apply(x) as tf.Tensor).dataSync(), [0, 2, 3], 0, 'max 3');
     expectClose((new KerasReLU({}).apply(x) as tf.Tensor).dataSync(), [0, 2, 7], 0, 'no max');

@@ -4,12 +4,7 @@ import { StatsArgumentError, detail } from '../errors.ts';
  * Validates a per-label (yTrue, yScore) pair: same non-zero length, yTrue only 0/1, yScore finite.
  * Returns the number of positives. O(N).
  */
-export function checkBinaryInput(
-  fn: string,
-  yTrue: ArrayLike<number>,
-  yScore: ArrayLike<number>,
-  scoreArg = 'yScore',
-): number {
+export function checkBinaryInput(fn: string, yTrue: ArrayLike<number>, yScore: ArrayLike<number>, scoreArg = 'yScore'): number {
   checkArrayLike(fn, 'yTrue', yTrue);
   checkArrayLike(fn, scoreArg, yScore);
   const n = yTrue.length;

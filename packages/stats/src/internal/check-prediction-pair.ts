@@ -15,7 +15,12 @@ export function checkPredictionPair(fn: string, yTrue: unknown, yPred: unknown):
   }
   if (bad >= 0) {
     const cols = m.other.cols;
-    throw new StatsArgumentError(fn, 'yPred', 'only 0 or 1 (binarize scores with binarizeAt)', detail(`${d[bad]} at row ${Math.floor(bad / cols)}, label ${bad % cols}`));
+    throw new StatsArgumentError(
+      fn,
+      'yPred',
+      'only 0 or 1 (binarize scores with binarizeAt)',
+      detail(`${d[bad]} at row ${Math.floor(bad / cols)}, label ${bad % cols}`),
+    );
   }
   return { yTrue: m.yTrue, yPred: m.other };
 }

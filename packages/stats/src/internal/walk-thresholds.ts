@@ -4,11 +4,7 @@
  * `roc_curve(drop_intermediate=False)` after its leading +inf. `visit` returns false to stop.
  * Arrays are class-wise ascending scores (see scoresByClass). O(P + N).
  */
-export function walkThresholds(
-  pos: Float64Array,
-  neg: Float64Array,
-  visit: (threshold: number, tp: number, fp: number) => boolean,
-): void {
+export function walkThresholds(pos: Float64Array, neg: Float64Array, visit: (threshold: number, tp: number, fp: number) => boolean): void {
   let i = pos.length - 1;
   let j = neg.length - 1;
   let tp = 0;

@@ -4,7 +4,13 @@ export { backendNames, backendPreference } from './backend-name.ts';
 export { BackendError } from './backend-error.ts';
 export { selectBackend, wasmDistDir, type SelectedBackend, type SelectBackendOptions } from './select-backend.ts';
 export { registerWasmTrainingKernels, wasmTrainingKernels, type WasmKernelSet } from './wasm/register.ts';
-export { measureThroughput, defaultFlopsPerSecond, type ThroughputCell, type ThroughputOptions, type BenchMode } from './bench/measure-throughput.ts';
+export {
+  measureThroughput,
+  defaultFlopsPerSecond,
+  type ThroughputCell,
+  type ThroughputOptions,
+  type BenchMode,
+} from './bench/measure-throughput.ts';
 export { runThroughputGrid, measureInChild, availableBackends, benchBackbones, type GridOptions } from './bench/throughput-grid.ts';
 export { formatThroughputTable } from './bench/format-table.ts';
 export { profileStep, formatProfile, type StepProfile, type KernelProfileRow } from './bench/profile-step.ts';

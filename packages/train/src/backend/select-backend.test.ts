@@ -14,7 +14,10 @@ describe('selectBackend', () => {
     assert.equal(got.backend, 'wasm');
     assert.equal(got.tfBackend, 'wasm');
     assert.equal(tf.getBackend(), 'wasm');
-    assert.deepEqual(got.skipped.map((s) => s.name), ['tensorflow-gpu', 'tensorflow']);
+    assert.deepEqual(
+      got.skipped.map((s) => s.name),
+      ['tensorflow-gpu', 'tensorflow'],
+    );
     for (const s of got.skipped) assert.match(s.reason, /tfjs-node|Cannot find/);
     assert.match(lines.join('\n'), /backend: wasm .*skipped tensorflow-gpu: .*tensorflow: /);
     for (const k of wasmTrainingKernels) assert.equal(getKernel(k.kernelName, 'wasm')?.kernelFunc, k.kernelFunc, k.kernelName);
@@ -28,14 +31,28 @@ describe('selectBackend', () => {
 
   test("'required' keeps only what training needs and puts the stock kernels and gradients back; 'all' restores the fast paths", async () => {
     await selectBackend('wasm');
-    const fast = { input: getKernel('Conv2DBackpropInput', 'wasm')!, identity: getKernel('Identity', 'wasm')!, relu: getGradient('Relu')!.gradFunc };
-    const x = tf.tensor2d([[-1, 2], [3, -4]]);
-    const reluGrad = () => tf.grad((t: tf.Tensor) => tf.relu(t).mul(t).sum())(x).arraySync();
+    const fast = {
+      input: getKernel('Conv2DBackpropInput', 'wasm')!,
+      identity: getKernel('Identity', 'wasm')!,
+      relu: getGradient('Relu')!.gradFunc,
+    };
+    const x = tf.tensor2d([
+      [-1, 2],
+      [3, -4],
+    ]);
+    const reluGrad = () =>
+      tf
+        .grad((t: tf.Tensor) => tf.relu(t).mul(t).sum())(x)
+        .arraySync();
     const withFastPaths = reluGrad();
 
     await selectBackend('wasm', undefined, { wasmKernels: 'required' });
     const required = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'MaxPoolGrad'];
-    for (const name of required) assert.ok(wasmTrainingKernels.some((k) => k.kernelFunc === getKernel(name, 'wasm')?.kernelFunc), name);
+    for (const name of required)
+      assert.ok(
+        wasmTrainingKernels.some((k) => k.kernelFunc === getKernel(name, 'wasm')?.kernelFunc),
+        name,
+      );
     assert.ok(getKernel('Conv2DBackpropInput', 'wasm') != null, 'stock Conv2DBackpropInput is back');
     assert.notEqual(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc, fast.input.kernelFunc);
     assert.notEqual(getKernel('Identity', 'wasm')!.kernelFunc, fast.identity.kernelFunc);
@@ -45,7 +62,10 @@ describe('selectBackend', () => {
     await selectBackend('wasm');
     assert.equal(getKernel('Conv2DBackpropInput', 'wasm')!.kernelFunc, fast.input.kernelFunc);
     assert.equal(getGradient('Relu')!.gradFunc, fast.relu);
-    assert.deepEqual(withFastPaths, [[0, 4], [6, 0]]);
+    assert.deepEqual(withFastPaths, [
+      [0, 4],
+      [6, 0],
+    ]);
     x.dispose();
   });
 

@@ -37,7 +37,11 @@ const nativePackage: Record<'tensorflow-gpu' | 'tensorflow', string> = {
  * @example await selectBackend('auto', console.log)
  * // -> { backend: 'wasm', tfBackend: 'wasm', skipped: [{ name: 'tensorflow-gpu', reason: ... }, ...] }
  */
-export async function selectBackend(requested: BackendName, log: (line: string) => void = () => {}, options: SelectBackendOptions = {}): Promise<SelectedBackend> {
+export async function selectBackend(
+  requested: BackendName,
+  log: (line: string) => void = () => {},
+  options: SelectBackendOptions = {},
+): Promise<SelectedBackend> {
   if (!backendNames.includes(requested)) {
     throw new BackendError('selectBackend', 'requested', `one of ${backendNames.join(', ')}`, JSON.stringify(requested));
   }

@@ -19,11 +19,18 @@ const cells = await runThroughputGrid({
   modes: ['train', 'forward'],
   budgetSeconds,
   onCell: (c) => {
-    if (!json) console.error(`  ${c.backend} ${c.backbone} ${c.size}px ${c.mode}: ${c.imagesPerSecond?.toFixed(1) ?? '-'} img/s${c.note ? ` (${c.note})` : ''}`);
+    if (!json)
+      console.error(
+        `  ${c.backend} ${c.backbone} ${c.size}px ${c.mode}: ${c.imagesPerSecond?.toFixed(1) ?? '-'} img/s${c.note ? ` (${c.note})` : ''}`,
+      );
   },
 });
 if (json) {
-  console.log(JSON.stringify(cells.map(({ backbone, size, batch, backend, mode, imagesPerSecond }) => ({ backbone, size, batch, backend, mode, imagesPerSecond }))));
+  console.log(
+    JSON.stringify(
+      cells.map(({ backbone, size, batch, backend, mode, imagesPerSecond }) => ({ backbone, size, batch, backend, mode, imagesPerSecond })),
+    ),
+  );
 } else {
   console.log(formatThroughputTable(cells));
 }

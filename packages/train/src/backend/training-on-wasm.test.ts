@@ -15,12 +15,23 @@ function tinyMobileNet(size: number, classes: number): tf.LayersModel {
   const bn = (x: tf.SymbolicTensor) => tf.layers.batchNormalization({ epsilon: 1e-3 }).apply(x) as tf.SymbolicTensor;
   const relu6 = (x: tf.SymbolicTensor) => tf.layers.reLU({ maxValue: 6 }).apply(x) as tf.SymbolicTensor;
   const input = tf.input({ shape: [size, size, 3] });
-  let x = tf.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same', useBias: false, kernelInitializer: init(1) }).apply(input) as tf.SymbolicTensor;
+  let x = tf.layers
+    .conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same', useBias: false, kernelInitializer: init(1) })
+    .apply(input) as tf.SymbolicTensor;
   x = relu6(bn(x));
   let h = tf.layers.conv2d({ filters: 16, kernelSize: 1, useBias: false, kernelInitializer: init(2) }).apply(x) as tf.SymbolicTensor;
   h = relu6(bn(h));
-  h = tf.layers.zeroPadding2d({ padding: [[0, 1], [0, 1]] }).apply(h) as tf.SymbolicTensor;
-  h = tf.layers.depthwiseConv2d({ kernelSize: 3, strides: 2, padding: 'valid', useBias: false, depthwiseInitializer: init(3) }).apply(h) as tf.SymbolicTensor;
+  h = tf.layers
+    .zeroPadding2d({
+      padding: [
+        [0, 1],
+        [0, 1],
+      ],
+    })
+    .apply(h) as tf.SymbolicTensor;
+  h = tf.layers
+    .depthwiseConv2d({ kernelSize: 3, strides: 2, padding: 'valid', useBias: false, depthwiseInitializer: init(3) })
+    .apply(h) as tf.SymbolicTensor;
   h = tf.layers.activation({ activation: 'swish' }).apply(bn(h)) as tf.SymbolicTensor;
   // squeeze-excite: global pool -> 1x1 convs -> sigmoid gate multiplied back ([N,1,1,C] broadcast)
   let se = tf.layers.globalAveragePooling2d({}).apply(h) as tf.SymbolicTensor;
@@ -28,21 +39,40 @@ function tinyMobileNet(size: number, classes: number): tf.LayersModel {
   se = tf.layers.conv2d({ filters: 4, kernelSize: 1, activation: 'swish', kernelInitializer: init(4) }).apply(se) as tf.SymbolicTensor;
   se = tf.layers.conv2d({ filters: 16, kernelSize: 1, activation: 'sigmoid', kernelInitializer: init(5) }).apply(se) as tf.SymbolicTensor;
   h = tf.layers.multiply().apply([h, se]) as tf.SymbolicTensor;
-  h = tf.layers.depthwiseConv2d({ kernelSize: 3, padding: 'same', depthMultiplier: 2, useBias: false, depthwiseInitializer: init(6) }).apply(h) as tf.SymbolicTensor;
-  h = tf.layers.conv2d({ filters: 12, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: init(7) }).apply(relu6(bn(h))) as tf.SymbolicTensor;
+  h = tf.layers
+    .depthwiseConv2d({ kernelSize: 3, padding: 'same', depthMultiplier: 2, useBias: false, depthwiseInitializer: init(6) })
+    .apply(h) as tf.SymbolicTensor;
+  h = tf.layers
+    .conv2d({ filters: 12, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: init(7) })
+    .apply(relu6(bn(h))) as tf.SymbolicTensor;
   h = tf.layers.globalAveragePooling2d({}).apply(relu6(bn(h))) as tf.SymbolicTensor;
   const out = tf.layers.dense({ units: classes, kernelInitializer: init(8) }).apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: out });
 }
 
 /** Losses of `steps` Adam steps from the same initial weights and data on one backend. */
-async function lossesOn(backend: 'cpu' | 'wasm', build: () => tf.LayersModel, size: number, batch: number, steps: number, checkLeaks = false, sgd = false, perturb = 0): Promise<number[]> {
+async function lossesOn(
+  backend: 'cpu' | 'wasm',
+  build: () => tf.LayersModel,
+  size: number,
+  batch: number,
+  steps: number,
+  checkLeaks = false,
+  sgd = false,
+  perturb = 0,
+): Promise<number[]> {
   await selectBackend(backend);
   const rng = createRng(8, `training-on-wasm:${size}`);
   const model = build();
-  const x = tf.tensor4d(new Float32Array(batch * size * size * 3).map((_, i) => rng.uniform(0, 1) * (1 + perturb * Math.sin(i))), [batch, size, size, 3]);
+  const x = tf.tensor4d(
+    new Float32Array(batch * size * size * 3).map((_, i) => rng.uniform(0, 1) * (1 + perturb * Math.sin(i))),
+    [batch, size, size, 3],
+  );
   const classes = model.outputs[0]!.shape[1]!;
-  const y = tf.tensor2d(new Float32Array(batch * classes).map(() => (rng.uniform(0, 1) < 0.3 ? 1 : 0)), [batch, classes]);
+  const y = tf.tensor2d(
+    new Float32Array(batch * classes).map(() => (rng.uniform(0, 1) < 0.3 ? 1 : 0)),
+    [batch, classes],
+  );
   // Adam's first step moves every weight by about +-lr whatever the gradient's size, so sign noise
   // in near-zero gradients (batch norm over 2 values in 1x1 maps) would dominate; SGD is linear.
   const step = makeTrainStep(model, x, y, sgd ? { sgdLearningRate: 0.05 } : {});
@@ -104,16 +134,25 @@ describe('training on wasm follows cpu', () => {
   // norm, 1x1/3x3 convolutions with stride 2, projection shortcuts; dense-block concatenation and
   // the average-pooling transition - at 64 px, where batch norm sees 8x8 maps. Every weight's
   // gradient there must match cpu.
-  for (const [backbone, upTo] of [['resnet50v2', 'conv3_block1_out'], ['densenet121', 'pool2_pool']] as const) {
+  for (const [backbone, upTo] of [
+    ['resnet50v2', 'conv3_block1_out'],
+    ['densenet121', 'pool2_pool'],
+  ] as const) {
     test(`${backbone} up to ${upTo} at 64 px: training-mode gradients of every weight on wasm equal cpu`, async () => {
       const gradsOn = async (backend: 'cpu' | 'wasm') => {
         await selectBackend(backend);
         const full = buildBackbone(backbone, { inputSize: 64, channels: 3, seed: 3 });
         const stage = tf.model({ inputs: full.inputs, outputs: full.getLayer(upTo).output as tf.SymbolicTensor });
         const rng = createRng(8, `training-on-wasm:${backbone}`);
-        const x = tf.tensor4d(Float32Array.from({ length: 2 * 64 * 64 * 3 }, () => rng.uniform(0, 1)), [2, 64, 64, 3]);
+        const x = tf.tensor4d(
+          Float32Array.from({ length: 2 * 64 * 64 * 3 }, () => rng.uniform(0, 1)),
+          [2, 64, 64, 3],
+        );
         const outShape = [2, ...stage.outputs[0]!.shape.slice(1)] as number[];
-        const r = tf.tensor(Float32Array.from({ length: outShape.reduce((a, b) => a * b, 1) }, () => rng.normal(0, 1)), outShape);
+        const r = tf.tensor(
+          Float32Array.from({ length: outShape.reduce((a, b) => a * b, 1) }, () => rng.normal(0, 1)),
+          outShape,
+        );
         const vars = stage.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
         const { grads } = tf.variableGrads(() => tf.sum(tf.mul(stage.apply(x, { training: true }) as tf.Tensor, r)) as tf.Scalar, vars);
         const out = vars.map((v) => ({ name: v.name, values: grads[v.name]!.dataSync().slice() as Float32Array }));
@@ -129,7 +168,9 @@ describe('training on wasm follows cpu', () => {
       // theirs are pure round-off (~1e-6 against ~1e-1 elsewhere).
       const largest = (v: Float32Array) => v.reduce((m, a) => Math.max(m, Math.abs(a)), 0);
       const global = Math.max(...cpu.map((g) => largest(g.values)));
-      cpu.forEach((g, i) => expectClose(wasm[i]!.values, g.values, 1e-3 * Math.max(largest(g.values), 0.01 * global), `${backbone} ${g.name}`));
+      cpu.forEach((g, i) =>
+        expectClose(wasm[i]!.values, g.values, 1e-3 * Math.max(largest(g.values), 0.01 * global), `${backbone} ${g.name}`),
+      );
     });
   }
 });

@@ -11,7 +11,10 @@ describe('run config', () => {
     for (const name of PRESET_NAMES) resolveConfig(presetConfig(name));
     const final = presetConfig('thesis-final');
     assert.equal(final.model.backbone, 'mobilenetv2');
-    assert.deepEqual(final.model.head, [{ units: 256, dropout: 0.3 }, { units: 128, dropout: 0.3 }]);
+    assert.deepEqual(final.model.head, [
+      { units: 256, dropout: 0.3 },
+      { units: 128, dropout: 0.3 },
+    ]);
     assert.deepEqual(final.sampling.oversample, { maxRepeats: 2 });
     assert.equal(presetConfig('smoke').image.size, 32);
   });
@@ -39,33 +42,84 @@ describe('run config', () => {
       () => resolveConfig(base, [{ source: 'my.json', values: { schedule: { plateau: { patiense: 3 } } } as never }]),
       /my.json: config key 'schedule.plateau.patiense': unknown key \(did you mean 'patience'\?\); valid keys: factor, patience, minDelta, cooldown, minLr/,
     );
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { epoch: 3 } as never }]), /x: config key 'epoch': unknown key \(did you mean 'epochs'\?\); valid keys: dataset, split, image/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { loss: { name: 'bce' } } as never }]), /x: config key 'loss.name': expected one of "weighted-bce", "pos-weight-bce", "focal", "cb-focal", received "bce"/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { epochs: 0 } }]), /config key 'epochs': expected a number >= 1, received 0/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { batchSize: 2.5 } }]), /config key 'batchSize': expected an integer, received 2.5/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { image: { channels: 2 } } as never }]), /'image.channels': expected one of 1, 3, received 2/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { model: { init: 'imagenet' } } as never }]), /'model.init': expected 'random', 'pretrained' or \{"weights": DIR\}, received "imagenet"/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { split: { fractions: [0.5, 0.5] } } }]), /'split.fractions': expected 3 entries, received 2/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { model: { head: [{ units: 4, dropout: 0.1, act: 'relu' }] } } as never }]), /'model.head\[0\].act': unknown key; valid keys: units, dropout/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { dataset: { labels: 'a' } } as never }]), /'dataset.labels': expected an array, received "a"/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { model: { backbone: '' } } }]), /'model.backbone': expected a non-empty string, received ""/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: { split: { officialTest: 1 } } as never }]), /'split.officialTest': expected true or false, received 1/);
-    assert.throws(() => resolveConfig(base, [{ source: 'x', values: [] as never }]), /x: config key '\(root\)': expected an object, received an array of length 0/);
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { epoch: 3 } as never }]),
+      /x: config key 'epoch': unknown key \(did you mean 'epochs'\?\); valid keys: dataset, split, image/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { loss: { name: 'bce' } } as never }]),
+      /x: config key 'loss.name': expected one of "weighted-bce", "pos-weight-bce", "focal", "cb-focal", received "bce"/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { epochs: 0 } }]),
+      /config key 'epochs': expected a number >= 1, received 0/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { batchSize: 2.5 } }]),
+      /config key 'batchSize': expected an integer, received 2.5/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { image: { channels: 2 } } as never }]),
+      /'image.channels': expected one of 1, 3, received 2/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { model: { init: 'imagenet' } } as never }]),
+      /'model.init': expected 'random', 'pretrained' or \{"weights": DIR\}, received "imagenet"/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { split: { fractions: [0.5, 0.5] } } }]),
+      /'split.fractions': expected 3 entries, received 2/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { model: { head: [{ units: 4, dropout: 0.1, act: 'relu' }] } } as never }]),
+      /'model.head\[0\].act': unknown key; valid keys: units, dropout/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { dataset: { labels: 'a' } } as never }]),
+      /'dataset.labels': expected an array, received "a"/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { model: { backbone: '' } } }]),
+      /'model.backbone': expected a non-empty string, received ""/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: { split: { officialTest: 1 } } as never }]),
+      /'split.officialTest': expected true or false, received 1/,
+    );
+    assert.throws(
+      () => resolveConfig(base, [{ source: 'x', values: [] as never }]),
+      /x: config key '\(root\)': expected an object, received an array of length 0/,
+    );
     const { epochs: _omit, ...incomplete } = base;
     assert.throws(() => resolveConfig(incomplete as never), /resolveConfig\(base\): config key 'epochs': missing/);
-    assert.throws(() => validateConfig(Number.NaN, { kind: 'number' }, 's', false), /s: config key '\(root\)': expected a finite number, received NaN/);
+    assert.throws(
+      () => validateConfig(Number.NaN, { kind: 'number' }, 's', false),
+      /s: config key '\(root\)': expected a finite number, received NaN/,
+    );
     assert.throws(() => validateConfig(5, { kind: 'number', max: 1 }, 's', false), /expected a number <= 1, received 5/);
-    assert.throws(() => validateConfig([], { kind: 'array', of: { kind: 'string' }, minLength: 1 }, 's', false), /expected at least 1 entries, received 0/);
-    assert.throws(() => presetConfig('smok'), /presetConfig: config key 'preset': unknown preset "smok"; valid presets: paper, thesis-intermediate, thesis-final, smoke/);
+    assert.throws(
+      () => validateConfig([], { kind: 'array', of: { kind: 'string' }, minLength: 1 }, 's', false),
+      /expected at least 1 entries, received 0/,
+    );
+    assert.throws(
+      () => presetConfig('smok'),
+      /presetConfig: config key 'preset': unknown preset "smok"; valid presets: paper, thesis-intermediate, thesis-final, smoke/,
+    );
   });
 
   test('config files extend a preset (default paper) and report their own name', () => {
     assert.equal(configFromJson({ extends: 'smoke', epochs: 1 }, 'f.json').epochs, 1);
     assert.equal(configFromJson({}, 'f.json').model.backbone, 'efficientnetb0');
-    assert.throws(() => configFromJson({ extends: 'nope' }, 'f.json'), /f.json: config key 'extends': unknown preset "nope"; valid presets: paper/);
+    assert.throws(
+      () => configFromJson({ extends: 'nope' }, 'f.json'),
+      /f.json: config key 'extends': unknown preset "nope"; valid presets: paper/,
+    );
     assert.throws(() => configFromJson({ extends: 3 }, 'f.json'), /f.json: config key 'extends': expected a preset name, received 3/);
     assert.throws(() => configFromJson(null, 'f.json'), /f.json: config key '\(root\)': expected a JSON object/);
-    assert.throws(() => configFromJson({ optimiser: {} }, 'f.json'), /f.json: config key 'optimiser': unknown key \(did you mean 'optimizer'\?\)/);
+    assert.throws(
+      () => configFromJson({ optimiser: {} }, 'f.json'),
+      /f.json: config key 'optimiser': unknown key \(did you mean 'optimizer'\?\)/,
+    );
   });
 
   test("'auto' backbone rate: 1e-4 when fine-tuning, the head's rate from scratch", () => {

@@ -61,7 +61,13 @@ export const SECTION_DEFAULTS: Record<string, unknown> = {
 
 const intermediate: RunConfig = {
   ...PAPER_CONFIG,
-  model: { ...PAPER_CONFIG.model, head: [{ units: 256, dropout: 0.3 }, { units: 128, dropout: 0.3 }] },
+  model: {
+    ...PAPER_CONFIG.model,
+    head: [
+      { units: 256, dropout: 0.3 },
+      { units: 128, dropout: 0.3 },
+    ],
+  },
   sampling: { oversample: { maxRepeats: 2 } },
 };
 
@@ -101,6 +107,11 @@ export const PRESET_NAMES = Object.keys(PRESETS);
  */
 export function presetConfig(name: string): RunConfig {
   const preset = PRESETS[name];
-  if (!preset) throw new TrainConfigError('presetConfig', 'preset', `unknown preset ${JSON.stringify(name)}; valid presets: ${PRESET_NAMES.join(', ')}`);
+  if (!preset)
+    throw new TrainConfigError(
+      'presetConfig',
+      'preset',
+      `unknown preset ${JSON.stringify(name)}; valid presets: ${PRESET_NAMES.join(', ')}`,
+    );
   return structuredClone(preset);
 }

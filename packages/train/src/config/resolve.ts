@@ -39,9 +39,11 @@ export function resolveConfig(base: RunConfig, layers: ConfigLayer[] = []): RunC
  * @example configFromJson({extends: 'smoke', epochs: 1}, 'my.json').epochs // 1
  */
 export function configFromJson(json: unknown, source: string): RunConfig {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new TrainConfigError(source, '(root)', 'expected a JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new TrainConfigError(source, '(root)', 'expected a JSON object');
   const { extends: preset = 'paper', ...values } = json as Record<string, unknown>;
-  if (typeof preset !== 'string') throw new TrainConfigError(source, 'extends', `expected a preset name, received ${JSON.stringify(preset)}`);
+  if (typeof preset !== 'string')
+    throw new TrainConfigError(source, 'extends', `expected a preset name, received ${JSON.stringify(preset)}`);
   let base: RunConfig;
   try {
     base = presetConfig(preset);

@@ -9,7 +9,13 @@ const nullable = (of: Schema): Schema => ({ kind: 'nullable', of });
 
 export const PLATEAU_SCHEMA = obj({ factor: num(0, 1, true), patience: int(0), minDelta: num(0), cooldown: int(0), minLr: num(0) });
 export const EARLY_STOPPING_SCHEMA = obj({ patience: int(1), minDelta: num(0) });
-export const RAMP_SCHEMA = obj({ startFactor: num(0), minFactor: num(0), rampupEpochs: int(0), sustainEpochs: int(0), decay: num(0, 1, true) });
+export const RAMP_SCHEMA = obj({
+  startFactor: num(0),
+  minFactor: num(0),
+  rampupEpochs: int(0),
+  sustainEpochs: int(0),
+  decay: num(0, 1, true),
+});
 export const FREEZE_SCHEMA = obj({ headOnlyEpochs: int(0), factor: num(0, 1, true), minLr: num(0) });
 export const AUGMENT_SCHEMA = obj({
   rotationDeg: num(0, 180),
@@ -54,7 +60,11 @@ export const RUN_CONFIG_SCHEMA: Schema = obj({
   optimizer: obj({
     name: { kind: 'enum', values: ['adam', 'adamw'] },
     lrHead: num(0, undefined, true),
-    lrBackbone: { kind: 'oneOf', options: [{ kind: 'enum', values: ['auto'] }, num(0, undefined, true)], describe: "'auto' or a number > 0" },
+    lrBackbone: {
+      kind: 'oneOf',
+      options: [{ kind: 'enum', values: ['auto'] }, num(0, undefined, true)],
+      describe: "'auto' or a number > 0",
+    },
     weightDecay: num(0),
     beta1: num(0, 0.999999),
     beta2: num(0, 0.999999999),

@@ -40,15 +40,18 @@ export function validateConfig(value: unknown, schema: Schema, source: string, p
       if (typeof value !== 'boolean') fail(`expected true or false, received ${describeValue(value)}`);
       return;
     case 'enum':
-      if (!schema.values.includes(value as string)) fail(`expected one of ${schema.values.map((v) => JSON.stringify(v)).join(', ')}, received ${describeValue(value)}`);
+      if (!schema.values.includes(value as string))
+        fail(`expected one of ${schema.values.map((v) => JSON.stringify(v)).join(', ')}, received ${describeValue(value)}`);
       return;
     case 'nullable':
       if (value !== null) validateConfig(value, schema.of, source, partial, path);
       return;
     case 'array': {
       if (!Array.isArray(value)) return fail(`expected an array, received ${describeValue(value)}`);
-      if (schema.length !== undefined && value.length !== schema.length) fail(`expected ${schema.length} entries, received ${value.length}`);
-      if (schema.minLength !== undefined && value.length < schema.minLength) fail(`expected at least ${schema.minLength} entries, received ${value.length}`);
+      if (schema.length !== undefined && value.length !== schema.length)
+        fail(`expected ${schema.length} entries, received ${value.length}`);
+      if (schema.minLength !== undefined && value.length < schema.minLength)
+        fail(`expected at least ${schema.minLength} entries, received ${value.length}`);
       value.forEach((v, i) => validateConfig(v, schema.of, source, false, `${path}[${i}]`));
       return;
     }
@@ -64,11 +67,16 @@ export function validateConfig(value: unknown, schema: Schema, source: string, p
       return fail(`expected ${schema.describe}, received ${describeValue(value)}`);
     }
     case 'object': {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(`expected an object, received ${describeValue(value)}`);
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return fail(`expected an object, received ${describeValue(value)}`);
       const valid = Object.keys(schema.fields);
       for (const key of Object.keys(value)) {
         if (!(key in schema.fields)) {
-          throw new TrainConfigError(source, path ? `${path}.${key}` : key, `unknown key${suggest(key, valid)}; valid keys: ${valid.join(', ')}`);
+          throw new TrainConfigError(
+            source,
+            path ? `${path}.${key}` : key,
+            `unknown key${suggest(key, valid)}; valid keys: ${valid.join(', ')}`,
+          );
         }
       }
       for (const key of valid) {

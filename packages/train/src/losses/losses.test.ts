@@ -19,23 +19,27 @@ type Elem = (z: number, y: number, i: number) => number;
 function meanLoss(elem: Elem, z: number[][], y: number[][], m?: number[][]): number {
   let s = 0;
   let c = 0;
-  z.forEach((row, n) => row.forEach((zi, i) => {
-    const w = m ? m[n]![i]! : 1;
-    s += w * elem(zi, y[n]![i]!, i);
-    c += w;
-  }));
+  z.forEach((row, n) =>
+    row.forEach((zi, i) => {
+      const w = m ? m[n]![i]! : 1;
+      s += w * elem(zi, y[n]![i]!, i);
+      c += w;
+    }),
+  );
   return s / Math.max(c, 1);
 }
 function finiteDiff(elem: Elem, z: number[][], y: number[][], m?: number[][]): number[] {
   const h = 1e-6;
   const out: number[] = [];
-  z.forEach((row, n) => row.forEach((_, i) => {
-    const plus = z.map((r) => r.slice());
-    const minus = z.map((r) => r.slice());
-    plus[n]![i]! += h;
-    minus[n]![i]! -= h;
-    out.push((meanLoss(elem, plus, y, m) - meanLoss(elem, minus, y, m)) / (2 * h));
-  }));
+  z.forEach((row, n) =>
+    row.forEach((_, i) => {
+      const plus = z.map((r) => r.slice());
+      const minus = z.map((r) => r.slice());
+      plus[n]![i]! += h;
+      minus[n]![i]! -= h;
+      out.push((meanLoss(elem, plus, y, m) - meanLoss(elem, minus, y, m)) / (2 * h));
+    }),
+  );
   return out;
 }
 function tfGrad(f: (z: tf.Tensor2D) => tf.Scalar, z: number[][]): { value: number; grad: number[] } {
@@ -46,9 +50,21 @@ function tfGrad(f: (z: tf.Tensor2D) => tf.Scalar, z: number[][]): { value: numbe
   });
 }
 
-const Z = [[-3.2, 0.4, 7.5], [1.1, -0.7, -12.0], [0.05, 2.5, -1.6]];
-const Y = [[0, 1, 1], [0.3, 0, 1], [1, 0.8, 0]]; // soft targets as MixUp/CutMix produce
-const M = [[1, 1, 0], [1, 0, 1], [1, 1, 1]];
+const Z = [
+  [-3.2, 0.4, 7.5],
+  [1.1, -0.7, -12.0],
+  [0.05, 2.5, -1.6],
+];
+const Y = [
+  [0, 1, 1],
+  [0.3, 0, 1],
+  [1, 0.8, 0],
+]; // soft targets as MixUp/CutMix produce
+const M = [
+  [1, 1, 0],
+  [1, 0, 1],
+  [1, 1, 1],
+];
 const W = Float32Array.of(0.5, 1.7, 0.8);
 
 describe('losses', () => {
@@ -97,7 +113,9 @@ describe('losses', () => {
         expectClose(grad, finiteDiff(c.elem, Z, Y, masked ? M : undefined), 2e-5, 'gradient');
         if (masked) {
           // masked entries get no gradient at all
-          M.flat().forEach((m, j) => { if (m === 0) assert.equal(grad[j], 0); });
+          M.flat().forEach((m, j) => {
+            if (m === 0) assert.equal(grad[j], 0);
+          });
         }
         assert.equal(tf.memory().numTensors, before, 'no leaked tensors');
       });
@@ -122,12 +140,24 @@ describe('losses', () => {
   test('shape and parameter errors name the function, argument and what arrived', () => {
     tf.tidy(() => {
       const z = tf.zeros([2, 3]) as tf.Tensor2D;
-      assert.throws(() => weightedBce(z, tf.zeros([2, 2]) as tf.Tensor2D), /weightedBce\(targets\): expected shape \[2, 3\] like logits, received "shape \[2, 2\]"/);
-      assert.throws(() => weightedBce(z, z, Float32Array.of(1)), /weightedBce\(weights\): expected 3 values \(one per label\), received a Float32Array of length 1/);
-      assert.throws(() => posWeightBce(z, z, Float32Array.of(1, 1, 1), tf.zeros([3, 3]) as tf.Tensor2D), /posWeightBce\(mask\): expected shape \[2, 3\]/);
+      assert.throws(
+        () => weightedBce(z, tf.zeros([2, 2]) as tf.Tensor2D),
+        /weightedBce\(targets\): expected shape \[2, 3\] like logits, received "shape \[2, 2\]"/,
+      );
+      assert.throws(
+        () => weightedBce(z, z, Float32Array.of(1)),
+        /weightedBce\(weights\): expected 3 values \(one per label\), received a Float32Array of length 1/,
+      );
+      assert.throws(
+        () => posWeightBce(z, z, Float32Array.of(1, 1, 1), tf.zeros([3, 3]) as tf.Tensor2D),
+        /posWeightBce\(mask\): expected shape \[2, 3\]/,
+      );
       assert.throws(() => weightedBce(tf.zeros([3]) as unknown as tf.Tensor2D, z), /weightedBce\(logits\): expected a rank-2 tensor/);
       assert.throws(() => focalLoss(z, z, { alpha: 0.2, gamma: -1 }), /focalLoss\(gamma\): expected a number >= 0, received -1/);
-      assert.throws(() => focalLoss(z, z, { alpha: 1.5, gamma: 2 }), /focalLoss\(alpha\): expected null or a number in \[0, 1\], received 1.5/);
+      assert.throws(
+        () => focalLoss(z, z, { alpha: 1.5, gamma: 2 }),
+        /focalLoss\(alpha\): expected null or a number in \[0, 1\], received 1.5/,
+      );
     });
   });
 });
@@ -145,8 +175,11 @@ describe('label weights', () => {
 
   test('inverse-prevalence weights have mean 1 and ratio 1/prevalence (eq. 24)', () => {
     // prevalences 1/4, 3/4, 0 (counted as 1/4): raw 4, 4/3, 4 -> mean 28/9
-    expectClose(inversePrevalenceWeights(counts), [4 / (28 / 9), (4 / 3) / (28 / 9), 4 / (28 / 9)], 1e-6);
-    assert.throws(() => inversePrevalenceWeights({ positives: [1], totals: [0] }), /inversePrevalenceWeights\(counts.totals\[0\]\): expected a count > 0, received 0/);
+    expectClose(inversePrevalenceWeights(counts), [4 / (28 / 9), 4 / 3 / (28 / 9), 4 / (28 / 9)], 1e-6);
+    assert.throws(
+      () => inversePrevalenceWeights({ positives: [1], totals: [0] }),
+      /inversePrevalenceWeights\(counts.totals\[0\]\): expected a count > 0, received 0/,
+    );
   });
 
   test('positive-class weights are negatives over positives', () => {

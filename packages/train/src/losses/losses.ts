@@ -17,7 +17,12 @@ import { TrainArgumentError } from '../errors.ts';
  * @throws TrainArgumentError on shape mismatches.
  * @example weightedBce(tf.tensor2d([[0]]), tf.tensor2d([[1]])) // scalar ln 2 = 0.6931
  */
-export function weightedBce(logits: tf.Tensor2D, targets: tf.Tensor2D, weights: Float32Array | null = null, mask: tf.Tensor2D | null = null): tf.Scalar {
+export function weightedBce(
+  logits: tf.Tensor2D,
+  targets: tf.Tensor2D,
+  weights: Float32Array | null = null,
+  mask: tf.Tensor2D | null = null,
+): tf.Scalar {
   check('weightedBce', logits, targets, weights, mask);
   return tf.tidy(() => {
     let l: tf.Tensor = tf.sub(tf.softplus(logits), tf.mul(logits, targets));
@@ -32,7 +37,12 @@ export function weightedBce(logits: tf.Tensor2D, targets: tf.Tensor2D, weights: 
  *
  * @example posWeightBce(tf.tensor2d([[0]]), tf.tensor2d([[1]]), Float32Array.of(2)) // 2 ln 2
  */
-export function posWeightBce(logits: tf.Tensor2D, targets: tf.Tensor2D, posWeights: Float32Array, mask: tf.Tensor2D | null = null): tf.Scalar {
+export function posWeightBce(
+  logits: tf.Tensor2D,
+  targets: tf.Tensor2D,
+  posWeights: Float32Array,
+  mask: tf.Tensor2D | null = null,
+): tf.Scalar {
   check('posWeightBce', logits, targets, posWeights, mask);
   return tf.tidy(() => {
     const pos = tf.mul(tf.mul(targets, tf.tensor1d(posWeights)), tf.softplus(tf.neg(logits)));
@@ -59,7 +69,8 @@ export function focalLoss(
 ): tf.Scalar {
   const { alpha, gamma } = options;
   if (!(gamma >= 0)) throw new TrainArgumentError('focalLoss', 'gamma', 'a number >= 0', gamma);
-  if (alpha !== null && !(alpha >= 0 && alpha <= 1)) throw new TrainArgumentError('focalLoss', 'alpha', 'null or a number in [0, 1]', alpha);
+  if (alpha !== null && !(alpha >= 0 && alpha <= 1))
+    throw new TrainArgumentError('focalLoss', 'alpha', 'null or a number in [0, 1]', alpha);
   check('focalLoss', logits, targets, options.labelWeights ?? null, mask);
   return tf.tidy(() => {
     const spPos = tf.softplus(tf.neg(logits)); // -log p
@@ -85,12 +96,14 @@ function reduceMasked(l: tf.Tensor, mask: tf.Tensor2D | null): tf.Scalar {
 }
 
 function check(fn: string, logits: tf.Tensor, targets: tf.Tensor, weights: Float32Array | null, mask: tf.Tensor | null): void {
-  if (logits.rank !== 2) throw new TrainArgumentError(fn, 'logits', 'a rank-2 tensor [batch, labels]', `shape [${logits.shape.join(', ')}]`);
+  if (logits.rank !== 2)
+    throw new TrainArgumentError(fn, 'logits', 'a rank-2 tensor [batch, labels]', `shape [${logits.shape.join(', ')}]`);
   if (!tf.util.arraysEqual(logits.shape, targets.shape)) {
     throw new TrainArgumentError(fn, 'targets', `shape [${logits.shape.join(', ')}] like logits`, `shape [${targets.shape.join(', ')}]`);
   }
   if (mask && !tf.util.arraysEqual(logits.shape, mask.shape)) {
     throw new TrainArgumentError(fn, 'mask', `shape [${logits.shape.join(', ')}] like logits`, `shape [${mask.shape.join(', ')}]`);
   }
-  if (weights && weights.length !== logits.shape[1]) throw new TrainArgumentError(fn, 'weights', `${logits.shape[1]} values (one per label)`, weights);
+  if (weights && weights.length !== logits.shape[1])
+    throw new TrainArgumentError(fn, 'weights', `${logits.shape[1]} values (one per label)`, weights);
 }

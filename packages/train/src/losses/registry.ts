@@ -49,7 +49,11 @@ export function buildLoss(config: LossConfig, counts: LabelCounts): BoundLoss {
       return { name: config.name, weights: null, compute: (z, y, m) => focalLoss(z, y, { alpha: config.alpha, gamma: config.gamma }, m) };
     case 'cb-focal': {
       const w = classBalancedWeights(counts, config.beta);
-      return { name: config.name, weights: w, compute: (z, y, m) => focalLoss(z, y, { alpha: null, gamma: config.gamma, labelWeights: w }, m) };
+      return {
+        name: config.name,
+        weights: w,
+        compute: (z, y, m) => focalLoss(z, y, { alpha: null, gamma: config.gamma, labelWeights: w }, m),
+      };
     }
     default:
       throw new TrainArgumentError('buildLoss', 'config.name', `one of ${LOSS_NAMES.join(', ')}`, (config as { name: unknown }).name);

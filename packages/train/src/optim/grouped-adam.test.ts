@@ -6,7 +6,9 @@ import { GroupedAdam } from './grouped-adam.ts';
 
 // Gradient of the quadratic 0.5·||A·x - b||² at x, a fixed deterministic objective.
 function grad(x: tf.Variable): tf.Tensor {
-  return tf.tidy(() => tf.grad((v: tf.Tensor) => tf.mul(0.5, tf.sum(tf.square(tf.sub(tf.mul(v, tf.tensor1d([1, -2, 3])), tf.tensor1d([0.5, 1, -1]))))))(x));
+  return tf.tidy(() =>
+    tf.grad((v: tf.Tensor) => tf.mul(0.5, tf.sum(tf.square(tf.sub(tf.mul(v, tf.tensor1d([1, -2, 3])), tf.tensor1d([0.5, 1, -1]))))))(x),
+  );
 }
 
 describe('GroupedAdam', () => {
@@ -93,15 +95,24 @@ describe('GroupedAdam', () => {
     const x = tf.variable(tf.zeros([2]));
     const opt = new GroupedAdam();
     const g3 = tf.zeros([3]);
-    assert.throws(() => opt.step([{ key: 'x', variable: x, gradient: g3, lr: 0.1, weightDecay: 0 }]), /GroupedAdam.step\(updates\[x\].gradient\): expected shape \[2\], received "shape \[3\]"/);
-    assert.throws(() => opt.step([{ key: 'x', variable: x, gradient: x, lr: -1, weightDecay: 0 }]), /GroupedAdam.step\(updates\[x\].lr\): expected a number >= 0, received -1/);
+    assert.throws(
+      () => opt.step([{ key: 'x', variable: x, gradient: g3, lr: 0.1, weightDecay: 0 }]),
+      /GroupedAdam.step\(updates\[x\].gradient\): expected shape \[2\], received "shape \[3\]"/,
+    );
+    assert.throws(
+      () => opt.step([{ key: 'x', variable: x, gradient: x, lr: -1, weightDecay: 0 }]),
+      /GroupedAdam.step\(updates\[x\].lr\): expected a number >= 0, received -1/,
+    );
     assert.throws(
       () => opt.setState({ slots: [{ key: 'x', step: 1, shape: [2], m: new Float32Array(2), v: new Float32Array(3) }] }),
       /GroupedAdam.setState: slot 'x' of shape \[2\] has 2 first and 3 second moments/,
     );
     opt.step([{ key: 'x', variable: x, gradient: x, lr: 0.1, weightDecay: 0 }]);
     const y = tf.variable(tf.zeros([4]));
-    assert.throws(() => opt.step([{ key: 'x', variable: y, gradient: y, lr: 0.1, weightDecay: 0 }]), /GroupedAdam.step: variable 'x' changed shape from \[2\] to \[4\]/);
+    assert.throws(
+      () => opt.step([{ key: 'x', variable: y, gradient: y, lr: 0.1, weightDecay: 0 }]),
+      /GroupedAdam.step: variable 'x' changed shape from \[2\] to \[4\]/,
+    );
     assert.equal(opt.slotCount, 1);
     tf.dispose([x, y, g3]);
     opt.dispose();

@@ -66,14 +66,22 @@ export class GroupedAdam {
     for (const u of updates) {
       if (!(u.lr >= 0)) throw new TrainArgumentError('GroupedAdam.step', `updates[${u.key}].lr`, 'a number >= 0', u.lr);
       if (!tf.util.arraysEqual(u.gradient.shape, u.variable.shape)) {
-        throw new TrainArgumentError('GroupedAdam.step', `updates[${u.key}].gradient`, `shape [${u.variable.shape.join(', ')}]`, `shape [${u.gradient.shape.join(', ')}]`);
+        throw new TrainArgumentError(
+          'GroupedAdam.step',
+          `updates[${u.key}].gradient`,
+          `shape [${u.variable.shape.join(', ')}]`,
+          `shape [${u.gradient.shape.join(', ')}]`,
+        );
       }
       let slot = this.slots.get(u.key);
       if (!slot) {
         slot = tf.tidy(() => ({ step: 0, m: tf.zerosLike(u.variable).variable(false), v: tf.zerosLike(u.variable).variable(false) }));
         this.slots.set(u.key, slot);
       } else if (!tf.util.arraysEqual(slot.m.shape, u.variable.shape)) {
-        throw new TrainStateError('GroupedAdam.step', `variable '${u.key}' changed shape from [${slot.m.shape.join(', ')}] to [${u.variable.shape.join(', ')}]`);
+        throw new TrainStateError(
+          'GroupedAdam.step',
+          `variable '${u.key}' changed shape from [${slot.m.shape.join(', ')}] to [${u.variable.shape.join(', ')}]`,
+        );
       }
       slot.step += 1;
       const t = slot.step;
@@ -112,9 +120,16 @@ export class GroupedAdam {
     for (const s of state.slots) {
       const size = s.shape.reduce((a, b) => a * b, 1);
       if (s.m.length !== size || s.v.length !== size) {
-        throw new TrainStateError('GroupedAdam.setState', `slot '${s.key}' of shape [${s.shape.join(', ')}] has ${s.m.length} first and ${s.v.length} second moments`);
+        throw new TrainStateError(
+          'GroupedAdam.setState',
+          `slot '${s.key}' of shape [${s.shape.join(', ')}] has ${s.m.length} first and ${s.v.length} second moments`,
+        );
       }
-      const slot = tf.tidy(() => ({ step: s.step, m: tf.tensor(s.m, s.shape).variable(false), v: tf.tensor(s.v, s.shape).variable(false) }));
+      const slot = tf.tidy(() => ({
+        step: s.step,
+        m: tf.tensor(s.m, s.shape).variable(false),
+        v: tf.tensor(s.v, s.shape).variable(false),
+      }));
       this.slots.set(s.key, slot);
     }
   }

@@ -19,7 +19,16 @@ describe('pretrainBackbone', () => {
 
   test('trains on the phantom source set and saves where init "pretrained" finds it; converted weights are used instead when given', async () => {
     const start = tf.memory().numTensors;
-    const r = await pretrainBackbone({ backbone: 'cnn3', size: 32, channels: 1, images: 40, epochs: 1, batchSize: 16, weightsRoot: tmp.dir, normalization: 'unit' });
+    const r = await pretrainBackbone({
+      backbone: 'cnn3',
+      size: 32,
+      channels: 1,
+      images: 40,
+      epochs: 1,
+      batchSize: 16,
+      weightsRoot: tmp.dir,
+      normalization: 'unit',
+    });
     assert.equal(r.source, 'phantom-pretraining');
     assert.ok(Number.isFinite(r.valLoss));
     const meta = await readModelMetadata(r.dir);
@@ -33,14 +42,29 @@ describe('pretrainBackbone', () => {
     assert.ok(built.weights.matchedLayers! > 0);
     built.model.dispose();
 
-    const converted = await pretrainBackbone({ backbone: 'cnn3', size: 32, channels: 1, weightsRoot: `${tmp.dir}/other`, weightsDir: r.dir });
+    const converted = await pretrainBackbone({
+      backbone: 'cnn3',
+      size: 32,
+      channels: 1,
+      weightsRoot: `${tmp.dir}/other`,
+      weightsDir: r.dir,
+    });
     assert.equal(converted.source, 'imagenet-converted');
     assert.equal((await readModelMetadata(converted.dir))['source'], 'imagenet-converted');
   });
 
   test('bad arguments and missing weights folders are named', async () => {
-    await assert.rejects(pretrainBackbone({ backbone: 'cnn3', size: 32, channels: 1, images: 5 }), /pretrainBackbone\(images\): expected an integer >= 20, received 5/);
-    await assert.rejects(pretrainBackbone({ backbone: 'cnn3', size: 32, channels: 1, epochs: 0 }), /pretrainBackbone\(epochs\): expected an integer >= 1, received 0/);
-    await assert.rejects(pretrainBackbone({ backbone: 'cnn3', size: 32, channels: 1, weightsDir: `${tmp.dir}/none` }), /pretrainBackbone: the weights folder .*none does not exist/);
+    await assert.rejects(
+      pretrainBackbone({ backbone: 'cnn3', size: 32, channels: 1, images: 5 }),
+      /pretrainBackbone\(images\): expected an integer >= 20, received 5/,
+    );
+    await assert.rejects(
+      pretrainBackbone({ backbone: 'cnn3', size: 32, channels: 1, epochs: 0 }),
+      /pretrainBackbone\(epochs\): expected an integer >= 1, received 0/,
+    );
+    await assert.rejects(
+      pretrainBackbone({ backbone: 'cnn3', size: 32, channels: 1, weightsDir: `${tmp.dir}/none` }),
+      /pretrainBackbone: the weights folder .*none does not exist/,
+    );
   });
 });

@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-import { createMemoryImageCache, deriveSeed, evalBatches, generatePhantomSource, trainBatches, type Normalization, type PipelineConfig } from '@cxr/data';
+import {
+  createMemoryImageCache,
+  deriveSeed,
+  evalBatches,
+  generatePhantomSource,
+  trainBatches,
+  type Normalization,
+  type PipelineConfig,
+} from '@cxr/data';
 import { buildModel, loadWeightsByName, saveBackboneTo, saveModelTo } from '@cxr/models';
 import { TrainArgumentError, TrainStateError } from '../errors.ts';
 import type { BoundLoss } from '../losses/registry.ts';
@@ -63,12 +71,27 @@ export async function pretrainBackbone(opts: PretrainOptions): Promise<PretrainR
   await rm(tmp, { recursive: true, force: true });
 
   if (opts.weightsDir) {
-    if (!existsSync(opts.weightsDir)) throw new TrainStateError('pretrainBackbone', `the weights folder ${resolve(opts.weightsDir)} does not exist`);
-    const bare = buildModel({ backbone: opts.backbone, inputSize: opts.size, channels: opts.channels, head: 'none', numClasses: 1, seed, includeKerasPreprocessing: false });
+    if (!existsSync(opts.weightsDir))
+      throw new TrainStateError('pretrainBackbone', `the weights folder ${resolve(opts.weightsDir)} does not exist`);
+    const bare = buildModel({
+      backbone: opts.backbone,
+      inputSize: opts.size,
+      channels: opts.channels,
+      head: 'none',
+      numClasses: 1,
+      seed,
+      includeKerasPreprocessing: false,
+    });
     try {
       const report = await loadWeightsByName(bare, opts.weightsDir);
-      if (report.matched.length === 0) throw new TrainStateError('pretrainBackbone', `no layer of ${opts.backbone} matched a layer in ${resolve(opts.weightsDir)}`);
-      await saveModelTo(bare, tmp, { source: 'imagenet-converted', from: resolve(opts.weightsDir), matched: report.matched.length, missing: report.missing });
+      if (report.matched.length === 0)
+        throw new TrainStateError('pretrainBackbone', `no layer of ${opts.backbone} matched a layer in ${resolve(opts.weightsDir)}`);
+      await saveModelTo(bare, tmp, {
+        source: 'imagenet-converted',
+        from: resolve(opts.weightsDir),
+        matched: report.matched.length,
+        missing: report.missing,
+      });
       await replaceDir(tmp, dir);
       progress.message(`${opts.backbone}: ${report.matched.length} layers from ${opts.weightsDir} saved to ${dir}`);
       return { dir, source: 'imagenet-converted', matchedLayers: report.matched.length };
@@ -88,9 +111,25 @@ export async function pretrainBackbone(opts: PretrainOptions): Promise<PretrainR
   const train = all.slice(nVal);
   const val = all.slice(0, nVal);
   const normalization = opts.normalization ?? 'imagenet';
-  const pipeline: PipelineConfig = { batchSize, channels: opts.channels, normalization, augment: null, mixup: null, cutmix: null, oversample: null };
+  const pipeline: PipelineConfig = {
+    batchSize,
+    channels: opts.channels,
+    normalization,
+    augment: null,
+    mixup: null,
+    cutmix: null,
+    oversample: null,
+  };
   const loss: BoundLoss = { name: 'weighted-bce', weights: null, compute: (z, y, m) => weightedBce(z, y, null, m) };
-  const model = buildModel({ backbone: opts.backbone, inputSize: opts.size, channels: opts.channels, head: '256/0.2', numClasses: k, seed: deriveSeed(seed, 'init'), includeKerasPreprocessing: false });
+  const model = buildModel({
+    backbone: opts.backbone,
+    inputSize: opts.size,
+    channels: opts.channels,
+    head: '256/0.2',
+    numClasses: k,
+    seed: deriveSeed(seed, 'init'),
+    includeKerasPreprocessing: false,
+  });
   try {
     const result = await fit({
       model,
@@ -103,7 +142,11 @@ export async function pretrainBackbone(opts: PretrainOptions): Promise<PretrainR
       },
       baseRates: { head: 1e-3, backbone: 1e-3 },
       trainBatches: (epoch) => trainBatches({ cache, indices: train, targets, config: pipeline, seed: deriveSeed(seed, 'data'), epoch }),
-      validate: (m) => ({ loss: predictSplit(m, loss, evalBatches({ cache, indices: val, targets, batchSize: 64, channels: opts.channels, normalization })).loss, metrics: {} }),
+      validate: (m) => ({
+        loss: predictSplit(m, loss, evalBatches({ cache, indices: val, targets, batchSize: 64, channels: opts.channels, normalization }))
+          .loss,
+        metrics: {},
+      }),
       setPhase: () => {},
       checkpoint: null,
       progress,
@@ -111,7 +154,9 @@ export async function pretrainBackbone(opts: PretrainOptions): Promise<PretrainR
     const valLoss = result.history[result.history.length - 1]!.valLoss;
     await saveBackboneTo(model, tmp, { source: 'phantom-pretraining', images, epochs, seed, normalization, valLoss });
     await replaceDir(tmp, dir);
-    progress.message(`${opts.backbone}: pretrained on ${images} phantom images for ${epochs} epochs (val loss ${valLoss.toFixed(4)}), saved to ${dir}`);
+    progress.message(
+      `${opts.backbone}: pretrained on ${images} phantom images for ${epochs} epochs (val loss ${valLoss.toFixed(4)}), saved to ${dir}`,
+    );
     return { dir, source: 'phantom-pretraining', valLoss };
   } finally {
     model.dispose();
@@ -123,4 +168,3 @@ async function replaceDir(tmp: string, dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await rename(tmp, dir);
 }
-

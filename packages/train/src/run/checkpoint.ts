@@ -102,9 +102,12 @@ export async function readCheckpoint(dir: string, identity: string): Promise<Che
   } catch (error) {
     throw new TrainStateError('readCheckpoint', `${folder} is unreadable: ${(error as Error).message}`);
   }
-  if (manifest.format !== FORMAT) throw new TrainStateError('readCheckpoint', `${folder}: format ${JSON.stringify(manifest.format)}, expected ${FORMAT}`);
-  if (manifest.identity !== identity) throw new TrainStateError('readCheckpoint', `${folder} belongs to run ${manifest.identity}, not ${identity}`);
-  if (buf.byteLength !== manifest.bytes) throw new TrainStateError('readCheckpoint', `${folder}/tensors.bin has ${buf.byteLength} bytes, the manifest says ${manifest.bytes}`);
+  if (manifest.format !== FORMAT)
+    throw new TrainStateError('readCheckpoint', `${folder}: format ${JSON.stringify(manifest.format)}, expected ${FORMAT}`);
+  if (manifest.identity !== identity)
+    throw new TrainStateError('readCheckpoint', `${folder} belongs to run ${manifest.identity}, not ${identity}`);
+  if (buf.byteLength !== manifest.bytes)
+    throw new TrainStateError('readCheckpoint', `${folder}/tensors.bin has ${buf.byteLength} bytes, the manifest says ${manifest.bytes}`);
   let offset = 0;
   const take = (n: number): Float32Array => {
     const out = new Float32Array(n);

@@ -34,7 +34,11 @@ export async function loadRunDataset(config: RunConfig, dataRoot: string, log: (
   let dataDir = d.dataDir;
   if (dataDir === null) {
     if (d.name !== 'phantom') {
-      throw new TrainConfigError('loadRunDataset', 'dataset.dataDir', `the ${d.name} dataset needs a folder: pass --data-dir DIR (only 'phantom' is generated)`);
+      throw new TrainConfigError(
+        'loadRunDataset',
+        'dataset.dataDir',
+        `the ${d.name} dataset needs a folder: pass --data-dir DIR (only 'phantom' is generated)`,
+      );
     }
     dataDir = resolve(phantomDataDir(dataRoot, d.phantom));
     const made = await writePhantomDataset({ outDir: dataDir, images: d.phantom.images, size: d.phantom.size, seed: d.phantom.seed });
@@ -85,9 +89,25 @@ export async function prepareRunData(config: RunConfig, seed: number, dataset: L
   });
   for (const name of ['train', 'val', 'test'] as const) {
     if (split[name].length === 0) {
-      throw new TrainConfigError('prepareRunData', 'split.fractions', `the ${name} split of ${dataset.records.length} records is empty; use more images or other fractions`);
+      throw new TrainConfigError(
+        'prepareRunData',
+        'split.fractions',
+        `the ${name} split of ${dataset.records.length} records is empty; use more images or other fractions`,
+      );
     }
   }
-  const cache = await buildImageCache({ records: dataset.records, fingerprint: dataset.fingerprint, size: config.image.size, ...(cacheDir ? { cacheDir } : {}) });
-  return { dataset, labelNames: dataset.labelNames, targets, masks, split: { train: split.train, val: split.val, test: split.test }, cache };
+  const cache = await buildImageCache({
+    records: dataset.records,
+    fingerprint: dataset.fingerprint,
+    size: config.image.size,
+    ...(cacheDir ? { cacheDir } : {}),
+  });
+  return {
+    dataset,
+    labelNames: dataset.labelNames,
+    targets,
+    masks,
+    split: { train: split.train, val: split.val, test: split.test },
+    cache,
+  };
 }

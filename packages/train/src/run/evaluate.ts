@@ -72,7 +72,14 @@ export interface RunMetrics {
 export function runMetrics(val: SplitPredictions, test: SplitPredictions, labelNames: string[]): RunMetrics {
   const s = multilabelSummary(matrix(test, 'truth'), matrix(test, 'probabilities'), { labels: labelNames });
   const v = multilabelSummary(matrix(val, 'truth'), matrix(val, 'probabilities'), { labels: labelNames });
-  const op = operatingPoints(matrix(val, 'truth'), matrix(val, 'probabilities'), matrix(test, 'truth'), matrix(test, 'probabilities'), { sensitivity: 0.95, specificity: 0.95 }, []);
+  const op = operatingPoints(
+    matrix(val, 'truth'),
+    matrix(val, 'probabilities'),
+    matrix(test, 'truth'),
+    matrix(test, 'probabilities'),
+    { sensitivity: 0.95, specificity: 0.95 },
+    [],
+  );
   const testMetrics: Record<string, number> = {
     macro_auc_roc: s.macroRocAuc,
     macro_pr_auc: s.macroAveragePrecision,
@@ -86,7 +93,10 @@ export function runMetrics(val: SplitPredictions, test: SplitPredictions, labelN
   };
   const valMetrics: Record<string, number> = { macro_auc_roc: v.macroRocAuc, macro_pr_auc: v.macroAveragePrecision, loss: val.loss };
   const metrics: MetricRow[] = [];
-  for (const [split, rec] of [['test', testMetrics], ['val', valMetrics]] as const) {
+  for (const [split, rec] of [
+    ['test', testMetrics],
+    ['val', valMetrics],
+  ] as const) {
     for (const [name, value] of Object.entries(rec)) if (Number.isFinite(value)) metrics.push({ split, name, value });
   }
   const labelMetrics: LabelMetricRow[] = [];
@@ -102,7 +112,8 @@ export function runMetrics(val: SplitPredictions, test: SplitPredictions, labelN
       threshold_spec95: o.specificityThreshold,
       sens_at_spec95: o.sensitivityAtSpecificity,
     };
-    for (const [name, value] of Object.entries(values)) if (Number.isFinite(value)) labelMetrics.push({ split: 'test', label: labelNames[k]!, name, value });
+    for (const [name, value] of Object.entries(values))
+      if (Number.isFinite(value)) labelMetrics.push({ split: 'test', label: labelNames[k]!, name, value });
   });
   const finiteTest = Object.fromEntries(Object.entries(testMetrics).filter(([, x]) => Number.isFinite(x)));
   return { metrics, labelMetrics, test: finiteTest };

@@ -16,11 +16,17 @@ const SIZE = 8;
 // A tiny conv net with a two-layer 'head_' block; seeded initialisers make it reproducible.
 function tinyModel(): tf.LayersModel {
   const input = tf.input({ shape: [SIZE, SIZE, 1] });
-  let x = tf.layers.conv2d({ name: 'conv', filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }).apply(input) as tf.SymbolicTensor;
+  let x = tf.layers
+    .conv2d({ name: 'conv', filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) })
+    .apply(input) as tf.SymbolicTensor;
   x = tf.layers.batchNormalization({ name: 'bn' }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.globalAveragePooling2d({ name: 'gap' }).apply(x) as tf.SymbolicTensor;
-  x = tf.layers.dense({ name: 'head_dense', units: 6, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }).apply(x) as tf.SymbolicTensor;
-  const out = tf.layers.dense({ name: 'head_logits', units: K, kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }).apply(x) as tf.SymbolicTensor;
+  x = tf.layers
+    .dense({ name: 'head_dense', units: 6, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) })
+    .apply(x) as tf.SymbolicTensor;
+  const out = tf.layers
+    .dense({ name: 'head_logits', units: K, kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) })
+    .apply(x) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: out });
 }
 
@@ -62,12 +68,13 @@ async function validate(model: tf.LayersModel): Promise<{ loss: number; metrics:
   for (let k = 0; k < K; k++) {
     let wins = 0;
     let pairs = 0;
-    for (let i = 0; i < VAL.n; i++) for (let j = 0; j < VAL.n; j++) {
-      if (y[i * K + k] === 1 && y[j * K + k] === 0) {
-        pairs++;
-        wins += z[i * K + k]! > z[j * K + k]! ? 1 : z[i * K + k] === z[j * K + k] ? 0.5 : 0;
+    for (let i = 0; i < VAL.n; i++)
+      for (let j = 0; j < VAL.n; j++) {
+        if (y[i * K + k] === 1 && y[j * K + k] === 0) {
+          pairs++;
+          wins += z[i * K + k]! > z[j * K + k]! ? 1 : z[i * K + k] === z[j * K + k] ? 0.5 : 0;
+        }
       }
-    }
     sum += wins / pairs;
   }
   return { loss, metrics: { macro_auc_roc: sum / K } };
@@ -102,7 +109,13 @@ describe('fit', () => {
     const counts: number[] = [];
     const run = async () => {
       const model = tinyModel();
-      const r = await fit(options(model, { onEpoch: () => { counts.push(tf.memory().numTensors); } }));
+      const r = await fit(
+        options(model, {
+          onEpoch: () => {
+            counts.push(tf.memory().numTensors);
+          },
+        }),
+      );
       const w = snapshotWeights(model);
       model.dispose();
       return { r, w };
@@ -110,7 +123,10 @@ describe('fit', () => {
     const start = tf.memory().numTensors;
     const a = await run();
     const b = await run();
-    assert.deepEqual(a.r.history.map((h) => [h.trainLoss, h.valLoss, h.metrics]), b.r.history.map((h) => [h.trainLoss, h.valLoss, h.metrics]));
+    assert.deepEqual(
+      a.r.history.map((h) => [h.trainLoss, h.valLoss, h.metrics]),
+      b.r.history.map((h) => [h.trainLoss, h.valLoss, h.metrics]),
+    );
     assert.deepEqual(a.w, b.w);
     assert.equal(a.r.history.length, 3);
     assert.ok(a.r.history[2]!.metrics['macro_auc_roc']! > 0.5, `learns something: ${a.r.history[2]!.metrics['macro_auc_roc']}`);
@@ -128,31 +144,56 @@ describe('fit', () => {
     const ckpt = { dir: `${tmp.dir}/ckpt`, identity: 'run-a' };
     const first = tinyModel();
     await assert.rejects(
-      fit(options(first, { checkpoint: ckpt, afterCheckpoint: (epoch) => { if (epoch === 1) throw new Error('simulated crash'); } })),
+      fit(
+        options(first, {
+          checkpoint: ckpt,
+          afterCheckpoint: (epoch) => {
+            if (epoch === 1) throw new Error('simulated crash');
+          },
+        }),
+      ),
       /simulated crash/,
     );
     first.dispose();
     const second = tinyModel();
     const restoredRows: number[] = [];
-    const r = await fit(options(second, { checkpoint: ckpt, onEpoch: (row, restored) => { if (restored) restoredRows.push(row.epoch); } }));
+    const r = await fit(
+      options(second, {
+        checkpoint: ckpt,
+        onEpoch: (row, restored) => {
+          if (restored) restoredRows.push(row.epoch);
+        },
+      }),
+    );
     assert.equal(r.resumedEpochs, 1);
     assert.deepEqual(restoredRows, [1]);
     assert.deepEqual(snapshotWeights(second), expected);
     second.dispose();
-    await assert.rejects(fit(options(tinyModel(), { checkpoint: { ...ckpt, identity: 'run-b' } })), /readCheckpoint: .* belongs to run run-a, not run-b/);
+    await assert.rejects(
+      fit(options(tinyModel(), { checkpoint: { ...ckpt, identity: 'run-b' } })),
+      /readCheckpoint: .* belongs to run run-a, not run-b/,
+    );
   });
 
   test('freeze-then-unfreeze: backbone weights do not move while only the head trains', async () => {
     const model = tinyModel();
     const phases: string[] = [];
-    const backbone0 = modelVariables(model).filter((v) => !v.head).map((v) => v.variable.dataSync().slice());
+    const backbone0 = modelVariables(model)
+      .filter((v) => !v.head)
+      .map((v) => v.variable.dataSync().slice());
     let afterHeadOnly: Float32Array[] = [];
     const opts = options(model, {}, { schedule: { freezeThenUnfreeze: { headOnlyEpochs: 1 }, earlyStopping: null } });
     await fit({
       ...opts,
-      setPhase: (p) => { phases.push(p); opts.setPhase(p); },
+      setPhase: (p) => {
+        phases.push(p);
+        opts.setPhase(p);
+      },
       onEpoch: (row) => {
-        if (row.epoch === 1) afterHeadOnly = modelVariables(model).filter((v) => !v.head).map((v) => v.variable.dataSync().slice() as Float32Array);
+        if (row.epoch === 1)
+          afterHeadOnly = modelVariables(model)
+            .filter((v) => !v.head)
+            .map((v) => v.variable.dataSync().slice() as Float32Array);
       },
     });
     assert.deepEqual(phases, ['head-only', 'unfrozen', 'unfrozen']);
@@ -170,7 +211,9 @@ describe('fit', () => {
     const r = await fit({
       ...options(model, {}, { epochs: 4, schedule: { earlyStopping: { patience: 2 } } }),
       validate: () => ({ loss: 1, metrics: { macro_auc_roc: scripted[i++]! } }),
-      onEpoch: (row) => { if (row.epoch === 1) best = snapshotWeights(model); },
+      onEpoch: (row) => {
+        if (row.epoch === 1) best = snapshotWeights(model);
+      },
     });
     assert.equal(r.bestEpoch, 1);
     assert.equal(r.stoppedEarly, true);

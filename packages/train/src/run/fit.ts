@@ -70,7 +70,13 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
     ramp: config.schedule.rampup,
     freeze: config.schedule.freezeThenUnfreeze,
   };
-  let state: TrainingState = { epochsDone: 0, stepsDone: 0, plateau: initialPlateauState(), earlyStopping: initialEarlyStoppingState(), history: [] };
+  let state: TrainingState = {
+    epochsDone: 0,
+    stepsDone: 0,
+    plateau: initialPlateauState(),
+    earlyStopping: initialEarlyStoppingState(),
+    history: [],
+  };
   let best: Float32Array[] | null = null;
   try {
     const saved = opts.checkpoint ? await readCheckpoint(opts.checkpoint.dir, opts.checkpoint.identity) : undefined;
@@ -126,9 +132,17 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
       };
       state = { epochsDone: epoch, stepsDone: state.stepsDone + steps, plateau, earlyStopping, history: [...state.history, row] };
       const auc = val.metrics['macro_auc_roc'];
-      progress.epochEnd(epoch, `loss ${row.trainLoss.toFixed(4)} val_loss ${row.valLoss.toFixed(4)}${auc === undefined ? '' : ` val_auc ${auc.toFixed(4)}`}`);
+      progress.epochEnd(
+        epoch,
+        `loss ${row.trainLoss.toFixed(4)} val_loss ${row.valLoss.toFixed(4)}${auc === undefined ? '' : ` val_auc ${auc.toFixed(4)}`}`,
+      );
       if (opts.checkpoint) {
-        await writeCheckpoint(opts.checkpoint.dir, opts.checkpoint.identity, { state, weights: snapshotWeights(model), best, optimizer: optimizer.getState() });
+        await writeCheckpoint(opts.checkpoint.dir, opts.checkpoint.identity, {
+          state,
+          weights: snapshotWeights(model),
+          best,
+          optimizer: optimizer.getState(),
+        });
       }
       await opts.onEpoch?.(row, false);
       await opts.afterCheckpoint?.(epoch);

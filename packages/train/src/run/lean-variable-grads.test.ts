@@ -30,7 +30,15 @@ describe('leanVariableGrads', () => {
   });
 
   test('matches tf.variableGrads bit for bit on a small EfficientNetB0 training step (swish, SE, depthwise, BN, dropout)', () => {
-    const model = buildModel({ backbone: 'efficientnetb0', inputSize: 32, channels: 3, head: '16/0.3', numClasses: 3, seed: 7, includeKerasPreprocessing: false });
+    const model = buildModel({
+      backbone: 'efficientnetb0',
+      inputSize: 32,
+      channels: 3,
+      head: '16/0.3',
+      numClasses: 3,
+      seed: 7,
+      includeKerasPreprocessing: false,
+    });
     const xs = tf.randomUniform([2, 32, 32, 3], -1, 1, 'float32', 3);
     const ys = tf.tensor2d([1, 0, 1, 0, 1, 1], [2, 3]);
     const vars = modelVariables(model)
@@ -86,7 +94,10 @@ describe('leanVariableGrads', () => {
   test('sums the gradients of a tensor used twice and copes with gradients that alias dy', () => {
     // a custom op whose gradient returns dy itself, applied to x twice: the two partial gradients
     // are the same tensor object as the incoming dy
-    const passThrough = tf.customGrad(((a: tf.Tensor) => ({ value: tf.mul(a, 1), gradFunc: (dy: tf.Tensor | tf.Tensor[]) => dy })) as unknown as Parameters<typeof tf.customGrad>[0]);
+    const passThrough = tf.customGrad(((a: tf.Tensor) => ({
+      value: tf.mul(a, 1),
+      gradFunc: (dy: tf.Tensor | tf.Tensor[]) => dy,
+    })) as unknown as Parameters<typeof tf.customGrad>[0]);
     const v = tf.variable(tf.tensor1d([1, 2, 3]));
     const f = () => {
       const y = passThrough(v) as tf.Tensor;
@@ -142,10 +153,10 @@ describe('leanVariableGrads', () => {
 
   test('throws inside another gradient computation (nested gradients are not supported)', () => {
     const v = tf.variable(tf.scalar(2));
-    assert.throws(
-      () => tf.grad((x: tf.Tensor) => tf.mul(x, leanVariableGrads(() => tf.square(v) as tf.Scalar, [v]).value))(tf.scalar(1)),
-      { name: 'TrainArgumentError', message: 'leanVariableGrads(f): expected a call outside any other gradient computation, received "gradient depth 1"' },
-    );
+    assert.throws(() => tf.grad((x: tf.Tensor) => tf.mul(x, leanVariableGrads(() => tf.square(v) as tf.Scalar, [v]).value))(tf.scalar(1)), {
+      name: 'TrainArgumentError',
+      message: 'leanVariableGrads(f): expected a call outside any other gradient computation, received "gradient depth 1"',
+    });
     v.dispose();
   });
 

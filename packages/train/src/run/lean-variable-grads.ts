@@ -54,7 +54,12 @@ export function leanVariableGrads(f: () => tf.Scalar, vars: tf.Variable[]): Lean
   if (vars.length === 0) throw new TrainArgumentError('leanVariableGrads', 'vars', 'at least one variable', 'an empty list');
   const engine = tf.engine() as unknown as TapeEngine;
   if (engine.state.gradientDepth !== 0) {
-    throw new TrainArgumentError('leanVariableGrads', 'f', 'a call outside any other gradient computation', `gradient depth ${engine.state.gradientDepth}`);
+    throw new TrainArgumentError(
+      'leanVariableGrads',
+      'f',
+      'a call outside any other gradient computation',
+      `gradient depth ${engine.state.gradientDepth}`,
+    );
   }
   engine.startTape();
   let tape: TapeNode[] = [];
@@ -68,7 +73,12 @@ export function leanVariableGrads(f: () => tf.Scalar, vars: tf.Variable[]): Lean
       engine.state.activeTape = null;
     }
     if (!(value instanceof tf.Tensor) || value.rank !== 0) {
-      throw new TrainArgumentError('leanVariableGrads', 'f', 'a function returning a scalar tensor', value instanceof tf.Tensor ? `a rank-${value.rank} tensor` : typeof value);
+      throw new TrainArgumentError(
+        'leanVariableGrads',
+        'f',
+        'a function returning a scalar tensor',
+        value instanceof tf.Tensor ? `a rank-${value.rank} tensor` : typeof value,
+      );
     }
     const y = value;
     const path = nodesFromXsToY(tape, vars, y);
@@ -112,7 +122,13 @@ function backpropagate(path: TapeNode[], y: tf.Tensor): Map<number, tf.Tensor> {
   put(y.id, tf.onesLike(y));
   for (let i = path.length - 1; i >= 0; i--) {
     const node = path[i]!;
-    if (node.gradient == null) throw new TrainArgumentError('leanVariableGrads', 'f', 'operations with registered gradients', `kernel ${node.kernelName} without one`);
+    if (node.gradient == null)
+      throw new TrainArgumentError(
+        'leanVariableGrads',
+        'f',
+        'operations with registered gradients',
+        `kernel ${node.kernelName} without one`,
+      );
     const dys = node.outputs.map((o) => acc.get(o.id) ?? null);
     const names = Object.keys(node.inputs);
     // One tidy per node: temporaries a gradient function makes outside its per-input closures
@@ -121,7 +137,13 @@ function backpropagate(path: TapeNode[], y: tf.Tensor): Map<number, tf.Tensor> {
       const inputGradients = node.gradient!(dys);
       return names.map((name) => {
         const make = inputGradients[name];
-        if (make === undefined) throw new TrainArgumentError('leanVariableGrads', 'f', `a gradient for input '${name}' of ${node.kernelName}`, `only ${Object.keys(inputGradients).join(', ')}`);
+        if (make === undefined)
+          throw new TrainArgumentError(
+            'leanVariableGrads',
+            'f',
+            `a gradient for input '${name}' of ${node.kernelName}`,
+            `only ${Object.keys(inputGradients).join(', ')}`,
+          );
         return make();
       });
     });
@@ -129,7 +151,12 @@ function backpropagate(path: TapeNode[], y: tf.Tensor): Map<number, tf.Tensor> {
       const x = node.inputs[name]!;
       let dx = dxs[k]!;
       if (dx.dtype !== 'float32' || !tf.util.arraysEqual(dx.shape, x.shape)) {
-        throw new TrainArgumentError('leanVariableGrads', 'f', `a float32 gradient of shape [${x.shape.join(', ')}] for '${name}' of ${node.kernelName}`, `${dx.dtype} [${dx.shape.join(', ')}]`);
+        throw new TrainArgumentError(
+          'leanVariableGrads',
+          'f',
+          `a float32 gradient of shape [${x.shape.join(', ')}] for '${name}' of ${node.kernelName}`,
+          `${dx.dtype} [${dx.shape.join(', ')}]`,
+        );
       }
       // A gradient function may hand back a tensor that is also held elsewhere (a dy, a saved
       // tensor, another accumulated gradient); a clone shares its data but can be freed alone.

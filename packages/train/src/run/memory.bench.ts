@@ -30,15 +30,34 @@ let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 50);
-const model = buildModel({ backbone: 'efficientnetb0', inputSize: 64, channels: 3, head: '256/0.3->128/0.3', numClasses: 10, seed: 1, includeKerasPreprocessing: false });
+const model = buildModel({
+  backbone: 'efficientnetb0',
+  inputSize: 64,
+  channels: 3,
+  head: '256/0.3->128/0.3',
+  numClasses: 10,
+  seed: 1,
+  includeKerasPreprocessing: false,
+});
 const loss: BoundLoss = { name: 'weighted-bce', weights: null, compute: (z, y, m) => weightedBce(z, y, null, m) };
 const optimizer = new GroupedAdam();
 const rates = { head: 1e-3, backbone: 1e-4, weightDecay: 0, phase: 'unfrozen' } as const;
 /** The step trainStep took before leanVariableGrads: tf.variableGrads, then the same update. */
 const tfjsStep = (batch: StepBatch) => {
   const vars = modelVariables(model).filter((v) => v.trainable);
-  const { value, grads: g } = tf.variableGrads(() => loss.compute(model.apply(batch.xs, { training: true }) as tf.Tensor2D, batch.ys, batch.mask), vars.map((v) => v.variable));
-  optimizer.step(vars.map((v) => ({ key: v.key, variable: v.variable, gradient: g[v.variable.name]!, lr: v.head ? rates.head : rates.backbone, weightDecay: 0 })));
+  const { value, grads: g } = tf.variableGrads(
+    () => loss.compute(model.apply(batch.xs, { training: true }) as tf.Tensor2D, batch.ys, batch.mask),
+    vars.map((v) => v.variable),
+  );
+  optimizer.step(
+    vars.map((v) => ({
+      key: v.key,
+      variable: v.variable,
+      gradient: g[v.variable.name]!,
+      lr: v.head ? rates.head : rates.backbone,
+      weightDecay: 0,
+    })),
+  );
   value.dataSync();
   tf.dispose([value, ...Object.values(g)]);
 };
@@ -61,7 +80,10 @@ for (let epoch = 0; epoch < 2; epoch++) {
 }
 clearInterval(sampler);
 times.sort((a, b) => a - b);
-const wasmHeap = backend.tfBackend === 'wasm' ? ` (wasm heap ${((tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.buffer.byteLength / 2 ** 20).toFixed(0)} MiB)` : '';
+const wasmHeap =
+  backend.tfBackend === 'wasm'
+    ? ` (wasm heap ${((tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.buffer.byteLength / 2 ** 20).toFixed(0)} MiB)`
+    : '';
 console.log(
   `memory.bench: EfficientNetB0 64x64 batch 32 on ${backend.backend}, ${grads} gradients: peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB${wasmHeap} (limit 2048 MiB), median step ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms over ${times.length} steps, tensors after each epoch ${counts.join(', ')}`,
 );

@@ -17,7 +17,13 @@ describe('model phase', () => {
   const smoke = presetConfig('smoke');
 
   test('random init is seeded by the run seed; the head spec follows the config', async () => {
-    assert.equal(headSpec([{ units: 256, dropout: 0.3 }, { units: 128, dropout: 0.3 }]), '256/0.3->128/0.3');
+    assert.equal(
+      headSpec([
+        { units: 256, dropout: 0.3 },
+        { units: 128, dropout: 0.3 },
+      ]),
+      '256/0.3->128/0.3',
+    );
     const a = await buildRunModel(smoke, 1, 10, tmp.dir);
     const b = await buildRunModel(smoke, 1, 10, tmp.dir);
     const c = await buildRunModel(smoke, 2, 10, tmp.dir);
@@ -25,9 +31,15 @@ describe('model phase', () => {
     assert.notDeepEqual(snapshotWeights(a.model), snapshotWeights(c.model));
     assert.deepEqual(a.weights, { kind: 'random' });
     assert.deepEqual(a.model.outputs[0]!.shape, [null, 10]);
-    assert.equal(a.params.trainable, a.params.total - a.model.nonTrainableWeights.reduce((s, w) => s + w.shape.reduce((p: number, d) => p * (d ?? 1), 1), 0));
+    assert.equal(
+      a.params.trainable,
+      a.params.total - a.model.nonTrainableWeights.reduce((s, w) => s + w.shape.reduce((p: number, d) => p * (d ?? 1), 1), 0),
+    );
     a.setPhase('head-only');
-    assert.ok(a.model.trainableWeights.every((w) => w.name.includes('head_')), 'head only');
+    assert.ok(
+      a.model.trainableWeights.every((w) => w.name.includes('head_')),
+      'head only',
+    );
     a.setPhase('unfrozen');
     assert.ok(a.model.trainableWeights.some((w) => !w.name.includes('head_')));
     [a, b, c].forEach((m) => m.model.dispose());
@@ -49,9 +61,17 @@ describe('model phase', () => {
     assert.deepEqual(got.weights.missingLayers, []);
     // the first conv kernel now equals the donor's
     assert.deepEqual(snapshotWeights(got.model)[0], snapshotWeights(donor.model)[0]);
-    const converted = await buildRunModel(resolveConfig(smoke, [{ source: 't', values: { model: { init: { weights: dir } } } }]), 1, 10, tmp.dir);
+    const converted = await buildRunModel(
+      resolveConfig(smoke, [{ source: 't', values: { model: { init: { weights: dir } } } }]),
+      1,
+      10,
+      tmp.dir,
+    );
     assert.equal(converted.weights.kind, 'converted');
-    await assert.rejects(buildRunModel(resolveConfig(smoke, [{ source: 't', values: { model: { init: { weights: `${tmp.dir}/nope` } } } }]), 1, 10, tmp.dir), /buildRunModel: the weights folder .*nope does not exist/);
+    await assert.rejects(
+      buildRunModel(resolveConfig(smoke, [{ source: 't', values: { model: { init: { weights: `${tmp.dir}/nope` } } } }]), 1, 10, tmp.dir),
+      /buildRunModel: the weights folder .*nope does not exist/,
+    );
     [donor, got, converted].forEach((m) => m.model.dispose());
   });
 });

@@ -77,7 +77,8 @@ export async function buildRunModel(config: RunConfig, seed: number, numClasses:
         );
       }
       const report = await loadWeightsByName(model, dir, { skip: (name) => name.startsWith('head_') });
-      if (report.matched.length === 0) throw new TrainStateError('buildRunModel', `no layer of ${m.backbone} matched a layer in ${resolve(dir)}`);
+      if (report.matched.length === 0)
+        throw new TrainStateError('buildRunModel', `no layer of ${m.backbone} matched a layer in ${resolve(dir)}`);
       const meta = await readModelMetadata(dir);
       weights = {
         kind,
@@ -99,4 +100,3 @@ export async function buildRunModel(config: RunConfig, seed: number, numClasses:
     throw error;
   }
 }
-

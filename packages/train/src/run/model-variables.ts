@@ -41,7 +41,10 @@ export function orderedWeights(model: tf.LayersModel): tf.LayerVariable[] {
   };
   visit(model.layers);
   if (out.length !== model.weights.length) {
-    throw new TrainStateError('orderedWeights', `found ${out.length} weights walking the layers, model.weights has ${model.weights.length}`);
+    throw new TrainStateError(
+      'orderedWeights',
+      `found ${out.length} weights walking the layers, model.weights has ${model.weights.length}`,
+    );
   }
   return out;
 }
@@ -79,10 +82,12 @@ export function snapshotWeights(model: tf.LayersModel): Float32Array[] {
  */
 export function restoreWeights(model: tf.LayersModel, snapshot: Float32Array[]): void {
   const weights = orderedWeights(model);
-  if (weights.length !== snapshot.length) throw new TrainStateError('restoreWeights', `the model has ${weights.length} weights, the snapshot ${snapshot.length}`);
+  if (weights.length !== snapshot.length)
+    throw new TrainStateError('restoreWeights', `the model has ${weights.length} weights, the snapshot ${snapshot.length}`);
   weights.forEach((w, i) => {
     const size = (w.shape as number[]).reduce((a, b) => a * b, 1);
-    if (snapshot[i]!.length !== size) throw new TrainStateError('restoreWeights', `weight ${i} (${w.name}) has ${size} values, the snapshot ${snapshot[i]!.length}`);
+    if (snapshot[i]!.length !== size)
+      throw new TrainStateError('restoreWeights', `weight ${i} (${w.name}) has ${size} values, the snapshot ${snapshot[i]!.length}`);
   });
   tf.tidy(() => {
     weights.forEach((w, i) => w.write(tf.tensor(snapshot[i]!, w.shape as number[], 'float32')));

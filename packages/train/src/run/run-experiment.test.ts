@@ -46,7 +46,10 @@ describe('runExperiment (smoke preset)', () => {
 
     const b = await run('b.db', 1);
     assert.deepEqual(b.out.test, a.out.test, 'bit-identical in a fresh database');
-    assert.deepEqual(b.epochs.map((e) => [e.trainLoss, e.valLoss, e.metrics]), a.epochs.map((e) => [e.trainLoss, e.valLoss, e.metrics]));
+    assert.deepEqual(
+      b.epochs.map((e) => [e.trainLoss, e.valLoss, e.metrics]),
+      a.epochs.map((e) => [e.trainLoss, e.valLoss, e.metrics]),
+    );
 
     const other = await run('a.db', 2);
     assert.notEqual(other.out.runId, a.out.runId);
@@ -54,11 +57,15 @@ describe('runExperiment (smoke preset)', () => {
   });
 
   test('a run killed after its first epoch checkpoint resumes and ends with the metrics of an uninterrupted run', async () => {
-    const crashed = spawnSync(process.execPath, [CLI, 'train', '--preset', 'smoke', '--seed', '3', '--backend', 'wasm', '--db', join(tmp.dir, 'c.db'), '--json'], {
-      cwd: tmp.dir,
-      env: { ...process.env, [CRASH_AFTER_EPOCH_ENV]: '1' },
-      encoding: 'utf8',
-    });
+    const crashed = spawnSync(
+      process.execPath,
+      [CLI, 'train', '--preset', 'smoke', '--seed', '3', '--backend', 'wasm', '--db', join(tmp.dir, 'c.db'), '--json'],
+      {
+        cwd: tmp.dir,
+        env: { ...process.env, [CRASH_AFTER_EPOCH_ENV]: '1' },
+        encoding: 'utf8',
+      },
+    );
     assert.equal(crashed.status, 137, crashed.stderr);
     const resumed = await run('c.db', 3, { staleAfterMs: 0 });
     assert.equal(resumed.out.resumedEpochs, 1);

@@ -147,7 +147,15 @@ async function trainAndEvaluate(
     oversample: config.sampling.oversample,
   };
   const evalOf = (indices: number[]) =>
-    evalBatches({ cache: data.cache, indices, targets: data.targets, masks: data.masks, batchSize: config.evalBatchSize, channels: config.image.channels, normalization: config.image.normalization });
+    evalBatches({
+      cache: data.cache,
+      indices,
+      targets: data.targets,
+      masks: data.masks,
+      batchSize: config.evalBatchSize,
+      channels: config.image.channels,
+      normalization: config.image.normalization,
+    });
   const crashAfter = Number(process.env[CRASH_AFTER_EPOCH_ENV] ?? Number.NaN);
   let lastBeat = performance.now();
   const beat = () => {
@@ -162,7 +170,16 @@ async function trainAndEvaluate(
       loss,
       config,
       baseRates: baseLearningRates(config),
-      trainBatches: (epoch) => trainBatches({ cache: data.cache, indices: data.split.train, targets: data.targets, masks: data.masks, config: pipeline, seed: deriveSeed(seed, 'data'), epoch }),
+      trainBatches: (epoch) =>
+        trainBatches({
+          cache: data.cache,
+          indices: data.split.train,
+          targets: data.targets,
+          masks: data.masks,
+          config: pipeline,
+          seed: deriveSeed(seed, 'data'),
+          epoch,
+        }),
       validate: (m) => {
         const val = predictSplit(m, loss, evalOf(data.split.val));
         return { loss: val.loss, metrics: validationMetrics(val, data.labelNames) };
@@ -198,13 +215,39 @@ async function trainAndEvaluate(
       metrics: metrics.metrics,
       labelMetrics: metrics.labelMetrics,
       predictions: [
-        { split: 'val', labelNames: data.labelNames, rows: val.rows, cols: val.cols, probabilities: val.probabilities, labels: rawLabels(data.split.val) },
-        { split: 'test', labelNames: data.labelNames, rows: test.rows, cols: test.cols, probabilities: test.probabilities, labels: rawLabels(data.split.test) },
+        {
+          split: 'val',
+          labelNames: data.labelNames,
+          rows: val.rows,
+          cols: val.cols,
+          probabilities: val.probabilities,
+          labels: rawLabels(data.split.val),
+        },
+        {
+          split: 'test',
+          labelNames: data.labelNames,
+          rows: test.rows,
+          cols: test.cols,
+          probabilities: test.probabilities,
+          labels: rawLabels(data.split.test),
+        },
       ],
-      info: { bestEpoch: result.bestEpoch, epochs: result.history.length, stoppedEarly: result.stoppedEarly, resumedEpochs: result.resumedEpochs, steps: result.steps },
+      info: {
+        bestEpoch: result.bestEpoch,
+        epochs: result.history.length,
+        stoppedEarly: result.stoppedEarly,
+        resumedEpochs: result.resumedEpochs,
+        steps: result.steps,
+      },
     });
     await removeCheckpoints(checkpointDir);
-    return { test: metrics.test, bestEpoch: result.bestEpoch, epochs: result.history.length, resumedEpochs: result.resumedEpochs, weights: built.weights };
+    return {
+      test: metrics.test,
+      bestEpoch: result.bestEpoch,
+      epochs: result.history.length,
+      resumedEpochs: result.resumedEpochs,
+      weights: built.weights,
+    };
   } finally {
     model.dispose();
   }

@@ -25,15 +25,25 @@ export function trainStep(model: tf.LayersModel, optimizer: GroupedAdam, loss: B
   const vars = modelVariables(model).filter((v) => v.trainable);
   // leanVariableGrads, not tf.variableGrads: the latter holds every activation and every
   // intermediate gradient until the backward pass ends (~2x the peak; the wasm heap never shrinks).
-  const { value, grads } = leanVariableGrads(() => {
-    const logits = model.apply(batch.xs, { training: true }) as tf.Tensor2D;
-    return loss.compute(logits, batch.ys, batch.mask);
-  }, vars.map((v) => v.variable));
+  const { value, grads } = leanVariableGrads(
+    () => {
+      const logits = model.apply(batch.xs, { training: true }) as tf.Tensor2D;
+      return loss.compute(logits, batch.ys, batch.mask);
+    },
+    vars.map((v) => v.variable),
+  );
   try {
     const updates: ParamUpdate[] = [];
     vars.forEach((v, i) => {
       const gradient = grads[i];
-      if (gradient != null) updates.push({ key: v.key, variable: v.variable, gradient, lr: v.head ? rates.head : rates.backbone, weightDecay: rates.weightDecay });
+      if (gradient != null)
+        updates.push({
+          key: v.key,
+          variable: v.variable,
+          gradient,
+          lr: v.head ? rates.head : rates.backbone,
+          weightDecay: rates.weightDecay,
+        });
     });
     optimizer.step(updates);
     return value.dataSync()[0]!;

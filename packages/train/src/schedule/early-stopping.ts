@@ -29,8 +29,15 @@ export function initialEarlyStoppingState(): EarlyStoppingState {
  * @throws TrainArgumentError on a negative or fractional patience.
  * @example earlyStoppingStep(DEFAULT_EARLY_STOPPING, initialEarlyStoppingState(), 1, 0.6, 'max').bestEpoch // 1
  */
-export function earlyStoppingStep(config: EarlyStoppingConfig, state: EarlyStoppingState, epoch: number, value: number, mode: MonitorMode): EarlyStoppingState {
-  if (!(Number.isInteger(config.patience) && config.patience >= 1)) throw new TrainArgumentError('earlyStoppingStep', 'config.patience', 'an integer >= 1', config.patience);
+export function earlyStoppingStep(
+  config: EarlyStoppingConfig,
+  state: EarlyStoppingState,
+  epoch: number,
+  value: number,
+  mode: MonitorMode,
+): EarlyStoppingState {
+  if (!(Number.isInteger(config.patience) && config.patience >= 1))
+    throw new TrainArgumentError('earlyStoppingStep', 'config.patience', 'an integer >= 1', config.patience);
   if (improves(value, state.best, config.minDelta, mode)) return { best: value, bestEpoch: epoch, wait: 0, stop: false };
   const wait = state.wait + 1;
   return { ...state, wait, stop: wait >= config.patience };

@@ -18,7 +18,14 @@ export interface EpochRates {
  * // {head: 1e-4, backbone: 1e-5, weightDecay: 0, phase: 'unfrozen'}
  */
 export function epochRates(
-  base: { lrHead: number; lrBackbone: number; weightDecay: number; minLr: number; ramp: RampScheduleConfig | null; freeze: FreezeThenUnfreezeConfig | null },
+  base: {
+    lrHead: number;
+    lrBackbone: number;
+    weightDecay: number;
+    minLr: number;
+    ramp: RampScheduleConfig | null;
+    freeze: FreezeThenUnfreezeConfig | null;
+  },
   epoch: number,
   plateauMultiplier: number,
 ): EpochRates {

@@ -40,8 +40,10 @@ export function initialPlateauState(): PlateauState {
  * @example plateauStep(DEFAULT_PLATEAU, initialPlateauState(), 0.7, 'max') // {best: 0.7, wait: 0, cooldown: 0, multiplier: 1}
  */
 export function plateauStep(config: PlateauConfig, state: PlateauState, value: number, mode: MonitorMode): PlateauState {
-  if (!(config.factor > 0 && config.factor < 1)) throw new TrainArgumentError('plateauStep', 'config.factor', 'a number in (0, 1)', config.factor);
-  if (!(Number.isInteger(config.patience) && config.patience >= 0)) throw new TrainArgumentError('plateauStep', 'config.patience', 'an integer >= 0', config.patience);
+  if (!(config.factor > 0 && config.factor < 1))
+    throw new TrainArgumentError('plateauStep', 'config.factor', 'a number in (0, 1)', config.factor);
+  if (!(Number.isInteger(config.patience) && config.patience >= 0))
+    throw new TrainArgumentError('plateauStep', 'config.patience', 'an integer >= 0', config.patience);
   const next = { ...state };
   if (next.cooldown > 0) {
     next.cooldown -= 1;

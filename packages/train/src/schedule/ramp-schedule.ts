@@ -22,7 +22,8 @@ export interface RampScheduleConfig {
  */
 export function rampFactor(config: RampScheduleConfig, epoch: number): number {
   if (!(Number.isInteger(epoch) && epoch >= 0)) throw new TrainArgumentError('rampFactor', 'epoch', 'an integer >= 0', epoch);
-  if (!(config.decay > 0 && config.decay <= 1)) throw new TrainArgumentError('rampFactor', 'config.decay', 'a number in (0, 1]', config.decay);
+  if (!(config.decay > 0 && config.decay <= 1))
+    throw new TrainArgumentError('rampFactor', 'config.decay', 'a number in (0, 1]', config.decay);
   const { rampupEpochs: r, sustainEpochs: s } = config;
   if (epoch < r) return config.startFactor + ((1 - config.startFactor) * epoch) / r;
   if (epoch < r + s) return 1;

@@ -33,8 +33,14 @@ describe('ReduceLROnPlateau', () => {
   });
 
   test('rejects bad settings', () => {
-    assert.throws(() => plateauStep({ ...DEFAULT_PLATEAU, factor: 1 }, initialPlateauState(), 1, 'max'), /plateauStep\(config.factor\): expected a number in \(0, 1\), received 1/);
-    assert.throws(() => plateauStep({ ...DEFAULT_PLATEAU, patience: 1.5 }, initialPlateauState(), 1, 'max'), /plateauStep\(config.patience\): expected an integer >= 0, received 1.5/);
+    assert.throws(
+      () => plateauStep({ ...DEFAULT_PLATEAU, factor: 1 }, initialPlateauState(), 1, 'max'),
+      /plateauStep\(config.factor\): expected a number in \(0, 1\), received 1/,
+    );
+    assert.throws(
+      () => plateauStep({ ...DEFAULT_PLATEAU, patience: 1.5 }, initialPlateauState(), 1, 'max'),
+      /plateauStep\(config.patience\): expected an integer >= 0, received 1.5/,
+    );
   });
 });
 
@@ -43,9 +49,14 @@ describe('early stopping', () => {
     const cfg = { ...DEFAULT_EARLY_STOPPING, patience: 3 };
     let s = initialEarlyStoppingState();
     const values = [0.6, 0.65, 0.64, 0.65, 0.63];
-    values.forEach((v, i) => { s = earlyStoppingStep(cfg, s, i + 1, v, 'max'); });
+    values.forEach((v, i) => {
+      s = earlyStoppingStep(cfg, s, i + 1, v, 'max');
+    });
     assert.deepEqual(s, { best: 0.65, bestEpoch: 2, wait: 3, stop: true });
-    assert.throws(() => earlyStoppingStep({ ...cfg, patience: 0 }, s, 1, 1, 'max'), /earlyStoppingStep\(config.patience\): expected an integer >= 1, received 0/);
+    assert.throws(
+      () => earlyStoppingStep({ ...cfg, patience: 0 }, s, 1, 1, 'max'),
+      /earlyStoppingStep\(config.patience\): expected an integer >= 1, received 0/,
+    );
   });
 });
 
@@ -53,7 +64,11 @@ describe('ramp-up / sustain / exponential-decay (seed 004)', () => {
   const cfg = { startFactor: 0.1, minFactor: 0.01, rampupEpochs: 2, sustainEpochs: 1, decay: 0.5 };
   test('ramps linearly, holds, then decays towards the minimum', () => {
     // hand-computed from the three formulas
-    expectClose([0, 1, 2, 3, 4, 5].map((e) => rampFactor(cfg, e)), [0.1, 0.55, 1, 1, 0.99 * 0.5 + 0.01, 0.99 * 0.25 + 0.01], 1e-12);
+    expectClose(
+      [0, 1, 2, 3, 4, 5].map((e) => rampFactor(cfg, e)),
+      [0.1, 0.55, 1, 1, 0.99 * 0.5 + 0.01, 0.99 * 0.25 + 0.01],
+      1e-12,
+    );
     expectClose(rampFactor({ ...cfg, rampupEpochs: 0, sustainEpochs: 0 }, 0), 1, 0);
   });
   test('rejects a bad epoch or decay', () => {
@@ -65,9 +80,15 @@ describe('ramp-up / sustain / exponential-decay (seed 004)', () => {
 describe('freeze-then-unfreeze and composed rates', () => {
   const freeze = { headOnlyEpochs: 3, factor: 0.1, minLr: 1e-6 };
   test('head only for E epochs, then unfrozen at lr x 0.1 (seed 001, 3.1.3)', () => {
-    assert.deepEqual([0, 2, 3, 9].map((e) => freezePhase(freeze, e).phase), ['head-only', 'head-only', 'unfrozen', 'unfrozen']);
+    assert.deepEqual(
+      [0, 2, 3, 9].map((e) => freezePhase(freeze, e).phase),
+      ['head-only', 'head-only', 'unfrozen', 'unfrozen'],
+    );
     assert.deepEqual(freezePhase(null, 0), { phase: 'unfrozen', factor: 1 });
-    assert.throws(() => freezePhase({ ...freeze, headOnlyEpochs: -1 }, 0), /freezePhase\(config.headOnlyEpochs\): expected an integer >= 0, received -1/);
+    assert.throws(
+      () => freezePhase({ ...freeze, headOnlyEpochs: -1 }, 0),
+      /freezePhase\(config.headOnlyEpochs\): expected an integer >= 0, received -1/,
+    );
   });
   test('epochRates multiplies ramp, plateau and phase factors and clamps at minLr', () => {
     const base = { lrHead: 1e-3, lrBackbone: 1e-4, weightDecay: 0.01, minLr: 0, ramp: null, freeze };
@@ -76,7 +97,11 @@ describe('freeze-then-unfreeze and composed rates', () => {
     expectClose([after.head, after.backbone, after.weightDecay], [1e-4, 1e-5, 1e-3], 1e-15);
     const clamped = epochRates(base, 3, 0.001);
     expectClose([clamped.head, clamped.backbone], [1e-6, 1e-6], 1e-18);
-    const ramped = epochRates({ ...base, freeze: null, ramp: { startFactor: 0.1, minFactor: 0.01, rampupEpochs: 2, sustainEpochs: 0, decay: 0.5 } }, 0, 1);
+    const ramped = epochRates(
+      { ...base, freeze: null, ramp: { startFactor: 0.1, minFactor: 0.01, rampupEpochs: 2, sustainEpochs: 0, decay: 0.5 } },
+      0,
+      1,
+    );
     expectClose(ramped.head, 1e-4, 1e-15);
   });
 });

@@ -37,7 +37,8 @@ export function iterativeStratification(examples: StratificationExample[], ratio
   const labelTotals = new Float64Array(k);
   const byLabel: number[][] = Array.from({ length: k }, () => []);
   examples.forEach((e, i) => {
-    if (e.positives.length !== k) throw new DataArgumentError(fn, `examples[${i}].positives`, `length ${k} like examples[0]`, e.positives.length);
+    if (e.positives.length !== k)
+      throw new DataArgumentError(fn, `examples[${i}].positives`, `length ${k} like examples[0]`, e.positives.length);
     totalWeight += e.weight;
     for (let l = 0; l < k; l++) {
       if (e.positives[l]! > 0) {
@@ -96,11 +97,18 @@ export function iterativeStratification(examples: StratificationExample[], ratio
     const todo = rng.shuffle(byLabel[label]!.filter((i) => assigned[i] === -1));
     for (const i of todo) {
       const lacking = open.filter((s) => received[s]![label] === 0);
-      place(i, choose(lacking.length > 0 ? lacking : open, (s) => desiredLabel[s]![label]!));
+      place(
+        i,
+        choose(lacking.length > 0 ? lacking : open, (s) => desiredLabel[s]![label]!),
+      );
     }
   }
   const rest: number[] = [];
   for (let i = 0; i < n; i++) if (assigned[i] === -1) rest.push(i);
-  for (const i of rng.shuffle(rest)) place(i, choose(open, () => 0));
+  for (const i of rng.shuffle(rest))
+    place(
+      i,
+      choose(open, () => 0),
+    );
   return assigned;
 }

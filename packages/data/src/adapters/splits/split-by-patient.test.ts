@@ -32,7 +32,11 @@ function patientsOf(records: CxrRecord[], idx: number[]): Set<string> {
 
 function assertPartition(records: CxrRecord[], s: { train: number[]; val: number[]; test: number[] }): void {
   const all = [...s.train, ...s.val, ...s.test].sort((a, b) => a - b);
-  assert.deepEqual(all, records.map((_, i) => i), 'every record in exactly one split');
+  assert.deepEqual(
+    all,
+    records.map((_, i) => i),
+    'every record in exactly one split',
+  );
   const [tr, va, te] = [patientsOf(records, s.train), patientsOf(records, s.val), patientsOf(records, s.test)];
   for (const p of tr) assert.ok(!va.has(p) && !te.has(p), `patient ${p} leaks out of train`);
   for (const p of va) assert.ok(!te.has(p), `patient ${p} is in val and test`);
@@ -42,7 +46,8 @@ describe('splitByPatient', () => {
   const records = cohort(400);
 
   test('no patient is in two splits, stratified or not', () => {
-    for (const stratify of [true, false]) for (const seed of [1, 2, 3]) assertPartition(records, splitByPatient(records, { seed, stratify }));
+    for (const stratify of [true, false])
+      for (const seed of [1, 2, 3]) assertPartition(records, splitByPatient(records, { seed, stratify }));
   });
 
   test('sizes follow the fractions (in images) and the same seed gives the same split', () => {
@@ -61,9 +66,21 @@ describe('splitByPatient', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const s = splitByPatient(records, { seed });
       for (const part of [s.train, s.val, s.test]) {
-        assert.ok(part.some((i) => records[i]!.labels[4] === 1), `seed ${seed}: rare label missing from a split`);
+        assert.ok(
+          part.some((i) => records[i]!.labels[4] === 1),
+          `seed ${seed}: rare label missing from a split`,
+        );
         for (let l = 0; l < 3; l++) {
-          assert.ok(Math.abs(prevalence(part, l) - prevalence(records.map((_, i) => i), l)) < 0.05, `seed ${seed}, label ${l}`);
+          assert.ok(
+            Math.abs(
+              prevalence(part, l) -
+                prevalence(
+                  records.map((_, i) => i),
+                  l,
+                ),
+            ) < 0.05,
+            `seed ${seed}, label ${l}`,
+          );
         }
       }
     }
@@ -78,7 +95,9 @@ describe('splitByPatient', () => {
   });
 
   test('bad arguments throw naming what was expected', () => {
-    assert.throws(() => splitByPatient(records, { seed: 1.5 }), { message: 'splitByPatient(opts.seed): expected an integer, received 1.5' });
+    assert.throws(() => splitByPatient(records, { seed: 1.5 }), {
+      message: 'splitByPatient(opts.seed): expected an integer, received 1.5',
+    });
     assert.throws(() => splitByPatient(records, { seed: 1, fractions: { train: 0.5, val: 0.1, test: 0.1 } }), {
       message: 'splitByPatient(opts.fractions): expected train, val and test >= 0 summing to 1, received "0.5/0.1/0.1"',
     });
@@ -86,7 +105,9 @@ describe('splitByPatient', () => {
       message: 'splitByPatient(opts.fractions.train): expected a fraction > 0, received 0',
     });
     const odd = [...records.slice(0, 2), { ...records[2]!, labels: new Float32Array(3) }];
-    assert.throws(() => splitByPatient(odd, { seed: 1 }), { message: 'splitByPatient(records[2].labels): expected length 5 like records[0], received a Float32Array of length 3' });
+    assert.throws(() => splitByPatient(odd, { seed: 1 }), {
+      message: 'splitByPatient(records[2].labels): expected length 5 like records[0], received a Float32Array of length 3',
+    });
   });
 
   test('an empty record list splits into three empty lists', () => {
@@ -99,7 +120,10 @@ describe('iterativeStratification', () => {
     const ex = [1, 1, 1, 0, 0, 0, 0, 0, 0, 0].map((p) => ({ weight: 1, positives: [p] }));
     const where = iterativeStratification(ex, [0.7, 0.1, 0.2], createRng(3, 'split'));
     assert.deepEqual([...where.slice(0, 3)].sort(), [0, 1, 2]);
-    assert.deepEqual([0, 1, 2].map((s) => where.filter((w) => w === s).length), [7, 1, 2]);
+    assert.deepEqual(
+      [0, 1, 2].map((s) => where.filter((w) => w === s).length),
+      [7, 1, 2],
+    );
   });
 
   test('a subset with ratio 0 receives nothing', () => {
@@ -112,8 +136,19 @@ describe('iterativeStratification', () => {
     assert.throws(() => iterativeStratification([], [0, 0], rng), {
       message: 'iterativeStratification(ratios): expected non-negative finite numbers with a positive sum, received an array of length 2',
     });
-    assert.throws(() => iterativeStratification([{ weight: 1, positives: [1] }, { weight: 1, positives: [] }], [1], rng), {
-      message: 'iterativeStratification(examples[1].positives): expected length 1 like examples[0], received 0',
-    });
+    assert.throws(
+      () =>
+        iterativeStratification(
+          [
+            { weight: 1, positives: [1] },
+            { weight: 1, positives: [] },
+          ],
+          [1],
+          rng,
+        ),
+      {
+        message: 'iterativeStratification(examples[1].positives): expected length 1 like examples[0], received 0',
+      },
+    );
   });
 });

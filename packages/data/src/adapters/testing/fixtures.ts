@@ -84,7 +84,13 @@ export function writePadchest(dataDir: string, rows: PadchestRow[]): string {
  */
 export function writePadchestQuirks(dataDir: string): string {
   return writePadchest(dataDir, [
-    { ImageID: 'a.png', PatientID: 'p1', Projection: 'PA', Labels: "['cardiomegaly', ' aortic elongation']", Report: 'cardiomegalia, elongacion "aortica", sin derrame.' },
+    {
+      ImageID: 'a.png',
+      PatientID: 'p1',
+      Projection: 'PA',
+      Labels: "['cardiomegaly', ' aortic elongation']",
+      Report: 'cardiomegalia, elongacion "aortica", sin derrame.',
+    },
     { ImageID: 'b.png', PatientID: 'p2', Projection: 'PA', Labels: "['supra aortic elongation']" },
     { ImageID: 'c.png', PatientID: 'p3', Projection: 'L', Labels: "['scoliosis']" },
     { ImageID: 'd.png', PatientID: 'p4', Projection: 'AP_horizontal', Labels: "['pleural effusion']" },
@@ -109,7 +115,8 @@ export function writePadchestQuirks(dataDir: string): string {
  */
 export function writeNihQuirks(dataDir: string): void {
   mkdirSync(join(dataDir, 'images'), { recursive: true });
-  const header = 'Image Index,Finding Labels,Follow-up #,Patient ID,Patient Age,Patient Gender,View Position,OriginalImage[Width,Height],OriginalImagePixelSpacing[x,y],';
+  const header =
+    'Image Index,Finding Labels,Follow-up #,Patient ID,Patient Age,Patient Gender,View Position,OriginalImage[Width,Height],OriginalImagePixelSpacing[x,y],';
   const rows: [string, string, string, string, string, string, string, boolean][] = [
     ['00000001_000.png', 'Cardiomegaly|Effusion', '0', '1', '58', 'M', 'PA', true],
     ['00000001_001.png', 'No Finding', '1', '1', '58', 'M', 'AP', true],
@@ -125,7 +132,10 @@ export function writeNihQuirks(dataDir: string): void {
     if (image) writePng16(join(dataDir, 'images', name));
   }
   writeFileSync(join(dataDir, 'Data_Entry_2017.csv'), `${lines.join('\n')}\n`);
-  writeFileSync(join(dataDir, 'train_val_list.txt'), '00000001_000.png\n00000002_000.png\n00000003_000.png\n00000004_000.png\n00000005_000.png\n');
+  writeFileSync(
+    join(dataDir, 'train_val_list.txt'),
+    '00000001_000.png\n00000002_000.png\n00000003_000.png\n00000004_000.png\n00000005_000.png\n',
+  );
   writeFileSync(join(dataDir, 'test_list.txt'), '00000001_001.png\n');
 }
 
@@ -141,8 +151,37 @@ export function writeNihQuirks(dataDir: string): void {
  */
 export function writeChexpertQuirks(dataDir: string): void {
   const root = join(dataDir, 'CheXpert-v1.0-small');
-  const columns = ['Path', 'Sex', 'Age', 'Frontal/Lateral', 'AP/PA', 'No Finding', 'Enlarged Cardiomediastinum', 'Cardiomegaly', 'Lung Opacity', 'Lung Lesion', 'Edema', 'Consolidation', 'Pneumonia', 'Atelectasis', 'Pneumothorax', 'Pleural Effusion', 'Pleural Other', 'Fracture', 'Support Devices'];
-  const row = (split: string, rel: string, sex: string, age: string, fl: string, ap: string, values: Record<string, string>, image = true): string => {
+  const columns = [
+    'Path',
+    'Sex',
+    'Age',
+    'Frontal/Lateral',
+    'AP/PA',
+    'No Finding',
+    'Enlarged Cardiomediastinum',
+    'Cardiomegaly',
+    'Lung Opacity',
+    'Lung Lesion',
+    'Edema',
+    'Consolidation',
+    'Pneumonia',
+    'Atelectasis',
+    'Pneumothorax',
+    'Pleural Effusion',
+    'Pleural Other',
+    'Fracture',
+    'Support Devices',
+  ];
+  const row = (
+    split: string,
+    rel: string,
+    sex: string,
+    age: string,
+    fl: string,
+    ap: string,
+    values: Record<string, string>,
+    image = true,
+  ): string => {
     const path = `CheXpert-v1.0-small/${split}/${rel}`;
     if (image) {
       mkdirSync(dirname(join(dataDir, path)), { recursive: true });
@@ -160,6 +199,9 @@ export function writeChexpertQuirks(dataDir: string): void {
     row('train', 'patient00004/study1/view1_frontal.jpg', 'Unknown', '55', 'Frontal', 'AP', { Edema: '1.0' }, false),
   ];
   writeFileSync(join(root, 'train.csv'), `${train.join('\n')}\n`);
-  const valid = [csvLine(columns), row('valid', 'patient64541/study1/view1_frontal.jpg', 'Male', '73', 'Frontal', 'AP', { 'Pleural Effusion': '1.0' })];
+  const valid = [
+    csvLine(columns),
+    row('valid', 'patient64541/study1/view1_frontal.jpg', 'Male', '73', 'Frontal', 'AP', { 'Pleural Effusion': '1.0' }),
+  ];
   writeFileSync(join(root, 'valid.csv'), `${valid.join('\n')}\n`);
 }

@@ -19,6 +19,13 @@ export function formatThroughputTable(cells: readonly ThroughputCell[]): string 
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cols: string[]) => cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const notes = cells.filter((c) => c.note).map((c) => `  ${c.backbone} ${c.size}px ${c.backend} ${c.mode}: ${c.note}`);
-  const profiles = cells.filter((c) => c.profile).map((c) => `profile of one step, ${c.backbone} ${c.size}px b${c.batch} ${columnOf(c)}: ${formatProfile(c.profile!)}`);
-  return [line(header), ...body.map(line), ...(notes.length ? ['notes (* = fewer timed steps, - = skipped):', ...notes] : []), ...profiles].join('\n');
+  const profiles = cells
+    .filter((c) => c.profile)
+    .map((c) => `profile of one step, ${c.backbone} ${c.size}px b${c.batch} ${columnOf(c)}: ${formatProfile(c.profile!)}`);
+  return [
+    line(header),
+    ...body.map(line),
+    ...(notes.length ? ['notes (* = fewer timed steps, - = skipped):', ...notes] : []),
+    ...profiles,
+  ].join('\n');
 }

@@ -111,7 +111,8 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
       times.push(performance.now() - t0);
       if (!Number.isFinite(loss)) throw new Error(`measureThroughput: ${backbone} ${mode} produced a non-finite value`);
     }
-    if (affordable < steps || warmed < warmup) cell.note = `${affordable} timed step(s) after ${warmed} warm-up within the ${budget} s budget`;
+    if (affordable < steps || warmed < warmup)
+      cell.note = `${affordable} timed step(s) after ${warmed} warm-up within the ${budget} s budget`;
     cell.steps = times.length;
     cell.imagesPerSecond = (batch * 1000) / median(times);
     if (options.profile) cell.profile = await profileStep(step);

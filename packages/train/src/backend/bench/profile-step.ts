@@ -39,6 +39,7 @@ export async function profileStep(step: () => unknown): Promise<StepProfile> {
 /** The profile as text lines: a header then one line per kernel, the `topN` slowest. */
 export function formatProfile(p: StepProfile, topN = 15): string {
   const lines = [`${p.kernels} kernel launches, ${p.kernelMs.toFixed(0)} ms in kernels`];
-  for (const r of p.top.slice(0, topN)) lines.push(`  ${r.kernel.padEnd(38)} ${r.ms.toFixed(1).padStart(8)} ms ${String(r.calls).padStart(6)} calls`);
+  for (const r of p.top.slice(0, topN))
+    lines.push(`  ${r.kernel.padEnd(38)} ${r.ms.toFixed(1).padStart(8)} ms ${String(r.calls).padStart(6)} calls`);
   return lines.join('\n');
 }

@@ -8,7 +8,16 @@ describe('measureInChild', () => {
     // 0.5 s cannot even load tfjs in the child
     const cell = measureInChild({ backbone: 'cnn5', size: 32, batch: 2, backend: 'wasm', mode: 'train' }, 0.5);
     assert.ok(performance.now() - started < 10_000, 'returned soon after the limit');
-    assert.deepEqual(cell, { backbone: 'cnn5', size: 32, batch: 2, backend: 'wasm', mode: 'train', imagesPerSecond: null, steps: 0, note: 'timed out: no timed step within 0.5 s' });
+    assert.deepEqual(cell, {
+      backbone: 'cnn5',
+      size: 32,
+      batch: 2,
+      backend: 'wasm',
+      mode: 'train',
+      imagesPerSecond: null,
+      steps: 0,
+      note: 'timed out: no timed step within 0.5 s',
+    });
   });
 
   test('a cell that fails says why', () => {

@@ -53,7 +53,11 @@ export async function runThroughputGrid(o: GridOptions): Promise<ThroughputCell[
       for (const backbone of o.backbones) {
         for (const mode of o.modes) {
           const cell = measureInChild({
-            backbone, size, batch: o.batch, backend, mode,
+            backbone,
+            size,
+            batch: o.batch,
+            backend,
+            mode,
             ...(o.steps != null ? { steps: o.steps } : {}),
             ...(o.budgetSeconds != null ? { budgetSeconds: o.budgetSeconds } : {}),
             ...(o.wasmKernels != null ? { wasmKernels: o.wasmKernels } : {}),
@@ -77,11 +81,26 @@ const cellMain = fileURLToPath(new URL('./measure-cell-main.ts', import.meta.url
  * + 30 s to start) is stopped and the cell noted as timed out.
  */
 export function measureInChild(options: ThroughputOptions, limitSeconds = 3 * (options.budgetSeconds ?? 120) + 30): ThroughputCell {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cellMain, JSON.stringify(options)], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: limitSeconds * 1000, killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cellMain, JSON.stringify(options)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    timeout: limitSeconds * 1000,
+    killSignal: 'SIGKILL',
+  });
   const line = r.stdout.split('\n').find((l) => l.startsWith('CELL '));
   if (r.status === 0 && line) return JSON.parse(line.slice(5)) as ThroughputCell;
   const { backbone, size, batch, backend, mode } = options;
-  if (r.signal === 'SIGKILL') return { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0, note: `timed out: no timed step within ${limitSeconds} s` };
+  if (r.signal === 'SIGKILL')
+    return {
+      backbone,
+      size,
+      batch,
+      backend,
+      mode,
+      imagesPerSecond: null,
+      steps: 0,
+      note: `timed out: no timed step within ${limitSeconds} s`,
+    };
   const why = (r.stderr.match(/(RangeError|RuntimeError|Error)[^\n]*/g) ?? [`exit ${r.status}`]).at(-1)!.slice(0, 160);
   return { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0, note: `failed: ${why}` };
 }

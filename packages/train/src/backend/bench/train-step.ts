@@ -20,7 +20,12 @@ export interface BenchStepOptions {
  * weight, or plain SGD when `sgdLearningRate` is given. Call `dispose` when done.
  * @example const step = makeTrainStep(model, x, y); step(); step.dispose();
  */
-export function makeTrainStep(model: tf.LayersModel, x: tf.Tensor4D, y: tf.Tensor2D, options: BenchStepOptions = {}): (() => number) & { dispose(): void } {
+export function makeTrainStep(
+  model: tf.LayersModel,
+  x: tf.Tensor4D,
+  y: tf.Tensor2D,
+  options: BenchStepOptions = {},
+): (() => number) & { dispose(): void } {
   const loss = batchLoss(y);
   const batch = { xs: x, ys: y, mask: null };
   if (options.sgdLearningRate == null) {
@@ -30,7 +35,9 @@ export function makeTrainStep(model: tf.LayersModel, x: tf.Tensor4D, y: tf.Tenso
   }
   const sgd = tf.train.sgd(options.sgdLearningRate);
   const step = () => {
-    const vars = modelVariables(model).filter((v) => v.trainable).map((v) => v.variable);
+    const vars = modelVariables(model)
+      .filter((v) => v.trainable)
+      .map((v) => v.variable);
     const { value, grads } = leanVariableGrads(() => loss.compute(model.apply(x, { training: true }) as tf.Tensor2D, y, null), vars);
     const named: tf.NamedTensorMap = {};
     vars.forEach((v, i) => {

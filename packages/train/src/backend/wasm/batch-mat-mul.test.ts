@@ -19,11 +19,16 @@ describe('BatchMatMul on wasm with transposed operands', () => {
     await selectBackend('wasm');
   });
 
-  test('is this project\'s kernel once wasm is selected', () => {
+  test("is this project's kernel once wasm is selected", () => {
     assert.equal(getKernel('BatchMatMul', 'wasm')?.kernelFunc, batchMatMulConfig.kernelFunc);
   });
 
-  for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+  for (const [ta, tb] of [
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ] as const) {
     test(`transposeA=${ta} transposeB=${tb}: equals cpu, batch 3 and a broadcast batch of 1`, async () => {
       const aShape = ta ? [3, 7, 5] : [3, 5, 7];
       const bShape = tb ? [1, 4, 7] : [1, 7, 4];
@@ -38,11 +43,14 @@ describe('BatchMatMul on wasm with transposed operands', () => {
     });
   }
 
-  test('a dense layer\'s weight gradient (x^T . dy, the transposeA case) equals cpu', async () => {
+  test("a dense layer's weight gradient (x^T . dy, the transposeA case) equals cpu", async () => {
     const x = values(32 * 40);
     const w = values(40 * 12);
     const run = () => {
-      const { grads } = tf.valueAndGrads((xt: tf.Tensor, wt: tf.Tensor) => tf.sum(tf.square(tf.matMul(xt, wt))))([tf.tensor(x, [32, 40]), tf.tensor(w, [40, 12])]);
+      const { grads } = tf.valueAndGrads((xt: tf.Tensor, wt: tf.Tensor) => tf.sum(tf.square(tf.matMul(xt, wt))))([
+        tf.tensor(x, [32, 40]),
+        tf.tensor(w, [40, 12]),
+      ]);
       return grads;
     };
     const cpu = await runOnBackend('cpu', run);

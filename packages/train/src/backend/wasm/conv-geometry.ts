@@ -72,8 +72,14 @@ export function convGeometry(
 /** A 1x1 convolution with stride 1 and no padding is a plain matrix product over pixels. */
 export function isPointwise(g: ConvGeometry): boolean {
   return (
-    g.kH === 1 && g.kW === 1 && g.strideH === 1 && g.strideW === 1 && g.padTop === 0 && g.padLeft === 0 &&
-    g.outH === g.inH && g.outW === g.inW
+    g.kH === 1 &&
+    g.kW === 1 &&
+    g.strideH === 1 &&
+    g.strideW === 1 &&
+    g.padTop === 0 &&
+    g.padLeft === 0 &&
+    g.outH === g.inH &&
+    g.outW === g.inW
   );
 }
 

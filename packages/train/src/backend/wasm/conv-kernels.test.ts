@@ -12,7 +12,8 @@ const rng = createRng(8, 'wasm-conv-kernel-tests');
 const random = (shape: number[]) => randomInput(rng, shape);
 
 /** Both backends' gradients agree within relTol of the largest reference magnitude. */
-const compareGrads = (what: string, inputs: RandomInput[], f: (...xs: tf.Tensor[]) => tf.Tensor, relTol = 2e-5) => compareGradsWithCpu(what, inputs, f, relTol);
+const compareGrads = (what: string, inputs: RandomInput[], f: (...xs: tf.Tensor[]) => tf.Tensor, relTol = 2e-5) =>
+  compareGradsWithCpu(what, inputs, f, relTol);
 
 describe('wasm training kernels vs cpu', () => {
   before(async () => {
@@ -37,7 +38,9 @@ describe('wasm training kernels vs cpu', () => {
       const w = random([k, k, inC, outC]);
       const outSize = pad === 'same' ? Math.ceil(size / stride) : Math.ceil((size - k + 1) / stride);
       const r = random([2, outSize, outSize, outC]);
-      await compareGrads('conv2d', [x, w], (xt, wt) => tf.sum(tf.mul(tf.conv2d(xt as tf.Tensor4D, wt as tf.Tensor4D, stride, pad), r.v.length ? tf.tensor(r.v, r.shape) : 0)));
+      await compareGrads('conv2d', [x, w], (xt, wt) =>
+        tf.sum(tf.mul(tf.conv2d(xt as tf.Tensor4D, wt as tf.Tensor4D, stride, pad), r.v.length ? tf.tensor(r.v, r.shape) : 0)),
+      );
     });
   }
 
@@ -46,7 +49,11 @@ describe('wasm training kernels vs cpu', () => {
     const w = random([3, 3, 4, 6]);
     const bias = random([6]);
     await compareGrads('fused conv2d', [x, w, bias], (xt, wt, bt) =>
-      tf.sum(tf.square(tf.fused.conv2d({ x: xt as tf.Tensor4D, filter: wt as tf.Tensor4D, bias: bt, strides: 2, pad: 'same', activation: 'relu' }))),
+      tf.sum(
+        tf.square(
+          tf.fused.conv2d({ x: xt as tf.Tensor4D, filter: wt as tf.Tensor4D, bias: bt, strides: 2, pad: 'same', activation: 'relu' }),
+        ),
+      ),
     );
   });
 
@@ -55,7 +62,12 @@ describe('wasm training kernels vs cpu', () => {
     const w = random([3, 3, 16, 4]);
     // Force several chunks by a tiny per-call limit is internal; a 3-image batch with big patches
     // still goes through the single-chunk path, so this checks numerics at a larger size.
-    await compareGrads('conv2d large', [x, w], (xt, wt) => tf.sum(tf.square(tf.conv2d(xt as tf.Tensor4D, wt as tf.Tensor4D, 1, 'same'))), 5e-5);
+    await compareGrads(
+      'conv2d large',
+      [x, w],
+      (xt, wt) => tf.sum(tf.square(tf.conv2d(xt as tf.Tensor4D, wt as tf.Tensor4D, 1, 'same'))),
+      5e-5,
+    );
   });
 
   const dwCases: [number, number, number, number, 1 | 2, 'same' | 'valid', number][] = [
@@ -88,21 +100,34 @@ describe('wasm training kernels vs cpu', () => {
       const dy = random([2, outSize, outSize, c * mult]);
       const big = (k - 1) * dil + 1;
       const wBig = new Float32Array(big * big * c * mult);
-      const tap = (kh: number, kw: number) => ((kh * dil) * big + kw * dil) * c * mult;
-      for (let kh = 0; kh < k; kh++) for (let kw = 0; kw < k; kw++) for (let j = 0; j < c * mult; j++) wBig[tap(kh, kw) + j] = w.v[(kh * k + kw) * c * mult + j]!;
+      const tap = (kh: number, kw: number) => (kh * dil * big + kw * dil) * c * mult;
+      for (let kh = 0; kh < k; kh++)
+        for (let kw = 0; kw < k; kw++) for (let j = 0; j < c * mult; j++) wBig[tap(kh, kw) + j] = w.v[(kh * k + kw) * c * mult + j]!;
       const run = (wv: Float32Array, ws: number[], dilations: number) => () => {
         const attrs = { strides: stride, pad, dilations };
         const xt = tf.tensor(x.v, x.shape);
         const dyt = tf.tensor(dy.v, dy.shape);
-        const dW = tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x: xt, dy: dyt }, { ...attrs, filterShape: ws }) as tf.Tensor;
-        const dX = tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy: dyt, filter: tf.tensor(wv, ws) }, { ...attrs, inputShape: x.shape }) as tf.Tensor;
+        const dW = tf
+          .engine()
+          .runKernel('DepthwiseConv2dNativeBackpropFilter', { x: xt, dy: dyt }, { ...attrs, filterShape: ws }) as tf.Tensor;
+        const dX = tf
+          .engine()
+          .runKernel(
+            'DepthwiseConv2dNativeBackpropInput',
+            { dy: dyt, filter: tf.tensor(wv, ws) },
+            { ...attrs, inputShape: x.shape },
+          ) as tf.Tensor;
         return [dW, dX];
       };
       const [dWBig, dXRef] = await runOnBackend('cpu', run(wBig, [big, big, c, mult], 1));
       const dWRef = new Float32Array(w.v.length);
-      for (let kh = 0; kh < k; kh++) for (let kw = 0; kw < k; kw++) for (let j = 0; j < c * mult; j++) dWRef[(kh * k + kw) * c * mult + j] = dWBig![tap(kh, kw) + j]!;
+      for (let kh = 0; kh < k; kh++)
+        for (let kw = 0; kw < k; kw++) for (let j = 0; j < c * mult; j++) dWRef[(kh * k + kw) * c * mult + j] = dWBig![tap(kh, kw) + j]!;
       const [dW, dX] = await runOnBackend('wasm', run(w.v, w.shape, dil));
-      for (const [got, ref, what] of [[dW!, dWRef, 'dW'], [dX!, dXRef!, 'dX']] as const) {
+      for (const [got, ref, what] of [
+        [dW!, dWRef, 'dW'],
+        [dX!, dXRef!, 'dX'],
+      ] as const) {
         expectClose(got, ref, 2e-5 * Math.max(1, ...Array.from(ref, Math.abs)), `dilated depthwise ${what}`);
       }
     });

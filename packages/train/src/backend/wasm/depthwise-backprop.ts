@@ -18,7 +18,7 @@ export function depthwiseFilterGrad(x: Float32Array, dy: Float32Array, dw: Float
         const ih = oh * strideH + kh * dilH - padTop;
         if (ih < 0 || ih >= inH) continue;
         const xRow = (n * inH + ih) * inW;
-        const dyRow = ((n * outH + oh) * outW) * outC;
+        const dyRow = (n * outH + oh) * outW * outC;
         for (let kw = 0; kw < kW; kw++) {
           const accOff = (kh * kW + kw) * outC;
           let ow = 0;
@@ -38,10 +38,17 @@ export function depthwiseFilterGrad(x: Float32Array, dy: Float32Array, dw: Float
                 }
                 continue;
               }
-              const x0 = (xRow + iw) * inC, x1 = x0 + xStep, x2 = x1 + xStep, x3 = x2 + xStep;
-              const d0 = dyRow + ow * outC, d1 = d0 + outC, d2 = d1 + outC, d3 = d2 + outC;
+              const x0 = (xRow + iw) * inC,
+                x1 = x0 + xStep,
+                x2 = x1 + xStep,
+                x3 = x2 + xStep;
+              const d0 = dyRow + ow * outC,
+                d1 = d0 + outC,
+                d2 = d1 + outC,
+                d3 = d2 + outC;
               for (let c = 0; c < inC; c++) {
-                acc[accOff + c] += x[x0 + c]! * dy[d0 + c]! + x[x1 + c]! * dy[d1 + c]! + (x[x2 + c]! * dy[d2 + c]! + x[x3 + c]! * dy[d3 + c]!);
+                acc[accOff + c] +=
+                  x[x0 + c]! * dy[d0 + c]! + x[x1 + c]! * dy[d1 + c]! + (x[x2 + c]! * dy[d2 + c]! + x[x3 + c]! * dy[d3 + c]!);
               }
             }
           }
@@ -77,7 +84,7 @@ export function depthwiseInputGrad(dy: Float32Array, w: Float32Array, dx: Float3
         const ih = oh * strideH + kh * dilH - padTop;
         if (ih < 0 || ih >= inH) continue;
         const xRow = (n * inH + ih) * inW;
-        const dyRow = ((n * outH + oh) * outW) * outC;
+        const dyRow = (n * outH + oh) * outW * outC;
         for (let kw = 0; kw < kW; kw++) {
           const wOff = (kh * kW + kw) * outC;
           for (let ow = 0; ow < outW; ow++) {
@@ -148,8 +155,8 @@ function depthwiseInputGradXnn(b: BackendWasm, dy: TensorInfo, filter: TensorInf
     for (let oh = 0; oh < outH; oh++) {
       const r = top + oh * strideH;
       if (r < 0 || r >= hp) continue;
-      const srcRow = dyOff + ((n * outH + oh) * outW) * c;
-      const dstRow = sOff + ((n * hp + r) * wp) * c;
+      const srcRow = dyOff + (n * outH + oh) * outW * c;
+      const dstRow = sOff + (n * hp + r) * wp * c;
       if (strideW === 1 && left >= 0 && left + outW <= wp) {
         heap.copyWithin(dstRow + left * c, srcRow, srcRow + outW * c);
         continue;
@@ -169,7 +176,12 @@ function depthwiseInputGradXnn(b: BackendWasm, dy: TensorInfo, filter: TensorInf
       f.set(w.subarray(src, src + c), (kh * kW + kw) * c);
     }
   }
-  const out = runWasmKernel(b, 'DepthwiseConv2dNative', { x: spread, filter: flipped }, { strides: [1, 1], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' });
+  const out = runWasmKernel(
+    b,
+    'DepthwiseConv2dNative',
+    { x: spread, filter: flipped },
+    { strides: [1, 1], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' },
+  );
   release(b, spread);
   release(b, flipped);
   return { dataId: out.dataId, shape: inputShape, dtype: 'float32' };

@@ -6,7 +6,6 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { BATCH_NORM_TRAINING_GRAD_KERNEL, CHANNEL_MOMENTS_KERNEL } from '@cxr/models';
 import { allocF32, heapF32 } from './heap.ts';
 
-
 /**
  * Gradient of FusedBatchNorm y = (x - mean) / sqrt(var + eps) * scale + offset with per-channel
  * (last axis) statistics: outputs dx, dmean, dvariance, dscale, doffset (each [C] but dx).
@@ -110,14 +109,18 @@ function channelSumsOf(x: Float32Array, c: number, center: Float64Array | null):
   const n = x.length;
   let i = 0;
   if (center == null) {
-    for (; i + 4 * c <= n; i += 4 * c) for (let j = 0; j < c; j++) sums[j] += x[i + j]! + x[i + j + c]! + (x[i + j + 2 * c]! + x[i + j + 3 * c]!);
+    for (; i + 4 * c <= n; i += 4 * c)
+      for (let j = 0; j < c; j++) sums[j] += x[i + j]! + x[i + j + c]! + (x[i + j + 2 * c]! + x[i + j + 3 * c]!);
     for (; i < n; i += c) for (let j = 0; j < c; j++) sums[j] += x[i + j]!;
     return sums;
   }
   for (; i + 4 * c <= n; i += 4 * c) {
     for (let j = 0; j < c; j++) {
       const mu = center[j]!;
-      const d0 = x[i + j]! - mu, d1 = x[i + j + c]! - mu, d2 = x[i + j + 2 * c]! - mu, d3 = x[i + j + 3 * c]! - mu;
+      const d0 = x[i + j]! - mu,
+        d1 = x[i + j + c]! - mu,
+        d2 = x[i + j + 2 * c]! - mu,
+        d3 = x[i + j + 3 * c]! - mu;
       sums[j] += d0 * d0 + d1 * d1 + (d2 * d2 + d3 * d3);
     }
   }
@@ -137,8 +140,14 @@ function channelSums(x: Float32Array, dy: Float32Array, c: number): { sumDy: Flo
   let i = 0;
   for (; i + 4 * c <= n; i += 4 * c) {
     for (let j = 0; j < c; j++) {
-      const k0 = i + j, k1 = k0 + c, k2 = k1 + c, k3 = k2 + c;
-      const g0 = dy[k0]!, g1 = dy[k1]!, g2 = dy[k2]!, g3 = dy[k3]!;
+      const k0 = i + j,
+        k1 = k0 + c,
+        k2 = k1 + c,
+        k3 = k2 + c;
+      const g0 = dy[k0]!,
+        g1 = dy[k1]!,
+        g2 = dy[k2]!,
+        g3 = dy[k3]!;
       sumDy[j] += g0 + g1 + (g2 + g3);
       sumDyX[j] += g0 * x[k0]! + g1 * x[k1]! + (g2 * x[k2]! + g3 * x[k3]!);
     }
@@ -153,13 +162,26 @@ function channelSums(x: Float32Array, dy: Float32Array, c: number): { sumDy: Flo
 }
 
 /** out = A * u + B * v + D per channel (last axis of length c). */
-function channelAffine2(out: Float32Array, u: Float32Array, v: Float32Array, A: Float64Array, B: Float64Array, D: Float64Array, c: number): void {
+function channelAffine2(
+  out: Float32Array,
+  u: Float32Array,
+  v: Float32Array,
+  A: Float64Array,
+  B: Float64Array,
+  D: Float64Array,
+  c: number,
+): void {
   const n = out.length;
   let i = 0;
   for (; i + 4 * c <= n; i += 4 * c) {
     for (let j = 0; j < c; j++) {
-      const a = A[j]!, b = B[j]!, d = D[j]!;
-      const k0 = i + j, k1 = k0 + c, k2 = k1 + c, k3 = k2 + c;
+      const a = A[j]!,
+        b = B[j]!,
+        d = D[j]!;
+      const k0 = i + j,
+        k1 = k0 + c,
+        k2 = k1 + c,
+        k3 = k2 + c;
       out[k0] = a * u[k0]! + b * v[k0]! + d;
       out[k1] = a * u[k1]! + b * v[k1]! + d;
       out[k2] = a * u[k2]! + b * v[k2]! + d;
@@ -180,7 +202,13 @@ const maskGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   const g = heapF32(b, dy!);
   const n = xv.length;
   if (lo === 0 && !loInclusive && hi >= 0) {
-    maskGradPositive(new Int32Array(xv.buffer, xv.byteOffset, n), new Int32Array(g.buffer, g.byteOffset, n), new Int32Array(o.buffer, o.byteOffset, n), hi, hiInclusive);
+    maskGradPositive(
+      new Int32Array(xv.buffer, xv.byteOffset, n),
+      new Int32Array(g.buffer, g.byteOffset, n),
+      new Int32Array(o.buffer, o.byteOffset, n),
+      hi,
+      hiInclusive,
+    );
     return out;
   }
   // Branch-free: random signs make a conditional mispredict half the time (~3x slower here).
@@ -188,7 +216,10 @@ const maskGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   const hiI = hiInclusive ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const v = xv[i]!;
-    o[i] = g[i]! * (((v > lo) as unknown as number) | ((v === lo) as unknown as number) & li) * (((v < hi) as unknown as number) | ((v === hi) as unknown as number) & hiI);
+    o[i] =
+      g[i]! *
+      (((v > lo) as unknown as number) | (((v === lo) as unknown as number) & li)) *
+      (((v < hi) as unknown as number) | (((v === hi) as unknown as number) & hiI));
   }
   return out;
 };
@@ -203,7 +234,7 @@ function maskGradPositive(x: Int32Array, dy: Int32Array, out: Int32Array, hi: nu
   const bits = new Int32Array(new Float32Array([hi]).buffer)[0]!;
   // 0 < x <= hi  <=>  0 <= bits(x) - 1 < bits(hi); strict x < hi moves the bound down by one.
   const limit = hiInclusive ? bits : bits - 1;
-  for (let i = 0; i < x.length; i++) out[i] = dy[i]! & -((((x[i]! - 1) >>> 0) < limit) as unknown as number);
+  for (let i = 0; i < x.length; i++) out[i] = dy[i]! & -(((x[i]! - 1) >>> 0 < limit) as unknown as number);
 }
 
 /** dx = dy * y * (1 - y) from the saved sigmoid output y. */
@@ -214,7 +245,10 @@ const sigmoidGrad: KernelFunc = ({ inputs, backend }) => {
   const o = heapF32(b, out);
   const yv = heapF32(b, y!);
   const g = heapF32(b, dy!);
-  for (let i = 0; i < o.length; i++) { const s = yv[i]!; o[i] = g[i]! * s * (1 - s); }
+  for (let i = 0; i < o.length; i++) {
+    const s = yv[i]!;
+    o[i] = g[i]! * s * (1 - s);
+  }
   return out;
 };
 
@@ -266,7 +300,6 @@ const scaledProduct: KernelFunc = ({ inputs, backend, attrs }) => {
   for (let i = 0; i < out.length; i++) out[i] = k * g[i]! * xv[i]!;
   return outInfo;
 };
-
 
 const wasm = (kernelName: string, kernelFunc: KernelFunc): KernelConfig => ({ kernelName, backendName: 'wasm', kernelFunc });
 

@@ -14,7 +14,8 @@ import { blockView } from './block-view.ts';
 
 const rng = createRng(8, 'wasm-grad-override-tests');
 const random = (shape: number[], scale = 1, offset = 0) => randomInput(rng, shape, scale, offset);
-const compareGrads = (what: string, inputs: RandomInput[], f: (...xs: tf.Tensor[]) => tf.Tensor, relTol = 5e-5) => compareGradsWithCpu(what, inputs, f, relTol);
+const compareGrads = (what: string, inputs: RandomInput[], f: (...xs: tf.Tensor[]) => tf.Tensor, relTol = 5e-5) =>
+  compareGradsWithCpu(what, inputs, f, relTol);
 
 describe('blockView', () => {
   test('finds the [A, B, C] view of common broadcasts and rejects the rest', () => {
@@ -41,7 +42,12 @@ describe('fused wasm gradients vs cpu', () => {
     const r = random([3, 5, 4, 6]);
     await compareGrads('batch norm', [x, gamma, beta], (xt, g, b) => {
       const { mean, variance } = tf.moments(xt!, [0, 1, 2]);
-      return tf.sum(tf.mul(tf.batchNorm4d(xt as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, b as tf.Tensor1D, g as tf.Tensor1D, 1e-3), tf.tensor(r.v, r.shape)));
+      return tf.sum(
+        tf.mul(
+          tf.batchNorm4d(xt as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, b as tf.Tensor1D, g as tf.Tensor1D, 1e-3),
+          tf.tensor(r.v, r.shape),
+        ),
+      );
     });
   });
 
@@ -77,7 +83,7 @@ describe('fused wasm gradients vs cpu', () => {
     });
   });
 
-  test('batch norm with [1, 1, 1, C] statistics (tfjs\' own gradient breaks here) equals the [C] case', async () => {
+  test("batch norm with [1, 1, 1, C] statistics (tfjs' own gradient breaks here) equals the [C] case", async () => {
     const x = random([2, 4, 4, 3], 1, -1);
     const gamma = random([3], 0.5, 1);
     const beta = random([3]);
@@ -86,13 +92,19 @@ describe('fused wasm gradients vs cpu', () => {
       const [xt, g, b] = [x, gamma, beta].map((i) => tf.tensor(i.v, rank4 && i !== x ? [1, 1, 1, 3] : i.shape));
       const { value, grads } = tf.valueAndGrads((xx: tf.Tensor, gg: tf.Tensor, bb: tf.Tensor) => {
         const { mean, variance } = tf.moments(xx, [0, 1, 2], rank4);
-        return tf.sum(tf.mul(tf.batchNorm4d(xx as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, bb as tf.Tensor1D, gg as tf.Tensor1D, 1e-3), tf.tensor(r.v, r.shape)));
+        return tf.sum(
+          tf.mul(
+            tf.batchNorm4d(xx as tf.Tensor4D, mean as tf.Tensor1D, variance as tf.Tensor1D, bb as tf.Tensor1D, gg as tf.Tensor1D, 1e-3),
+            tf.tensor(r.v, r.shape),
+          ),
+        );
       })([xt!, g!, b!]);
       return [value, ...grads];
     };
     const cpu = await runOnBackend('cpu', run(false));
     const wasm = await runOnBackend('wasm', run(true));
-    for (let i = 0; i < cpu.length; i++) expectClose(wasm[i]!, cpu[i]!, 5e-5 * Math.max(1, ...Array.from(cpu[i]!, Math.abs)), `rank-4 batch norm ${i}`);
+    for (let i = 0; i < cpu.length; i++)
+      expectClose(wasm[i]!, cpu[i]!, 5e-5 * Math.max(1, ...Array.from(cpu[i]!, Math.abs)), `rank-4 batch norm ${i}`);
   });
 
   test('relu, relu6, clipByValue(relu) (the Keras ReLU(6) layer), sigmoid, swish', async () => {

@@ -33,7 +33,9 @@ const batchNorm: FastGrad = (dy, saved, attrs) => {
   if (!allFloat(x, mean, variance, scale, dy)) return null;
   const inputs: Record<string, Tensor> = { x, dy, mean, variance };
   if (scale != null) inputs['scale'] = scale;
-  const [dx, dMean, dVar, dScale, dOffset] = run(K.batchNormGrad, inputs, { varianceEpsilon: attrs['varianceEpsilon'] as number }) as Tensor[];
+  const [dx, dMean, dVar, dScale, dOffset] = run(K.batchNormGrad, inputs, {
+    varianceEpsilon: attrs['varianceEpsilon'] as number,
+  }) as Tensor[];
   return {
     x: () => dx!,
     mean: () => reshape(dMean!, mean.shape),
@@ -50,7 +52,9 @@ const reduceGrad =
     const [x] = saved as [Tensor];
     const rank = x.rank;
     const axisAttr = attrs['axis'] as number | number[] | null | undefined;
-    const axes = (axisAttr == null ? [...Array(rank).keys()] : Array.isArray(axisAttr) ? axisAttr : [axisAttr]).map((a) => (a < 0 ? a + rank : a));
+    const axes = (axisAttr == null ? [...Array(rank).keys()] : Array.isArray(axisAttr) ? axisAttr : [axisAttr]).map((a) =>
+      a < 0 ? a + rank : a,
+    );
     const kept = x.shape.map((d, i) => (axes.includes(i) ? 1 : d));
     const view = blockView(x.shape, kept);
     if (view == null || !allFloat(dy)) return null;

@@ -12,10 +12,20 @@ import { recordStockKernel, stockKernelConfig } from './stock-kernels.ts';
 import { sharedIdentityConfig } from './shared-identity.ts';
 
 /** Kernels wasm lacks for training, or computes wrongly (MaxPoolGrad): needed to train at all. */
-const requiredKernels: readonly KernelConfig[] = [conv2dBackpropFilterConfig, depthwiseBackpropFilterConfig, depthwiseBackpropInputConfig, maxPoolGradConfig];
+const requiredKernels: readonly KernelConfig[] = [
+  conv2dBackpropFilterConfig,
+  depthwiseBackpropFilterConfig,
+  depthwiseBackpropInputConfig,
+  maxPoolGradConfig,
+];
 
 /** Faster replacements and the fused kernels behind the gradient overrides. */
-const fastPathKernels: readonly KernelConfig[] = [conv2dBackpropInputConfig, batchMatMulConfig, sharedIdentityConfig, ...fusedGradKernelConfigs];
+const fastPathKernels: readonly KernelConfig[] = [
+  conv2dBackpropInputConfig,
+  batchMatMulConfig,
+  sharedIdentityConfig,
+  ...fusedGradKernelConfigs,
+];
 
 /** Every kernel this project registers for wasm, in registration order. */
 export const wasmTrainingKernels: readonly KernelConfig[] = [...requiredKernels, ...fastPathKernels];

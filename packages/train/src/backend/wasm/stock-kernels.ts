@@ -21,6 +21,7 @@ export function stockKernelConfig(kernelName: string): KernelConfig | undefined 
  */
 export function stockKernel(kernelName: string): KernelFunc {
   const config = stock.get(kernelName);
-  if (config == null) throw new Error(`stockKernel: kernelName must name a wasm kernel replaced by registerWasmTrainingKernels; received '${kernelName}'`);
+  if (config == null)
+    throw new Error(`stockKernel: kernelName must name a wasm kernel replaced by registerWasmTrainingKernels; received '${kernelName}'`);
   return config.kernelFunc;
 }

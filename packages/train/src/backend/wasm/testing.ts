@@ -22,7 +22,12 @@ export function randomInput(rng: Rng, shape: number[], scale = 1, offset = 0): R
  * f's value and its gradients with respect to every input on the cpu and the wasm backend agree
  * within relTol of the largest reference magnitude (at least 1), and wasm leaks no tensors.
  */
-export async function compareGradsWithCpu(what: string, inputs: RandomInput[], f: (...xs: tf.Tensor[]) => tf.Tensor, relTol: number): Promise<void> {
+export async function compareGradsWithCpu(
+  what: string,
+  inputs: RandomInput[],
+  f: (...xs: tf.Tensor[]) => tf.Tensor,
+  relTol: number,
+): Promise<void> {
   const run = () => {
     const xs = inputs.map((i) => tf.tensor(i.v, i.shape));
     const { value, grads } = tf.valueAndGrads(f)(xs);
