@@ -5,3 +5,4 @@
 export { CxrError, argumentMessage } from './cxr-error.ts';
 export { describeValue, detail, ReceivedDetail } from './describe-value.ts';
 export { collectProblems, countProblems, type Problem, type ProblemSink } from './problem.ts';
+export { deriveSeed, layerSeed, rngSeedState, splitmix32, xoshiro128ss, type SeedState } from './seeds.ts';

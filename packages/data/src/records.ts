@@ -2,6 +2,8 @@
  * The record types every adapter produces and every later stage consumes.
  */
 
+import type { Problem } from '@cxr/core';
+
 /** Datasets with an adapter. 'phantom' is the embedded synthetic set, read through PadChest's adapter. */
 export type DatasetName = 'padchest' | 'nih' | 'chexpert' | 'phantom';
 
@@ -28,14 +30,8 @@ export interface CxrRecord {
   labels: Float32Array;
 }
 
-/** A recoverable problem found while loading, reported rather than silently dropped. */
-export interface Problem {
-  file: string;
-  /** 1-based line in `file` (the header is line 1). */
-  line?: number;
-  field?: string;
-  message: string;
-}
+/** A recoverable problem found while loading, reported rather than silently dropped (@cxr/core's record). */
+export type { Problem };
 
 /** Everything an adapter returns. */
 export interface LoadedDataset {

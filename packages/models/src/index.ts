@@ -6,7 +6,7 @@
  * per-channel Rescaling, Normalization) for model (de)serialisation.
  */
 export * from './errors.ts';
-export { layerSeed } from './seeds.ts';
+export { layerSeed } from '@cxr/core';
 export * from './layers/index.ts';
 export { BACKBONE_NAMES, buildBackbone, getBackboneDef, type BackboneOptions } from './backbones/registry.ts';
 export type { BackboneDef } from './backbones/backbone-def.ts';

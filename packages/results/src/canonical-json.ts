@@ -1,4 +1,5 @@
-import { ResultsArgumentError, describe } from './errors.ts';
+import { describeValue } from '@cxr/core';
+import { ResultsArgumentError } from './errors.ts';
 
 /**
  * Serialises a plain JSON value with object keys sorted (by UTF-16 code unit, recursively) and no
@@ -37,7 +38,7 @@ function write(value: unknown, path: string, seen: Set<object>): string {
         out = `[${value.map((v, i) => write(v, `${path}[${i}]`, seen)).join(',')}]`;
       } else {
         const proto = Object.getPrototypeOf(value) as unknown;
-        if (proto !== Object.prototype && proto !== null) fail(`a plain object, array or primitive (not ${describe(value)})`);
+        if (proto !== Object.prototype && proto !== null) fail(`a plain object, array or primitive (not ${describeValue(value)})`);
         const keys = Object.keys(value).sort();
         out = `{${keys
           .map((k) => `${JSON.stringify(k)}:${write((value as Record<string, unknown>)[k], `${path}.${k}`, seen)}`)

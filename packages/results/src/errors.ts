@@ -3,8 +3,10 @@
  * was expected and what arrived, so a caller can act on it without reading this package.
  */
 
+import { argumentMessage, CxrError, describeValue } from '@cxr/core';
+
 /** Base class: catch this to handle any results-store failure. */
-export class ResultsError extends Error {
+export class ResultsError extends CxrError {
   override name = 'ResultsError';
 }
 
@@ -12,7 +14,7 @@ export class ResultsError extends Error {
 export class ResultsArgumentError extends ResultsError {
   override name = 'ResultsArgumentError';
   constructor(fn: string, arg: string, expected: string, received: unknown) {
-    super(`${fn}(${arg}): expected ${expected}, received ${describe(received)}`);
+    super(argumentMessage(fn, arg, expected, received));
   }
 }
 
@@ -20,7 +22,7 @@ export class ResultsArgumentError extends ResultsError {
 export class ResultsNotFoundError extends ResultsError {
   override name = 'ResultsNotFoundError';
   constructor(fn: string, arg: string, what: string, received: unknown) {
-    super(`${fn}(${arg}): expected ${what}, received ${describe(received)} which does not exist`);
+    super(`${fn}(${arg}): expected ${what}, received ${describeValue(received)} which does not exist`);
   }
 }
 
@@ -44,19 +46,4 @@ export class ResultsFileError extends ResultsError {
   ) {
     super(`${file}: ${detail}`);
   }
-}
-
-/** Short printable form of a received value for error messages. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || value == null) {
-    return String(value);
-  }
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'symbol') return value.toString();
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) {
-    return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
-  }
-  return `an object with keys [${Object.keys(value as object).join(', ')}]`;
 }

@@ -1,4 +1,5 @@
-import { StatsArgumentError, detail } from './errors.ts';
+import { detail } from '@cxr/core';
+import { StatsArgumentError } from './errors.ts';
 import { checkUnitInterval } from './internal/check-target.ts';
 import { checkMatrixPair } from './internal/check-matrix.ts';
 import { columnUnchecked } from './internal/column-unchecked.ts';

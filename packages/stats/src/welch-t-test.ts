@@ -1,5 +1,6 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
-import { StatsArgumentError, StatsDegenerateError, detail } from './errors.ts';
+import { detail } from '@cxr/core';
+import { StatsArgumentError, StatsDegenerateError } from './errors.ts';
 import { welchCore } from './internal/welch-core.ts';
 import type { WelchOptions, WelchResult } from './types.ts';
 

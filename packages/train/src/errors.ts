@@ -3,11 +3,13 @@
  * expected and what arrived.
  */
 
+import { argumentMessage, CxrError } from '@cxr/core';
+
 /** A caller passed an argument outside its contract. */
-export class TrainArgumentError extends Error {
+export class TrainArgumentError extends CxrError {
   override name = 'TrainArgumentError';
   constructor(fn: string, arg: string, expected: string, received: unknown) {
-    super(`${fn}(${arg}): expected ${expected}, received ${describeValue(received)}`);
+    super(argumentMessage(fn, arg, expected, received));
   }
 }
 
@@ -15,7 +17,7 @@ export class TrainArgumentError extends Error {
  * A run configuration is invalid: an unknown key (typo) or a value of the wrong kind. `path` is
  * the dotted key ("schedule.plateau.patiense"); `valid` lists what would have been accepted.
  */
-export class TrainConfigError extends Error {
+export class TrainConfigError extends CxrError {
   override name = 'TrainConfigError';
   constructor(
     readonly source: string,
@@ -27,18 +29,9 @@ export class TrainConfigError extends Error {
 }
 
 /** A run or checkpoint is in a state the trainer cannot continue from (names what and why). */
-export class TrainStateError extends Error {
+export class TrainStateError extends CxrError {
   override name = 'TrainStateError';
   constructor(fn: string, detail: string) {
     super(`${fn}: ${detail}`);
   }
-}
-
-/** Short printable form of a received value for error messages. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
-  return typeof value === 'object' ? `an object with keys [${Object.keys(value as object).join(', ')}]` : typeof value;
 }

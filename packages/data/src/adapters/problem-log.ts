@@ -1,11 +1,11 @@
 import { DataFileError } from '../errors.ts';
-import type { Problem } from '../records.ts';
+import type { Problem, ProblemSink } from '@cxr/core';
 
 /**
  * Collects the recoverable problems of one load. In strict mode the first problem throws instead,
  * so `--strict` turns "count and go on" into "stop at the first bad row".
  */
-export class ProblemLog {
+export class ProblemLog implements ProblemSink {
   readonly problems: Problem[] = [];
 
   constructor(readonly strict: boolean) {}

@@ -1,1 +1,2 @@
-export { Rng, createRng, rngFromState, deriveSeed, type RngState } from './rng.ts';
+export { Rng, createRng, rngFromState, type RngState } from './rng.ts';
+export { deriveSeed } from '@cxr/core';

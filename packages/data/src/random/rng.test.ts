@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { expectClose } from '@cxr/testkit';
-import { createRng, deriveSeed, rngFromState } from './rng.ts';
+import { createRng, deriveSeed, rngFromState } from './index.ts';
 
 test('same seed and purpose give the same stream; other purposes and seeds differ', () => {
   const a = Array.from(
@@ -88,6 +88,13 @@ test('shuffle is a permutation and deterministic', () => {
   assert.deepEqual([...p].sort(), [0, 1, 2, 3, 4, 5, 6, 7]);
   assert.deepEqual(createRng(5, 's').shuffle([0, 1, 2, 3, 4, 5, 6, 7]), p);
   assert.ok(deriveSeed(1, 'init') >= 0 && deriveSeed(1, 'init') < 2 ** 31);
+});
+
+test('streams and derived seeds keep their recorded numbers (@cxr/core seeds the state)', () => {
+  const r = createRng(2 ** 40 + 3, 'order/epoch-3');
+  assert.deepEqual([r.nextUint32(), r.nextUint32(), r.nextUint32()], [3235629506, 2630519111, 1167463102]);
+  assert.equal(deriveSeed(1, 'init'), 1124568583);
+  assert.equal(deriveSeed(42, 'data'), createRng(42, 'data').nextUint32() >>> 1);
 });
 
 test('bad arguments are refused with a message naming function and argument', () => {

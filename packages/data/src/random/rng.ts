@@ -1,7 +1,8 @@
+import { rngSeedState, xoshiro128ss, type SeedState } from '@cxr/core';
 import { DataArgumentError } from '../errors.ts';
 
 /** A serialisable snapshot of a stream (four 32-bit words of xoshiro128** state). */
-export type RngState = [number, number, number, number];
+export type RngState = SeedState;
 
 /**
  * A seeded pseudo-random stream (xoshiro128**, Blackman & Vigna 2018), 32-bit state words so it is
@@ -17,18 +18,9 @@ export class Rng {
     if (this.s.every((w) => w === 0)) this.s[0] = 1; // the all-zero state is a fixed point
   }
 
-  /** The next 32-bit unsigned integer. */
+  /** The next 32-bit unsigned integer (one xoshiro128** step of @cxr/core). */
   nextUint32(): number {
-    const s = this.s;
-    const result = Math.imul(rotl(Math.imul(s[1]!, 5), 7), 9) >>> 0;
-    const t = s[1]! << 9;
-    s[2]! ^= s[0]!;
-    s[3]! ^= s[1]!;
-    s[1]! ^= s[2]!;
-    s[0]! ^= s[3]!;
-    s[2]! ^= t;
-    s[3] = rotl(s[3]!, 11);
-    return result;
+    return xoshiro128ss(this.s);
   }
 
   /** Uniform in [0, 1) with 53 random bits. */
@@ -101,43 +93,17 @@ export class Rng {
   }
 }
 
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
-}
-
-/** splitmix32 step: spreads a 32-bit seed into well-mixed state words. */
-function splitmix32(x: number): [number, number] {
-  const next = (x + 0x9e3779b9) >>> 0;
-  let z = next;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-  return [next, (z ^ (z >>> 16)) >>> 0];
-}
-
-/** FNV-1a 32-bit hash of a string (purpose names to stream ids). */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
 /**
  * The stream for one purpose of one run: `createRng(seed, 'order/epoch-3')`. Same (seed, purpose)
- * -> same numbers; any other purpose -> an independent-looking stream.
+ * -> same numbers; any other purpose -> an independent-looking stream. The start state is
+ * @cxr/core's `rngSeedState(seed, purpose)`, whose first output is also `deriveSeed(seed, purpose)`.
  *
  * Throws DataArgumentError when seed is not a safe non-negative integer.
  * @example createRng(42, 'init').next() // the same value on every machine
  */
 export function createRng(seed: number, purpose = ''): Rng {
   if (!Number.isSafeInteger(seed) || seed < 0) throw new DataArgumentError('createRng', 'seed', 'a non-negative safe integer', seed);
-  let x = (fnv1a(purpose) ^ (seed >>> 0) ^ Math.imul(Math.floor(seed / 4294967296), 0x27d4eb2d)) >>> 0;
-  const words: number[] = [];
-  for (let i = 0; i < 4; i++) {
-    const [nx, out] = splitmix32(x);
-    x = nx;
-    words.push(out);
-  }
-  return new Rng(words as RngState);
+  return new Rng(rngSeedState(seed, purpose));
 }
 
 /** Rebuilds a stream from a saved `state()`. */
@@ -146,9 +112,4 @@ export function rngFromState(state: RngState): Rng {
     throw new DataArgumentError('rngFromState', 'state', 'four unsigned 32-bit integers', state);
   }
   return new Rng(state);
-}
-
-/** A 31-bit integer seed derived from (seed, purpose), for APIs that take a plain seed (tfjs initialisers). */
-export function deriveSeed(seed: number, purpose: string): number {
-  return createRng(seed, purpose).nextUint32() >>> 1;
 }

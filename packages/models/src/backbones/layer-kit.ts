@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { KerasBatchNormalization } from '../layers/keras-batch-normalization.ts';
 import { KerasReLU } from '../layers/keras-relu.ts';
 import { SeededDropout } from '../layers/seeded-dropout.ts';
-import { layerSeed } from '../seeds.ts';
+import { layerSeed } from '@cxr/core';
 
 export type Sym = tf.SymbolicTensor;
 type Padding = 'same' | 'valid';

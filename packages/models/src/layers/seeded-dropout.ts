@@ -9,7 +9,7 @@
  * plain tfjs. The call counter is not saved: a model loaded from disk restarts its stream.
  */
 import * as tf from '@tensorflow/tfjs';
-import { layerSeed } from '../seeds.ts';
+import { layerSeed } from '@cxr/core';
 
 type Kwargs = Record<string, unknown>;
 

@@ -1,4 +1,5 @@
-import { StatsArgumentError, detail } from '../errors.ts';
+import { detail } from '@cxr/core';
+import { StatsArgumentError } from '../errors.ts';
 
 /**
  * Validates a per-label (yTrue, yScore) pair: same non-zero length, yTrue only 0/1, yScore finite.

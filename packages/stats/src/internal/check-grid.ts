@@ -1,4 +1,5 @@
-import { StatsArgumentError, detail } from '../errors.ts';
+import { detail } from '@cxr/core';
+import { StatsArgumentError } from '../errors.ts';
 import { checkArrayLike } from './check-binary-input.ts';
 
 /** Throws unless `grid` is a non-empty array of finite numbers. */

@@ -1,4 +1,5 @@
-import { StatsArgumentError, detail } from '../errors.ts';
+import { detail } from '@cxr/core';
+import { StatsArgumentError } from '../errors.ts';
 
 /** Throws unless pValues is an array of numbers in [0, 1]. */
 export function checkPValues(fn: string, pValues: unknown): readonly number[] {

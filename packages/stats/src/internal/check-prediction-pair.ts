@@ -1,4 +1,5 @@
-import { StatsArgumentError, detail } from '../errors.ts';
+import { detail } from '@cxr/core';
+import { StatsArgumentError } from '../errors.ts';
 import type { LabelMatrix } from '../types.ts';
 import { checkMatrixPair } from './check-matrix.ts';
 

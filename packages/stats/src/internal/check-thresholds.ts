@@ -1,4 +1,5 @@
-import { StatsArgumentError, detail } from '../errors.ts';
+import { detail } from '@cxr/core';
+import { StatsArgumentError } from '../errors.ts';
 
 /** One threshold per label: a single number is broadcast; NaN is rejected (+-Infinity allowed). */
 export function checkThresholds(fn: string, thresholds: unknown, cols: number): Float64Array {

@@ -1,4 +1,5 @@
-import { describeValue, TrainConfigError } from '../errors.ts';
+import { describeValue } from '@cxr/core';
+import { TrainConfigError } from '../errors.ts';
 
 /** A tiny structural schema for plain-JSON configs, so every typo gets a precise message. */
 export type Schema =

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { HEAD_PREFIX } from '@cxr/models';
 import { TrainStateError } from '../errors.ts';
 
 /** One weight of a model with a key that is stable across processes for the same architecture. */
@@ -6,13 +7,10 @@ export interface ModelVariable {
   /** Position in orderedWeights(model), as a string (optimiser slot key). */
   key: string;
   variable: tf.Variable;
-  /** Belongs to a head layer (name prefix 'head_'): trains at the head's learning rate. */
+  /** Belongs to a head layer (name prefix @cxr/models' HEAD_PREFIX): trains at the head's learning rate. */
   head: boolean;
   trainable: boolean;
 }
-
-/** Layer names of the classification head start with this (agreed with @cxr/models). */
-export const HEAD_PREFIX = 'head_';
 
 /**
  * The model's weights in an order that does not depend on trainability: layers in model order
