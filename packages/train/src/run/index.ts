@@ -1,6 +1,5 @@
-export * from './model-variables.ts';
-export * from './train-step.ts';
-export * from './lean-variable-grads.ts';
+// Layer 3 of @cxr/train: the phases of one run and the orchestrator that runs them. Imports
+// nothing of bench/.
 export * from './checkpoint.ts';
 export * from './progress.ts';
 export * from './fit.ts';

@@ -6,7 +6,7 @@ import { makeTempDir } from '@cxr/testkit';
 import { presetConfig } from '../config/presets.ts';
 import { resolveConfig } from '../config/resolve.ts';
 import { buildRunModel, headSpec, pretrainedWeightsDir } from './model-phase.ts';
-import { snapshotWeights } from './model-variables.ts';
+import { snapshotWeights } from '../step/model-variables.ts';
 
 describe('model phase', () => {
   const tmp = makeTempDir('model-phase');
