@@ -3,14 +3,8 @@
  * and backend (issue 8). One cell: `cxr bench train --backbone mobilenetv2 --size 64 --batch 32
  * --backend wasm --json`; without filters, the whole grid on every backend that starts here.
  */
-import {
-  benchBackbones,
-  formatThroughputTable,
-  runThroughputGrid,
-  type BenchMode,
-  type ResolvedBackendName,
-  type WasmKernelSet,
-} from '@cxr/train';
+import type { ResolvedBackendName, WasmKernelSet } from '@cxr/train';
+import { benchBackbones, formatThroughputTable, runThroughputGrid, type BenchMode } from '@cxr/train/bench';
 import type { CliCommand } from '../command-types.ts';
 
 const command: CliCommand = {

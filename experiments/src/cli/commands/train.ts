@@ -18,6 +18,7 @@ import {
   type RunConfig,
 } from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
+import { runHooksFromEnv } from '../test-hooks.ts';
 
 interface TrainArgs {
   preset?: string;
@@ -94,6 +95,7 @@ const command: CliCommand = {
           experiment: a.experiment,
           label,
           progress,
+          hooks: runHooksFromEnv(process.env),
         });
         const macro = Object.fromEntries(Object.entries(out.test).filter(([k]) => k.startsWith('macro_') || k === 'brier'));
         if (a.json) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -139,4 +140,28 @@ function encodeNonFinite(_key: string, value: unknown): unknown {
 function decodeNonFinite(_key: string, value: unknown): unknown {
   if (value && typeof value === 'object' && '$number' in value) return Number((value as { $number: string }).$number);
   return value;
+}
+
+/** Where a run's checkpoints live and the identity they must carry. */
+export interface CheckpointLocation {
+  dir: string;
+  identity: string;
+}
+
+/**
+ * The checkpoint location of a run: identity = the first 16 hex digits of
+ * SHA-256(`configHash:datasetFingerprint:seed:backend`), folder `<weightsRoot>/checkpoints/<identity>`,
+ * so a resume finds only checkpoints of the same run on the same backend.
+ *
+ * @example runCheckpoint('weights', { configHash, datasetFingerprint, seed: 1, backend: 'wasm' }).dir // 'weights/checkpoints/3f0c...'
+ */
+export function runCheckpoint(
+  weightsRoot: string,
+  run: { configHash: string; datasetFingerprint: string; seed: number; backend: string },
+): CheckpointLocation {
+  const identity = createHash('sha256')
+    .update(`${run.configHash}:${run.datasetFingerprint}:${run.seed}:${run.backend}`)
+    .digest('hex')
+    .slice(0, 16);
+  return { dir: join(weightsRoot, 'checkpoints', identity), identity };
 }

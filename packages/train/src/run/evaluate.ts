@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { multilabelSummary, operatingPoints, type LabelMatrix } from '@cxr/stats';
 import type { LabelMetricRow, MetricRow } from '@cxr/results';
 import type { BoundLoss } from '../losses/registry.ts';
-import type { StepBatch } from './train-step.ts';
+import type { StepBatch } from '../step/train-step.ts';
 
 /** Model outputs over one split, in the order of its batches. */
 export interface SplitPredictions {

@@ -7,8 +7,8 @@ import { presetConfig } from '../config/presets.ts';
 import { resolveConfig } from '../config/resolve.ts';
 import { buildLoss } from '../losses/registry.ts';
 import { fit, type FitOptions } from './fit.ts';
-import { modelVariables, snapshotWeights } from './model-variables.ts';
-import type { StepBatch } from './train-step.ts';
+import { modelVariables, snapshotWeights } from '../step/model-variables.ts';
+import type { StepBatch } from '../step/train-step.ts';
 
 const K = 3;
 const SIZE = 8;

@@ -7,9 +7,9 @@ import type { TrainingPhase } from '../schedule/freeze-then-unfreeze.ts';
 import { epochRates } from '../schedule/learning-rates.ts';
 import { initialPlateauState, plateauStep, type MonitorMode } from '../schedule/plateau.ts';
 import { readCheckpoint, writeCheckpoint, type EpochRow, type TrainingState } from './checkpoint.ts';
-import { restoreWeights, snapshotWeights } from './model-variables.ts';
+import { restoreWeights, snapshotWeights } from '../step/model-variables.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
-import { setDropoutStep, trainStep, type StepBatch } from './train-step.ts';
+import { setDropoutStep, trainStep, type StepBatch } from '../step/train-step.ts';
 
 /** What the validation pass of an epoch returns. */
 export interface ValidationResult {

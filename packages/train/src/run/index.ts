@@ -1,10 +1,16 @@
-export * from './model-variables.ts';
-export * from './train-step.ts';
-export * from './lean-variable-grads.ts';
+// Layer 3 of @cxr/train: the phases of one run and the orchestrator that runs them. Imports
+// nothing of bench/.
 export * from './checkpoint.ts';
 export * from './progress.ts';
+export * from './heartbeat.ts';
 export * from './fit.ts';
-export * from './model-phase.ts';
-export * from './evaluate.ts';
+export * from './resolve-phase.ts';
 export * from './data-phase.ts';
-export * from './run-experiment.ts';
+export * from './claim-phase.ts';
+export * from './model-phase.ts';
+export * from './fit-phase.ts';
+export * from './evaluate.ts';
+export * from './evaluate-phase.ts';
+export * from './finish-phase.ts';
+export * from './run-request.ts';
+export { runExperiment } from './run-experiment.ts';

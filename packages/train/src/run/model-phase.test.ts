@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { saveBackboneTo } from '@cxr/models';
 import { makeTempDir } from '@cxr/testkit';
 import { presetConfig } from '../config/presets.ts';
 import { resolveConfig } from '../config/resolve.ts';
-import { buildRunModel, headSpec, pretrainedWeightsDir } from './model-phase.ts';
-import { snapshotWeights } from './model-variables.ts';
+import { snapshotWeights } from '../step/model-variables.ts';
+import { runCheckpoint } from './checkpoint.ts';
+import { buildRunModel, headSpec, modelPhase, pretrainedWeightsDir } from './model-phase.ts';
+import { claimedSmokeRun } from './testing.ts';
 
 describe('model phase', () => {
   const tmp = makeTempDir('model-phase');
@@ -73,5 +76,37 @@ describe('model phase', () => {
       /buildRunModel: the weights folder .*nope does not exist/,
     );
     [donor, got, converted].forEach((m) => m.model.dispose());
+  });
+
+  test('modelPhase: loss weights from the training split, the model, the checkpoint location, all recorded with the run', async () => {
+    const f = await claimedSmokeRun(join(tmp.dir, 'phase'));
+    try {
+      const m = await modelPhase(f.run, f.claim, f.data);
+      try {
+        const fingerprint = f.data.dataset.fingerprint;
+        assert.deepEqual(m.checkpoint, runCheckpoint(f.run.weightsRoot, { ...f.run, datasetFingerprint: fingerprint }));
+        assert.match(m.checkpoint.identity, /^[0-9a-f]{16}$/);
+        assert.equal(m.checkpoint.dir, join(f.run.weightsRoot, 'checkpoints', m.checkpoint.identity));
+        assert.notEqual(
+          runCheckpoint(f.run.weightsRoot, { ...f.run, datasetFingerprint: fingerprint, backend: 'wasm' }).identity,
+          m.checkpoint.identity,
+          'another backend, another checkpoint',
+        );
+        const info = f.run.store.getRun(f.claim.runId).info;
+        assert.deepEqual(info, {
+          weights: { kind: 'random' },
+          params: m.model.params,
+          checkpoint: m.checkpoint.dir,
+          lossWeights: Array.from(m.loss.weights!),
+          split: { train: 78, val: 24, test: 29 },
+          dataDir: f.data.dataset.dataDir,
+        });
+        assert.equal(m.loss.weights!.length, f.data.labelNames.length);
+      } finally {
+        m.model.model.dispose();
+      }
+    } finally {
+      f.close();
+    }
   });
 });

@@ -3,9 +3,15 @@ import { join, resolve } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '@cxr/data';
 import { buildModel, countParams, loadWeightsByName, readModelMetadata, unfreezeTop } from '@cxr/models';
+import type { RunClaim } from '@cxr/results';
 import type { RunConfig, HeadLayerConfig } from '../config/run-config.ts';
 import { TrainStateError } from '../errors.ts';
+import { labelCounts } from '../losses/label-counts.ts';
+import { buildLoss, type BoundLoss } from '../losses/registry.ts';
 import type { TrainingPhase } from '../schedule/freeze-then-unfreeze.ts';
+import { runCheckpoint, type CheckpointLocation } from './checkpoint.ts';
+import type { RunData } from './data-phase.ts';
+import type { ResolvedRun } from './resolve-phase.ts';
 
 /** Which initial weights a run used (stored in the run record). */
 export interface WeightsUsed {
@@ -97,6 +103,51 @@ export async function buildRunModel(config: RunConfig, seed: number, numClasses:
     return { model, setPhase, weights, params: { total: counts.total, trainable: counts.trainable } };
   } catch (error) {
     model.dispose();
+    throw error;
+  }
+}
+
+/** What the model phase hands to fit, evaluate and finish. */
+export interface ModelPhaseResult {
+  model: RunModel;
+  /** The configured loss, class weights from the training split's label counts. */
+  loss: BoundLoss;
+  checkpoint: CheckpointLocation;
+}
+
+/**
+ * Model phase of a claimed run: the loss (weights from the training split's label counts and
+ * masks), the model (buildRunModel), the checkpoint location (runCheckpoint), and the run record's
+ * info (weights used, parameter counts, checkpoint folder, loss weights, split sizes, data folder).
+ * The model is the caller's to dispose (disposed here if recording the info throws).
+ *
+ * @throws what buildRunModel throws (missing pretrained weights, a bad backbone).
+ * @example const { model, loss, checkpoint } = await modelPhase(run, claim, data)
+ */
+export async function modelPhase(run: ResolvedRun, claim: RunClaim, data: RunData): Promise<ModelPhaseResult> {
+  const { config } = run;
+  const trainTargets = data.split.train.map((i) => data.targets[i]!);
+  const trainMasks = data.masks ? data.split.train.map((i) => data.masks![i]!) : null;
+  const loss = buildLoss(config.loss, labelCounts(trainTargets, trainMasks));
+  const model = await buildRunModel(config, run.seed, data.labelNames.length, run.weightsRoot);
+  try {
+    const checkpoint = runCheckpoint(run.weightsRoot, {
+      configHash: run.configHash,
+      datasetFingerprint: data.dataset.fingerprint,
+      seed: run.seed,
+      backend: run.backend,
+    });
+    run.store.updateRunInfo(claim, {
+      weights: model.weights,
+      params: model.params,
+      checkpoint: checkpoint.dir,
+      lossWeights: loss.weights ? Array.from(loss.weights) : null,
+      split: { train: data.split.train.length, val: data.split.val.length, test: data.split.test.length },
+      dataDir: data.dataset.dataDir,
+    });
+    return { model, loss, checkpoint };
+  } catch (error) {
+    model.model.dispose();
     throw error;
   }
 }

@@ -7,9 +7,12 @@ import { openResultsStore } from '@cxr/results';
 import { makeTempDir } from '@cxr/testkit';
 import { selectBackend } from '../backend/index.ts';
 import { presetConfig } from '../config/presets.ts';
-import { CRASH_AFTER_EPOCH_ENV, runExperiment, type RunRequest } from './run-experiment.ts';
+import { runExperiment, type RunRequest } from './run-experiment.ts';
 
 const CLI = resolve('experiments/bin/cxr.mjs');
+// Read by the cxr CLI (experiments/src/cli/test-hooks.ts), which passes the run a hook that exits
+// with 137 after that epoch's checkpoint; packages may not import the application.
+const CRASH_AFTER_EPOCH_ENV = 'CXR_TEST_CRASH_AFTER_EPOCH';
 
 describe('runExperiment (smoke preset)', () => {
   const tmp = makeTempDir('run');

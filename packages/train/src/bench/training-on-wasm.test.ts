@@ -7,8 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { BACKBONE_NAMES, buildBackbone, buildModel } from '@cxr/models';
 import { createRng } from '@cxr/data';
 import { expectClose } from '@cxr/testkit';
-import { selectBackend } from './select-backend.ts';
-import { makeTrainStep } from './bench/train-step.ts';
+import { selectBackend } from '../backend/select-backend.ts';
+import { makeTrainStep } from './fixed-batch-step.ts';
 
 function tinyMobileNet(size: number, classes: number): tf.LayersModel {
   const init = (seed: number) => tf.initializers.glorotUniform({ seed });

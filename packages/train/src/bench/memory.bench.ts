@@ -7,7 +7,7 @@
  * `--grads tfjs` takes the gradients with tf.variableGrads instead of trainStep's leanVariableGrads,
  * to show what the latter saves (here: peak RSS 1715 vs 875 MiB, wasm heap 1501 vs 715 MiB, medians
  * of 3 runs with --steps 4). A whole `cxr train` run at this size peaks at ~1.05 GiB (1.86 GiB before).
- * Run: npx tsx packages/train/src/run/memory.bench.ts [--backend wasm] [--steps 6] [--grads lean|tfjs]
+ * Run: npx tsx packages/train/src/bench/memory.bench.ts [--backend wasm] [--steps 6] [--grads lean|tfjs]
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildModel } from '@cxr/models';
@@ -15,8 +15,8 @@ import { selectBackend, type BackendName } from '../backend/index.ts';
 import { weightedBce } from '../losses/losses.ts';
 import type { BoundLoss } from '../losses/registry.ts';
 import { GroupedAdam } from '../optim/grouped-adam.ts';
-import { modelVariables } from './model-variables.ts';
-import { trainStep, type StepBatch } from './train-step.ts';
+import { modelVariables } from '../step/model-variables.ts';
+import { trainStep, type StepBatch } from '../step/train-step.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

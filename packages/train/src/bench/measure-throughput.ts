@@ -4,11 +4,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, estimateFlops } from '@cxr/models';
 import { createRng, deriveSeed } from '@cxr/data';
-import { selectBackend } from '../select-backend.ts';
-import type { ResolvedBackendName } from '../backend-name.ts';
-import type { WasmKernelSet } from '../wasm/register.ts';
+import { selectBackend } from '../backend/select-backend.ts';
+import type { ResolvedBackendName } from '../backend/backend-name.ts';
+import type { WasmKernelSet } from '../backend/wasm/register.ts';
 import { profileStep, type StepProfile } from './profile-step.ts';
-import { makeForwardStep, makeTrainStep } from './train-step.ts';
+import { makeForwardStep, makeTrainStep } from './fixed-batch-step.ts';
 
 export type BenchMode = 'train' | 'forward';
 

@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { BenchMode, ThroughputCell, ThroughputOptions } from './measure-throughput.ts';
-import { selectBackend } from '../select-backend.ts';
-import type { ResolvedBackendName } from '../backend-name.ts';
-import type { WasmKernelSet } from '../wasm/register.ts';
+import { selectBackend } from '../backend/select-backend.ts';
+import type { ResolvedBackendName } from '../backend/backend-name.ts';
+import type { WasmKernelSet } from '../backend/wasm/register.ts';
 
 export const benchBackbones = ['cnn5', 'mobilenetv2', 'efficientnetb0', 'densenet121', 'resnet50v2'] as const;
 

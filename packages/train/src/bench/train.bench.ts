@@ -1,8 +1,8 @@
 // `npm run bench`: training and forward throughput (images/s, median of timed steps after
 // warm-up) of the five benchmark backbones at 64 and 224 px, batch 32, on every backend that
 // starts here. Flags: --json, --quick (64 px only), --budget=SECONDS per cell (default 90).
-import { formatThroughputTable } from './bench/format-table.ts';
-import { benchBackbones, runThroughputGrid } from './bench/throughput-grid.ts';
+import { formatThroughputTable } from './format-table.ts';
+import { benchBackbones, runThroughputGrid } from './throughput-grid.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

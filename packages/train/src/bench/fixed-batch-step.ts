@@ -2,12 +2,12 @@
 // BCE on the logits, leanVariableGrads, GroupedAdam), so a bench figure is what `cxr train` gets
 // per batch. Tests that need a linear update (SGD) get the same forward, loss and gradients.
 import * as tf from '@tensorflow/tfjs';
-import { labelCounts } from '../../losses/label-counts.ts';
-import { buildLoss, DEFAULT_LOSS, type BoundLoss } from '../../losses/registry.ts';
-import { GroupedAdam } from '../../optim/grouped-adam.ts';
-import { leanVariableGrads } from '../../run/lean-variable-grads.ts';
-import { modelVariables } from '../../run/model-variables.ts';
-import { trainStep } from '../../run/train-step.ts';
+import { labelCounts } from '../losses/label-counts.ts';
+import { buildLoss, DEFAULT_LOSS, type BoundLoss } from '../losses/registry.ts';
+import { GroupedAdam } from '../optim/grouped-adam.ts';
+import { leanVariableGrads } from '../step/lean-variable-grads.ts';
+import { modelVariables } from '../step/model-variables.ts';
+import { trainStep } from '../step/train-step.ts';
 
 export interface BenchStepOptions {
   /** Plain SGD at this learning rate instead of the trainer's Adam (for tests comparing backends). */

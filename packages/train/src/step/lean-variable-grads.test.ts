@@ -85,7 +85,7 @@ describe('leanVariableGrads', () => {
     // those already back-propagated, plus one or two gradients in flight - never above the
     // forward's count. How far tf.variableGrads goes above it depends on the gradient functions
     // (with eager two-output gradient kernels it held a gradient per layer); on real models the
-    // difference is measured by packages/train/src/run/memory.bench.ts.
+    // difference is measured by packages/train/src/bench/memory.bench.ts.
     assert.ok(leanExcess <= activation, `lean: ${leanExcess} B above the forward's ${forwardEnd} B`);
     assert.ok(leanExcess <= tfExcess, `lean ${leanExcess} B above the forward, tf.variableGrads ${tfExcess} B`);
     tf.dispose([w, x]);

@@ -1,0 +1,16 @@
+/**
+ * The `@cxr/train/bench` entry, layer 4 of @cxr/train (above the run): throughput of the trainer's
+ * own step per backbone, size and backend (issue 8), each cell in its own process, with per-kernel
+ * profiles. Not part of the public entry `@cxr/train`; nothing below bench/ imports it.
+ */
+export {
+  measureThroughput,
+  defaultFlopsPerSecond,
+  type ThroughputCell,
+  type ThroughputOptions,
+  type BenchMode,
+} from './measure-throughput.ts';
+export { runThroughputGrid, measureInChild, availableBackends, benchBackbones, type GridOptions } from './throughput-grid.ts';
+export { formatThroughputTable } from './format-table.ts';
+export { profileStep, formatProfile, type StepProfile, type KernelProfileRow } from './profile-step.ts';
+export { makeTrainStep, makeForwardStep, type BenchStepOptions } from './fixed-batch-step.ts';

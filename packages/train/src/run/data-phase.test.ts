@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { makeTempDir } from '@cxr/testkit';
+import { presetConfig } from '../config/presets.ts';
+import type { RunConfig } from '../config/run-config.ts';
+import { loadRunDataset, phantomDataDir, prepareRunData } from './data-phase.ts';
+
+describe('data phase', () => {
+  const tmp = makeTempDir('data-phase');
+  after(tmp.cleanup);
+  const smoke = presetConfig('smoke');
+  const dataRoot = join(tmp.dir, 'data');
+
+  test('the phantom folder is named after its parameters', () => {
+    assert.equal(phantomDataDir('data', { images: 160, size: 32, seed: 7 }), join('data', 'phantom', '160-32px-seed7'));
+  });
+
+  test('a real dataset without a folder is a config error naming the flag', async () => {
+    const nih: RunConfig = { ...smoke, dataset: { ...smoke.dataset, name: 'nih', dataDir: null } };
+    await assert.rejects(loadRunDataset(nih, dataRoot), {
+      name: 'TrainConfigError',
+      message: /loadRunDataset.*dataset\.dataDir.*the nih dataset needs a folder: pass --data-dir DIR/,
+    });
+  });
+
+  test('generates the phantom set once, then reads it; prepareRunData splits by patient and builds the image cache', async () => {
+    const lines: string[] = [];
+    const ds = await loadRunDataset(smoke, dataRoot, (l) => lines.push(l));
+    assert.equal(lines.length, 1, 'says it wrote the phantom set');
+    assert.ok(existsSync(phantomDataDir(dataRoot, smoke.dataset.phantom)));
+    const again = await loadRunDataset(smoke, dataRoot, (l) => lines.push(l));
+    assert.equal(lines.length, 1, 'reused, not written again');
+    assert.equal(again.fingerprint, ds.fingerprint);
+    assert.equal(ds.records.length, 131, 'smoke: 131 records from 160 phantom images');
+
+    const data = await prepareRunData(smoke, 1, ds, join(dataRoot, 'cache'));
+    try {
+      assert.deepEqual([data.split.train.length, data.split.val.length, data.split.test.length], [78, 24, 29], 'smoke, split seed 0');
+      assert.equal(data.targets.length, ds.records.length);
+      assert.equal(data.masks, null, "no masks unless the policy is 'ignore'");
+      assert.deepEqual(data.labelNames, ds.labelNames);
+      const all = [...data.split.train, ...data.split.val, ...data.split.test].sort((a, b) => a - b);
+      assert.deepEqual(
+        all,
+        ds.records.map((_, i) => i),
+      );
+    } finally {
+      data.cache.close();
+    }
+  });
+
+  test('an empty split is a config error naming split.fractions', async () => {
+    const ds = await loadRunDataset(smoke, dataRoot);
+    const config: RunConfig = { ...smoke, split: { ...smoke.split, fractions: [0.9, 0.1, 0] } };
+    await assert.rejects(prepareRunData(config, 1, ds, join(dataRoot, 'cache')), {
+      name: 'TrainConfigError',
+      message: /prepareRunData.*split\.fractions.*the test split of 131 records is empty/,
+    });
+  });
+});

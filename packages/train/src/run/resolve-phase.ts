@@ -1,0 +1,49 @@
+import { configHash, type ResultsStore } from '@cxr/results';
+import type { RunConfig } from '../config/run-config.ts';
+import { silentProgress, type ProgressReporter } from './progress.ts';
+import type { RunHooks, RunRequest } from './run-request.ts';
+
+/** A run request with every default filled in and the config's identity (its hash). */
+export interface ResolvedRun {
+  config: RunConfig;
+  seed: number;
+  store: ResultsStore;
+  backend: string;
+  /** SHA-256 of the config's canonical JSON (@cxr/results' configHash). */
+  configHash: string;
+  experiment: string;
+  label: string;
+  weightsRoot: string;
+  dataRoot: string;
+  /** undefined = the store's default (DEFAULT_STALE_AFTER_MS). */
+  staleAfterMs: number | undefined;
+  progress: ProgressReporter;
+  hooks: RunHooks;
+}
+
+/**
+ * Resolve phase of a run: the caller has already resolved the frozen RunConfig (presets, files,
+ * flags: resolveConfig); this fills in the request's defaults (experiment 'adhoc', label = the
+ * first 12 characters of the config hash, roots 'weights' and 'data', silent progress, no hooks)
+ * and computes the config hash, one part of the run's identity (config hash, dataset fingerprint,
+ * seed). Pure; cost: one canonical JSON and SHA-256 of the config.
+ *
+ * @example resolveRun({ config: presetConfig('smoke'), seed: 1, store, backend: 'wasm' }).label // '70533e3e5f31'
+ */
+export function resolveRun(req: RunRequest): ResolvedRun {
+  const hash = configHash(req.config);
+  return {
+    config: req.config,
+    seed: req.seed,
+    store: req.store,
+    backend: req.backend,
+    configHash: hash,
+    experiment: req.experiment ?? 'adhoc',
+    label: req.label ?? hash.slice(0, 12),
+    weightsRoot: req.weightsRoot ?? 'weights',
+    dataRoot: req.dataRoot ?? 'data',
+    staleAfterMs: req.staleAfterMs,
+    progress: req.progress ?? silentProgress,
+    hooks: req.hooks ?? {},
+  };
+}
