@@ -2,11 +2,14 @@
  * The record types every adapter produces and every later stage consumes.
  */
 
-/** Datasets with an adapter. 'phantom' is the embedded synthetic set, read through PadChest's adapter. */
-export type DatasetName = 'padchest' | 'nih' | 'chexpert' | 'phantom';
+import type { DATASET_NAMES } from './adapters/load-dataset.ts';
+import type { UNCERTAINTY_POLICIES } from './adapters/uncertainty.ts';
 
-/** CheXpert uncertain (-1) labels: U-Ones -> 1, U-Zeros -> 0, U-Ignore -> masked out of the loss. */
-export type UncertaintyPolicy = 'ones' | 'zeros' | 'ignore';
+/** Datasets with an adapter (DATASET_NAMES). 'phantom' is the embedded synthetic set, read through PadChest's adapter. */
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+/** CheXpert uncertain (-1) labels (UNCERTAINTY_POLICIES): U-Ones -> 1, U-Zeros -> 0, U-Ignore -> masked out of the loss. */
+export type UncertaintyPolicy = (typeof UNCERTAINTY_POLICIES)[number];
 
 /** The value an adapter stores for an uncertain label before a policy is applied. */
 export const UNCERTAIN = -1;
