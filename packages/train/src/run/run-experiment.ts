@@ -21,6 +21,7 @@ import * as tf from '@tensorflow/tfjs';
 import { deriveSeed, evalBatches, trainBatches, type PipelineConfig } from '@cxr/data';
 import { configHash, type ResultsStore, type RunClaim } from '@cxr/results';
 import { baseLearningRates } from '../config/base-rates.ts';
+import { checkRunPrerequisites } from '../config/prerequisites.ts';
 import type { RunConfig } from '../config/run-config.ts';
 import { labelCounts } from '../losses/label-counts.ts';
 import { buildLoss } from '../losses/registry.ts';
@@ -75,6 +76,7 @@ export const CRASH_AFTER_EPOCH_ENV = 'CXR_TEST_CRASH_AFTER_EPOCH';
  * @example const out = await runExperiment({ config: presetConfig('smoke'), seed: 1, store, backend: 'cpu' }); out.test.macro_auc_roc
  */
 export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
+  checkRunPrerequisites(req.config, { weightsRoot: req.weightsRoot ?? 'weights' }); // before any data is touched or row written
   const started = performance.now();
   const progress = req.progress ?? silentProgress;
   const weightsRoot = req.weightsRoot ?? 'weights';
