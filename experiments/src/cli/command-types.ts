@@ -15,4 +15,5 @@ export const groupDescriptions: Record<string, string> = {
   datasets: 'Inspect, generate and view datasets',
   models: 'Describe backbones and heads',
   bench: 'Measure throughput',
+  config: 'Print the run config schema or a resolved config',
 };

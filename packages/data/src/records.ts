@@ -3,12 +3,14 @@
  */
 
 import type { Problem } from '@cxr/core';
+import type { DATASET_NAMES } from './adapters/load-dataset.ts';
+import type { UNCERTAINTY_POLICIES } from './adapters/uncertainty.ts';
 
-/** Datasets with an adapter. 'phantom' is the embedded synthetic set, read through PadChest's adapter. */
-export type DatasetName = 'padchest' | 'nih' | 'chexpert' | 'phantom';
+/** Datasets with an adapter (DATASET_NAMES). 'phantom' is the embedded synthetic set, read through PadChest's adapter. */
+export type DatasetName = (typeof DATASET_NAMES)[number];
 
-/** CheXpert uncertain (-1) labels: U-Ones -> 1, U-Zeros -> 0, U-Ignore -> masked out of the loss. */
-export type UncertaintyPolicy = 'ones' | 'zeros' | 'ignore';
+/** CheXpert uncertain (-1) labels (UNCERTAINTY_POLICIES): U-Ones -> 1, U-Zeros -> 0, U-Ignore -> masked out of the loss. */
+export type UncertaintyPolicy = (typeof UNCERTAINTY_POLICIES)[number];
 
 /** The value an adapter stores for an uncertain label before a policy is applied. */
 export const UNCERTAIN = -1;

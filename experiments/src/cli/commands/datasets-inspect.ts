@@ -3,7 +3,16 @@
  * what a run would see: images and patients kept, positives per label under the uncertainty policy,
  * view counts before filtering, the fingerprint, and every problem with its file, line and field.
  */
-import { countLabels, loadDataset, type DatasetName, type LoadedDataset, type Problem, type UncertaintyPolicy } from '@cxr/data';
+import {
+  DATASET_NAMES,
+  UNCERTAINTY_POLICIES,
+  countLabels,
+  loadDataset,
+  type DatasetName,
+  type LoadedDataset,
+  type Problem,
+  type UncertaintyPolicy,
+} from '@cxr/data';
 import type { CliCommand } from '../command-types.ts';
 
 interface InspectArgs {
@@ -86,7 +95,7 @@ const command: CliCommand = {
     describe: 'Count images, patients, labels, views and problems of a dataset (no pixels decoded)',
     builder: (y) =>
       y
-        .option('dataset', { type: 'string', demandOption: true, choices: ['padchest', 'nih', 'chexpert', 'phantom'] })
+        .option('dataset', { type: 'string', demandOption: true, choices: DATASET_NAMES })
         .option('data-dir', {
           type: 'string',
           describe: `Dataset folder in its published layout (phantom: default ${DEFAULT_PHANTOM_DIR})`,
@@ -94,7 +103,7 @@ const command: CliCommand = {
         .option('csv', { type: 'string', describe: 'Labels CSV other than the published file name' })
         .option('uncertain', {
           type: 'string',
-          choices: ['ones', 'zeros', 'ignore'],
+          choices: UNCERTAINTY_POLICIES,
           default: 'ones',
           describe: 'CheXpert uncertainty policy for the positive counts',
         })

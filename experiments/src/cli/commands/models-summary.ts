@@ -3,7 +3,8 @@
  * backbone (+ head, + unfrozen fraction), as Keras' model.summary() totals.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, countParams, estimateFlops, getBackboneDef, unfreezeTop } from '@cxr/models';
+import { CHANNEL_COUNTS } from '@cxr/data';
+import { BACKBONE_NAMES, buildModel, countParams, estimateFlops, getBackboneDef, unfreezeTop } from '@cxr/models';
 import type { CliCommand } from '../command-types.ts';
 
 interface SummaryArgs {
@@ -101,10 +102,10 @@ const command: CliCommand = {
         .option('backbone', {
           type: 'string',
           demandOption: true,
-          describe: 'cnn3..cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121',
+          describe: BACKBONE_NAMES.join(', '),
         })
         .option('input', { type: 'number', default: 224, describe: 'side of the square input in pixels (>= 32)' })
-        .option('channels', { type: 'number', default: 3, choices: [1, 3] })
+        .option('channels', { type: 'number', default: 3, choices: CHANNEL_COUNTS })
         .option('head', { type: 'string', default: 'none', describe: "'none' or units/dropout pairs, e.g. 256/0.30->128/0.30" })
         .option('classes', { type: 'number', default: 10, describe: 'logits of the head (labels)' })
         .option('unfreeze', { type: 'number', describe: 'top fraction of the backbone made trainable (0..1)' })

@@ -2,6 +2,7 @@
  * `cxr pretrain`: offline pretraining of a backbone on the phantom source set (or conversion of
  * user-given ImageNet weights), saved where init 'pretrained' looks for it.
  */
+import { CHANNEL_COUNTS, NORMALIZATIONS, type ChannelCount, type Normalization } from '@cxr/data';
 import { BACKBONE_NAMES } from '@cxr/models';
 import { backendNames, createProgress, pretrainBackbone, selectBackend, type BackendName } from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
@@ -16,13 +17,13 @@ const command: CliCommand = {
         .option('size', { type: 'number', demandOption: true, describe: 'Input size in pixels (as the runs that will use it)' })
         .option('channels', {
           type: 'number',
-          choices: [1, 3],
+          choices: CHANNEL_COUNTS,
           default: 3,
           describe: '3 for ImageNet-style inputs (paper profile), 1 for gray',
         })
         .option('normalization', {
           type: 'string',
-          choices: ['imagenet', 'unit'],
+          choices: NORMALIZATIONS,
           default: 'imagenet',
           describe: 'As the fine-tuning runs',
         })
@@ -44,8 +45,8 @@ const command: CliCommand = {
       const a = argv as unknown as {
         backbone: string;
         size: number;
-        channels: 1 | 3;
-        normalization: 'imagenet' | 'unit';
+        channels: ChannelCount;
+        normalization: Normalization;
         images: number;
         epochs: number;
         batchSize: number;

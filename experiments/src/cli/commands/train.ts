@@ -2,70 +2,30 @@
  * `cxr train`: one run = one (configuration, seed), trained, evaluated and recorded in results.db.
  * A run already done in the database is not repeated; a killed run resumes from its checkpoint.
  */
-import { readFileSync } from 'node:fs';
 import { openResultsStore } from '@cxr/results';
-import {
-  PRESET_NAMES,
-  backendNames,
-  configFromJson,
-  createProgress,
-  presetConfig,
-  resolveConfig,
-  runExperiment,
-  selectBackend,
-  type BackendName,
-  type ConfigLayer,
-  type RunConfig,
-} from '@cxr/train';
+import { backendNames, checkRunPrerequisites, createProgress, runExperiment, selectBackend, type BackendName } from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
+import { configFromArgs, configOptions, type ConfigArgs } from '../config-from-args.ts';
 import { runHooksFromEnv } from '../test-hooks.ts';
 
-interface TrainArgs {
-  preset?: string;
-  config?: string;
+interface TrainArgs extends ConfigArgs {
   seed: number;
-  dataset?: 'padchest' | 'nih' | 'chexpert' | 'phantom';
-  dataDir?: string;
   backend: BackendName;
   db?: string;
   experiment: string;
   json: boolean;
 }
 
-/** The run config of the flags: a preset or a config file, then --dataset / --data-dir. */
-export function configFromArgs(a: Pick<TrainArgs, 'preset' | 'config' | 'dataset' | 'dataDir'>): { config: RunConfig; label: string } {
-  if (a.preset && a.config) throw new Error('cxr train: give --preset or --config, not both');
-  let base: RunConfig;
-  let label: string;
-  if (a.config) {
-    base = configFromJson(JSON.parse(readFileSync(a.config, 'utf8')) as unknown, a.config);
-    label = a.config;
-  } else {
-    base = presetConfig(a.preset ?? 'smoke');
-    label = a.preset ?? 'smoke';
-  }
-  const dataset: Record<string, unknown> = {};
-  if (a.dataset) dataset['name'] = a.dataset;
-  if (a.dataDir) dataset['dataDir'] = a.dataDir;
-  const layers: ConfigLayer[] = Object.keys(dataset).length ? [{ source: '--dataset/--data-dir', values: { dataset } }] : [];
-  return { config: resolveConfig(base, layers), label };
-}
+/** Where runExperiment finds weights/pretrained (its default weightsRoot). */
+const WEIGHTS_ROOT = 'weights';
 
 const command: CliCommand = {
   module: {
     command: 'train',
     describe: 'Train and evaluate one (configuration, seed) and record it in results.db',
     builder: (y) =>
-      y
-        .option('preset', { type: 'string', choices: PRESET_NAMES, describe: 'A named configuration (default smoke)' })
-        .option('config', { type: 'string', describe: 'A JSON config file: {"extends": PRESET, ...overrides}' })
+      configOptions(y)
         .option('seed', { type: 'number', default: 1, describe: 'Run seed: every random choice derives from it' })
-        .option('dataset', {
-          type: 'string',
-          choices: ['padchest', 'nih', 'chexpert', 'phantom'] as const,
-          describe: 'Override the dataset',
-        })
-        .option('data-dir', { type: 'string', describe: 'Dataset folder (default for phantom: generated under data/phantom)' })
         .option('backend', {
           type: 'string',
           choices: backendNames,
@@ -82,7 +42,8 @@ const command: CliCommand = {
     handler: async (argv) => {
       const a = argv as unknown as TrainArgs;
       if (!Number.isInteger(a.seed) || a.seed < 0) throw new Error(`cxr train: --seed must be an integer >= 0, received ${a.seed}`);
-      const { config, label } = configFromArgs(a);
+      const { config, label } = configFromArgs(a, 'cxr train');
+      checkRunPrerequisites(config, { weightsRoot: WEIGHTS_ROOT });
       const progress = createProgress(process.stderr);
       const backend = await selectBackend(a.backend, (line) => progress.message(line));
       const store = openResultsStore(a.db ? { path: a.db } : {});
@@ -94,6 +55,7 @@ const command: CliCommand = {
           backend: backend.backend,
           experiment: a.experiment,
           label,
+          weightsRoot: WEIGHTS_ROOT,
           progress,
           hooks: runHooksFromEnv(process.env),
         });

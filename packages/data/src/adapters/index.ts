@@ -3,7 +3,7 @@ export { PADCHEST_THESIS_LABELS, NIH_LABELS, CHEXPERT_LABELS, PADCHEST_PROJECTIO
 export { PADCHEST_CSV_NAME, PADCHEST_COLUMNS, loadPadchest } from './padchest.ts';
 export { NIH_CSV_NAME, NIH_COLUMNS, loadNih } from './nih.ts';
 export { CHEXPERT_COLUMNS, CHEXPERT_FOLDERS, loadChexpert } from './chexpert.ts';
-export { loadDataset, DATASET_ADAPTERS, type LoadDatasetOptions, type DatasetAdapter } from './load-dataset.ts';
+export { loadDataset, DATASET_ADAPTERS, DATASET_NAMES, type LoadDatasetOptions, type DatasetAdapter } from './load-dataset.ts';
 export type { AdapterOptions } from './finish-dataset.ts';
 export { ProblemLog } from './problem-log.ts';
 export { datasetFingerprint } from './fingerprint.ts';

@@ -21,6 +21,9 @@ export interface DatasetAdapter {
   views: string[];
 }
 
+/** The datasets with an adapter, as configs and `--dataset` name them; 'phantom' is PadChest's layout. */
+export const DATASET_NAMES = ['padchest', 'nih', 'chexpert', 'phantom'] as const;
+
 /** The adapters by dataset name; 'phantom' is PadChest's layout. */
 export const DATASET_ADAPTERS: Record<DatasetName, DatasetAdapter> = {
   padchest: { load: loadPadchest, defaultLabels: PADCHEST_THESIS_LABELS, defaultProjections: ['PA'], views: PADCHEST_PROJECTIONS },

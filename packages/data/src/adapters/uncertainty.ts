@@ -2,7 +2,7 @@ import { DataArgumentError } from '../errors.ts';
 import { UNCERTAIN, type UncertaintyPolicy } from '../records.ts';
 
 /** The uncertainty policies, as `--uncertain` spells them. */
-export const UNCERTAINTY_POLICIES: UncertaintyPolicy[] = ['ones', 'zeros', 'ignore'];
+export const UNCERTAINTY_POLICIES = ['ones', 'zeros', 'ignore'] as const;
 
 /** Options of {@link applyUncertaintyPolicy}. */
 export interface UncertaintyOptions {

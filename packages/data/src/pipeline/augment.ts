@@ -1,32 +1,41 @@
+import { z } from 'zod';
 import { DataArgumentError } from '../errors.ts';
 import type { Rng } from '../random/index.ts';
+
+/** How pixels sampled from outside the image are filled: 'reflect' (Keras' default fill_mode) or 'constant' black. */
+export const AUGMENT_FILLS = ['reflect', 'constant'] as const;
 
 /**
  * The basic augmentation of the thesis: one random affine warp (rotation, zoom, translation) with
  * bilinear sampling, then a brightness shift and per-pixel uniform noise, on images in [0, 1].
  * There is deliberately no flip: left-right flips would swap laterality (heart side, effusion side).
+ * This schema is the `augment` section of a run config (its ranges are the config's; the pipeline's
+ * own argument check, checkAugmentConfig, accepts a little more); AugmentConfig is inferred from it.
  */
-export interface AugmentConfig {
+export const AUGMENT_CONFIG_SCHEMA = z.strictObject({
   /** Rotation uniform in [-rotationDeg, +rotationDeg] degrees (Keras RandomRotation(rotationDeg / 360)). */
-  rotationDeg: number;
+  rotationDeg: z.number().min(0).max(180),
   /** Height and width zoom factors, each uniform in [1 - zoom, 1 + zoom] independently (Keras RandomZoom(zoom, zoom); > 1 zooms out). */
-  zoom: number;
+  zoom: z.number().min(0).max(0.9),
   /** Shift uniform in [-translate, +translate] x size pixels on each axis (Keras RandomTranslation(translate, translate)). */
-  translate: number;
+  translate: z.number().min(0).max(0.5),
   /**
    * Additive brightness shift uniform in [-brightness, +brightness] on [0, 1] images, then clipped
    * to [0, 1]: Keras RandomBrightness(factor=brightness, value_range=(0, 1)) shifts by up to
    * factor x range.
    */
-  brightness: number;
+  brightness: z.number().min(0).max(1),
   /** Per-pixel noise uniform in [-noise, +noise], added after brightness, then clipped to [0, 1]. */
-  noise: number;
+  noise: z.number().min(0).max(1),
   /** Pixels sampled from outside the image: 'reflect' (Keras' default fill_mode, the default here) or 'constant' black. */
-  fill?: 'reflect' | 'constant';
-}
+  fill: z.enum(AUGMENT_FILLS).default('reflect'),
+});
+
+/** Augmentation settings as a caller writes them (`fill` may be left out: 'reflect'). */
+export type AugmentConfig = z.input<typeof AUGMENT_CONFIG_SCHEMA>;
 
 /** The thesis' basic augmentation (rotation +/-45 deg, zoom +/-10 %, translation +/-10 %, brightness +/-0.4, noise +/-0.05). */
-export const THESIS_AUGMENT: Readonly<AugmentConfig> = Object.freeze({
+export const THESIS_AUGMENT: Readonly<z.output<typeof AUGMENT_CONFIG_SCHEMA>> = Object.freeze({
   rotationDeg: 45,
   zoom: 0.1,
   translate: 0.1,

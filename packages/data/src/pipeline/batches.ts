@@ -6,14 +6,19 @@ import { checkTargets, epochOrder, type OversampleConfig } from './epoch-order.t
 import type { ImageCache } from './image-cache.ts';
 import { checkMixConfig, planMixing, type CutmixConfig, type MixPlan, type MixupConfig } from './mixing.ts';
 
-/** Intensity scaling of the network input. */
-export type Normalization = 'imagenet' | 'unit';
+/** Intensity scaling of the network input: 'imagenet' mean/std per channel, or 'unit' [0, 1]. */
+export const NORMALIZATIONS = ['imagenet', 'unit'] as const;
+export type Normalization = (typeof NORMALIZATIONS)[number];
+
+/** Channels of the network input: 1 (gray) or 3 (gray replicated, for ImageNet-pretrained backbones). */
+export const CHANNEL_COUNTS = [1, 3] as const;
+export type ChannelCount = (typeof CHANNEL_COUNTS)[number];
 
 /** Everything that shapes the training batches (plain JSON, part of a run's config). */
 export interface PipelineConfig {
   batchSize: number;
   /** 3 replicates the gray channel for ImageNet-pretrained backbones. */
-  channels: 1 | 3;
+  channels: ChannelCount;
   /** 'imagenet': (x - mean) / std per channel on [0, 1] values; 'unit': [0, 1] (from-scratch models). */
   normalization: Normalization;
   augment: AugmentConfig | null;
@@ -55,7 +60,7 @@ export interface TrainBatchesOptions extends BatchSource {
 /** Options of evalBatches. */
 export interface EvalBatchesOptions extends BatchSource {
   batchSize: number;
-  channels: 1 | 3;
+  channels: ChannelCount;
   normalization: Normalization;
 }
 

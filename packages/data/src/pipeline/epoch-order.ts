@@ -1,10 +1,10 @@
+import { z } from 'zod';
 import { DataArgumentError } from '../errors.ts';
 import { createRng } from '../random/index.ts';
 
 /** Moderate positive oversampling: an image repeats at most `maxRepeats` times per epoch. */
-export interface OversampleConfig {
-  maxRepeats: number;
-}
+export const OVERSAMPLE_CONFIG_SCHEMA = z.strictObject({ maxRepeats: z.int().min(1) });
+export type OversampleConfig = z.infer<typeof OVERSAMPLE_CONFIG_SCHEMA>;
 
 /** Options of epochOrder. */
 export interface EpochOrderOptions {

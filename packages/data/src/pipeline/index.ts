@@ -3,8 +3,10 @@
 // MixUp/CutMix and tfjs batches.
 export { decodeToGray, scale16To8, type CropFn, type DecodeOptions } from './decode.ts';
 export { buildImageCache, createMemoryImageCache, type BuildImageCacheOptions, type ImageCache } from './image-cache.ts';
-export { epochOrder, oversampleRepeats, type EpochOrderOptions, type OversampleConfig } from './epoch-order.ts';
+export { OVERSAMPLE_CONFIG_SCHEMA, epochOrder, oversampleRepeats, type EpochOrderOptions, type OversampleConfig } from './epoch-order.ts';
 export {
+  AUGMENT_CONFIG_SCHEMA,
+  AUGMENT_FILLS,
   THESIS_AUGMENT,
   augmentInto,
   checkAugmentConfig,
@@ -13,13 +15,24 @@ export {
   type AugmentConfig,
   type AugmentParams,
 } from './augment.ts';
-export { checkMixConfig, planMixing, type CutmixConfig, type MixPlan, type MixupConfig } from './mixing.ts';
 export {
+  CUTMIX_CONFIG_SCHEMA,
+  MIXUP_CONFIG_SCHEMA,
+  checkMixConfig,
+  planMixing,
+  type CutmixConfig,
+  type MixPlan,
+  type MixupConfig,
+} from './mixing.ts';
+export {
+  CHANNEL_COUNTS,
   IMAGENET_MEAN,
+  NORMALIZATIONS,
   IMAGENET_STD,
   evalBatches,
   trainBatches,
   type Batch,
+  type ChannelCount,
   type EvalBatchesOptions,
   type Normalization,
   type PipelineConfig,

@@ -1,16 +1,14 @@
+import { z } from 'zod';
 import { DataArgumentError } from '../errors.ts';
 import type { Rng } from '../random/index.ts';
 
 /** MixUp (Zhang et al. 2018): with probability p, an image is blended with a partner, lambda ~ Beta(alpha, alpha). */
-export interface MixupConfig {
-  alpha: number;
-  p: number;
-}
+export const MIXUP_CONFIG_SCHEMA = z.strictObject({ alpha: z.number().gt(0), p: z.number().min(0).max(1) });
+export type MixupConfig = z.infer<typeof MIXUP_CONFIG_SCHEMA>;
 
 /** CutMix (Yun et al. 2019): with probability p, a box of a partner is pasted in, lambda ~ Beta(1, 1). */
-export interface CutmixConfig {
-  p: number;
-}
+export const CUTMIX_CONFIG_SCHEMA = z.strictObject({ p: z.number().min(0).max(1) });
+export type CutmixConfig = z.infer<typeof CUTMIX_CONFIG_SCHEMA>;
 
 /** What happens to one sample of a batch. `lambda` is the weight of the sample's own labels. */
 export type MixPlan =

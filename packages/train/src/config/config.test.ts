@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { configHash } from '@cxr/results';
 import { baseLearningRates } from './base-rates.ts';
 import { PRESET_NAMES, presetConfig } from './presets.ts';
 import { configFromJson, resolveConfig } from './resolve.ts';
-import { validateConfig } from './schema.ts';
 
 describe('run config', () => {
   test('every preset is a complete, valid config', () => {
@@ -79,8 +79,8 @@ describe('run config', () => {
       /'dataset.labels': expected an array, received "a"/,
     );
     assert.throws(
-      () => resolveConfig(base, [{ source: 'x', values: { model: { backbone: '' } } }]),
-      /'model.backbone': expected a non-empty string, received ""/,
+      () => resolveConfig(base, [{ source: 'x', values: { dataset: { dataDir: '' } } }]),
+      /'dataset.dataDir': expected a non-empty string, received ""/,
     );
     assert.throws(
       () => resolveConfig(base, [{ source: 'x', values: { split: { officialTest: 1 } } as never }]),
@@ -93,18 +93,76 @@ describe('run config', () => {
     const { epochs: _omit, ...incomplete } = base;
     assert.throws(() => resolveConfig(incomplete as never), /resolveConfig\(base\): config key 'epochs': missing/);
     assert.throws(
-      () => validateConfig(Number.NaN, { kind: 'number' }, 's', false),
-      /s: config key '\(root\)': expected a finite number, received NaN/,
+      () => resolveConfig(base, [{ source: 's', values: { epochs: Number.NaN } }]),
+      /s: config key 'epochs': expected a finite number, received NaN/,
     );
-    assert.throws(() => validateConfig(5, { kind: 'number', max: 1 }, 's', false), /expected a number <= 1, received 5/);
+    assert.throws(() => resolveConfig(base, [{ source: 's', values: { model: { unfreeze: 5 } } }]), /expected a number <= 1, received 5/);
     assert.throws(
-      () => validateConfig([], { kind: 'array', of: { kind: 'string' }, minLength: 1 }, 's', false),
-      /expected at least 1 entries, received 0/,
+      () => resolveConfig(base, [{ source: 's', values: { dataset: { labels: [] } } }]),
+      /'dataset.labels': expected at least 1 entries, received 0/,
     );
     assert.throws(
       () => presetConfig('smok'),
-      /presetConfig: config key 'preset': unknown preset "smok"; valid presets: paper, thesis-intermediate, thesis-final, smoke/,
+      /presetConfig: config key 'preset': unknown preset "smok" \(did you mean 'smoke'\?\); valid presets: paper, thesis-intermediate, thesis-final, smoke/,
     );
+  });
+
+  test('names come from their registries: backbones, losses, datasets, policies, optimisers, monitors, with did-you-mean', () => {
+    const base = presetConfig('smoke');
+    const fails = (values: object, pattern: RegExp) => assert.throws(() => resolveConfig(base, [{ source: 'my.json', values }]), pattern);
+    fails(
+      { model: { backbone: 'mobilenet-v2' } },
+      /^TrainConfigError: my.json: config key 'model.backbone': expected one of "cnn3", "cnn4", "cnn5", "cnn6", "mobilenetv2", "resnet50v2", "efficientnetb0", "densenet121", received "mobilenet-v2" \(did you mean 'mobilenetv2'\?\)$/,
+    );
+    fails({ model: { backbone: 'vgg16' } }, /'model.backbone': expected one of "cnn3", .*"densenet121", received "vgg16"$/);
+    fails(
+      { loss: { name: 'focall' } },
+      /'loss.name': expected one of "weighted-bce", "pos-weight-bce", "focal", "cb-focal", received "focall" \(did you mean 'focal'\?\)/,
+    );
+    fails(
+      { dataset: { name: 'padchst' } },
+      /'dataset.name': expected one of "padchest", "nih", "chexpert", "phantom", received "padchst" \(did you mean 'padchest'\?\)/,
+    );
+    fails(
+      { dataset: { uncertain: 'one' } },
+      /'dataset.uncertain': expected one of "ones", "zeros", "ignore", received "one" \(did you mean 'ones'\?\)/,
+    );
+    fails({ optimizer: { name: 'sgd' } }, /'optimizer.name': expected one of "adam", "adamw", received "sgd"/);
+    fails({ schedule: { monitor: 'val_auc' } }, /'schedule.monitor': expected one of "val_macro_auc", "val_loss", received "val_auc"/);
+    fails(
+      { image: { normalization: 'imagenett' } },
+      /'image.normalization': expected one of "imagenet", "unit", received "imagenett" \(did you mean 'imagenet'\?\)/,
+    );
+    fails({ augment: { fill: 'wrap' } }, /'augment.fill': expected one of "reflect", "constant", received "wrap"/);
+    fails(
+      { model: { init: 'pretraned' } },
+      /'model.init': expected 'random', 'pretrained' or \{"weights": DIR\}, received "pretraned" \(did you mean 'pretrained'\?\)/,
+    );
+    fails({ model: { init: { weights: 'w', extra: 1 } } }, /'model.init.extra': unknown key; valid keys: weights/);
+    fails({ split: { seed: -1 } }, /'split.seed': expected 'run' or an integer seed >= 0, received -1/);
+    fails({ optimizer: { lrBackbone: 'fast' } }, /'optimizer.lrBackbone': expected 'auto' or a number > 0, received "fast"/);
+    fails({ split: { fractions: [0.5, 0.2, 0.2, 0.1] } }, /'split.fractions': expected 3 entries, received 4/);
+    fails({ mixup: { alpha: 0 } }, /'mixup.alpha': expected a number > 0, received 0/);
+    fails({ schedule: null }, /'schedule': expected an object, received null/);
+  });
+
+  test('the first unknown key is reported first; further problems are counted with their keys', () => {
+    assert.throws(
+      () => resolveConfig(presetConfig('smoke'), [{ source: 'f', values: { epochs: 0, batchsize: 2, model: { unfreeze: 2 } } as never }]),
+      /^TrainConfigError: f: config key 'batchsize': unknown key \(did you mean 'batchSize'\?\); valid keys: .*; 2 more problems: model.unfreeze, epochs$/,
+    );
+  });
+
+  test('the smoke preset resolves to the run config it always did (config hash 70533e3e...)', () => {
+    const smoke = resolveConfig(presetConfig('smoke'));
+    assert.equal(configHash(smoke), '70533e3e5f3134e6ae43a06bd1f1fc82ff33d411b4b2596eca796988b90b3a43');
+    assert.equal(configHash(resolveConfig(smoke, [{ source: 'again', values: {} }])), configHash(smoke));
+  });
+
+  test('augment.fill may be left out and resolves to reflect', () => {
+    const { fill: _fill, ...noFill } = presetConfig('paper').augment!;
+    const r = resolveConfig(presetConfig('smoke'), [{ source: 's', values: { augment: noFill } }]);
+    assert.equal(r.augment!.fill, 'reflect');
   });
 
   test('config files extend a preset (default paper) and report their own name', () => {
@@ -116,6 +174,15 @@ describe('run config', () => {
     );
     assert.throws(() => configFromJson({ extends: 3 }, 'f.json'), /f.json: config key 'extends': expected a preset name, received 3/);
     assert.throws(() => configFromJson(null, 'f.json'), /f.json: config key '\(root\)': expected a JSON object/);
+    assert.equal(configFromJson({ $schema: './run-config.schema.json', extends: 'smoke' }, 'f.json').epochs, 2);
+    assert.throws(
+      () => configFromJson({ $schema: 1 }, 'f.json'),
+      /f.json: config key '\$schema': expected the path or URL of a JSON Schema, received 1/,
+    );
+    assert.throws(
+      () => configFromJson({ extends: 'smoek' }, 'f.json'),
+      /f.json: config key 'extends': unknown preset "smoek" \(did you mean 'smoke'\?\)/,
+    );
     assert.throws(
       () => configFromJson({ optimiser: {} }, 'f.json'),
       /f.json: config key 'optimiser': unknown key \(did you mean 'optimizer'\?\)/,

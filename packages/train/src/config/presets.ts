@@ -3,6 +3,7 @@ import { TrainConfigError } from '../errors.ts';
 import { DEFAULT_LOSS } from '../losses/registry.ts';
 import { DEFAULT_EARLY_STOPPING } from '../schedule/early-stopping.ts';
 import { DEFAULT_PLATEAU } from '../schedule/plateau.ts';
+import { didYouMean } from './did-you-mean.ts';
 import type { RunConfig } from './run-config.ts';
 
 /**
@@ -111,7 +112,7 @@ export function presetConfig(name: string): RunConfig {
     throw new TrainConfigError(
       'presetConfig',
       'preset',
-      `unknown preset ${JSON.stringify(name)}; valid presets: ${PRESET_NAMES.join(', ')}`,
+      `unknown preset ${JSON.stringify(name)}${didYouMean(String(name), PRESET_NAMES)}; valid presets: ${PRESET_NAMES.join(', ')}`,
     );
   return structuredClone(preset);
 }

@@ -1,9 +1,8 @@
 import { TrainConfigError } from '../errors.ts';
-import { presetConfig } from './presets.ts';
-import { SECTION_DEFAULTS } from './presets.ts';
-import { RUN_CONFIG_SCHEMA } from './run-config-schema.ts';
-import type { RunConfig, RunConfigOverrides } from './run-config.ts';
-import { validateConfig } from './schema.ts';
+import { RUN_CONFIG_OVERRIDES_SCHEMA } from './overrides-schema.ts';
+import { parseConfig } from './parse-config.ts';
+import { presetConfig, SECTION_DEFAULTS } from './presets.ts';
+import { RUN_CONFIG_SCHEMA, type RunConfig, type RunConfigOverrides } from './run-config.ts';
 
 /** An override layer and where it came from (named in error messages). */
 export interface ConfigLayer {
@@ -14,26 +13,28 @@ export interface ConfigLayer {
 /**
  * Resolves a run config: the base, then each override layer deep-merged in order (objects merge
  * key by key; arrays, numbers, strings and null replace; an object over a null section starts
- * from that section's defaults, e.g. `{schedule: {rampup: {decay: 0.9}}}`). Every layer is checked
- * for unknown keys before merging and the result is checked completely, so a typo fails before any
- * work. Returns a deep-frozen copy; the inputs are not modified.
+ * from that section's defaults, e.g. `{schedule: {rampup: {decay: 0.9}}}`). The base is checked
+ * completely (RUN_CONFIG_SCHEMA); every layer is checked against the deep-partial schema (unknown
+ * keys, wrong types, names such as backbones and losses) before it is merged, and the merge after it
+ * completely again, each naming that layer, so a typo fails before any work. Returns a deep-frozen
+ * copy (the schema's output: defaults such as augment.fill filled in); the inputs are not modified.
+ * Pure: nothing on disk is looked at (see checkRunPrerequisites).
  *
- * @throws TrainConfigError naming the layer's source, the dotted key and the valid keys.
+ * @throws TrainConfigError naming the layer's source, the dotted key, what was expected and what arrived.
  * @example resolveConfig(presetConfig('smoke'), [{source: '--epochs', values: {epochs: 3}}]).epochs // 3
  */
 export function resolveConfig(base: RunConfig, layers: ConfigLayer[] = []): RunConfig {
-  validateConfig(base, RUN_CONFIG_SCHEMA, 'resolveConfig(base)', false);
-  let merged: unknown = structuredClone(base);
+  let merged: unknown = parseConfig(RUN_CONFIG_SCHEMA, base, 'resolveConfig(base)');
   for (const layer of layers) {
-    validateConfig(layer.values, RUN_CONFIG_SCHEMA, layer.source, true);
-    merged = mergeInto(merged, layer.values, '');
+    parseConfig(RUN_CONFIG_OVERRIDES_SCHEMA, layer.values, layer.source);
+    merged = parseConfig(RUN_CONFIG_SCHEMA, mergeInto(merged, layer.values, ''), layer.source);
   }
-  validateConfig(merged, RUN_CONFIG_SCHEMA, layers.length ? layers[layers.length - 1]!.source : 'resolveConfig', false);
   return deepFreeze(merged as RunConfig);
 }
 
 /**
- * Reads a config file's JSON: `{"extends": PRESET, ...overrides}` (extends defaults to 'paper').
+ * Reads a config file's JSON: `{"$schema"?: PATH, "extends": PRESET, ...overrides}` (extends
+ * defaults to 'paper'; `$schema` is for editors and ignored, see configFileJsonSchema).
  *
  * @throws TrainConfigError for an unknown preset or key, naming the file.
  * @example configFromJson({extends: 'smoke', epochs: 1}, 'my.json').epochs // 1
@@ -41,7 +42,9 @@ export function resolveConfig(base: RunConfig, layers: ConfigLayer[] = []): RunC
 export function configFromJson(json: unknown, source: string): RunConfig {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw new TrainConfigError(source, '(root)', 'expected a JSON object');
-  const { extends: preset = 'paper', ...values } = json as Record<string, unknown>;
+  const { extends: preset = 'paper', $schema, ...values } = json as Record<string, unknown>;
+  if ($schema !== undefined && typeof $schema !== 'string')
+    throw new TrainConfigError(source, '$schema', `expected the path or URL of a JSON Schema, received ${JSON.stringify($schema)}`);
   if (typeof preset !== 'string')
     throw new TrainConfigError(source, 'extends', `expected a preset name, received ${JSON.stringify(preset)}`);
   let base: RunConfig;

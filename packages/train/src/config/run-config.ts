@@ -1,101 +1,133 @@
 /**
- * The plain-JSON configuration of one training run. Every knob of a run is here, so its canonical
- * JSON (with the seed and dataset fingerprint) identifies the run. Implementations live elsewhere.
+ * The plain-JSON configuration of one training run, as one zod schema: every knob of a run is
+ * here, so its canonical JSON (with the seed and dataset fingerprint) identifies the run. The
+ * types are inferred from the schema; each sub-section's schema lives with the code that owns it
+ * (augmentation and mixing in @cxr/data, losses, schedules) and every name list comes from its
+ * registry (backbones, datasets, uncertainty policies, losses, optimisers, monitors). Implementations
+ * live elsewhere.
  */
-import type { AugmentConfig, CutmixConfig, DatasetName, MixupConfig, Normalization, OversampleConfig, UncertaintyPolicy } from '@cxr/data';
-import type { LossConfig } from '../losses/registry.ts';
-import type { EarlyStoppingConfig } from '../schedule/early-stopping.ts';
-import type { FreezeThenUnfreezeConfig } from '../schedule/freeze-then-unfreeze.ts';
-import type { PlateauConfig } from '../schedule/plateau.ts';
-import type { RampScheduleConfig } from '../schedule/ramp-schedule.ts';
+import {
+  AUGMENT_CONFIG_SCHEMA,
+  CHANNEL_COUNTS,
+  CUTMIX_CONFIG_SCHEMA,
+  DATASET_NAMES,
+  MIXUP_CONFIG_SCHEMA,
+  NORMALIZATIONS,
+  OVERSAMPLE_CONFIG_SCHEMA,
+  UNCERTAINTY_POLICIES,
+} from '@cxr/data';
+import { BACKBONE_NAMES } from '@cxr/models';
+import { z } from 'zod';
+import { LOSS_CONFIG_SCHEMA } from '../losses/registry.ts';
+import { OPTIMIZER_NAMES } from '../optim/optimizer-names.ts';
+import { EARLY_STOPPING_CONFIG_SCHEMA } from '../schedule/early-stopping.ts';
+import { FREEZE_THEN_UNFREEZE_CONFIG_SCHEMA } from '../schedule/freeze-then-unfreeze.ts';
+import { SCHEDULE_MONITORS } from '../schedule/monitor.ts';
+import { PLATEAU_CONFIG_SCHEMA } from '../schedule/plateau.ts';
+import { RAMP_SCHEDULE_CONFIG_SCHEMA } from '../schedule/ramp-schedule.ts';
+import { CONFIG_EXPECTED } from './schema-path.ts';
 
-export interface DatasetConfig {
-  name: DatasetName;
+const probability = () => z.number().min(0).max(1);
+const nonEmpty = () => z.string().min(1);
+
+export const DATASET_CONFIG_SCHEMA = z.strictObject({
+  name: z.enum(DATASET_NAMES),
   /** Root of the dataset; null = the phantom set generated under data/phantom/ (phantom only). */
-  dataDir: string | null;
+  dataDir: nonEmpty().nullable(),
   /** Label subset in this order; null = the adapter's default list (PadChest: the thesis' ten). */
-  labels: string[] | null;
+  labels: z.array(nonEmpty()).min(1).nullable(),
   /** Views kept; null = the adapter's default (PadChest: PA). */
-  projections: string[] | null;
-  uncertain: UncertaintyPolicy;
+  projections: z.array(nonEmpty()).min(1).nullable(),
+  uncertain: z.enum(UNCERTAINTY_POLICIES),
   /** How the phantom set is generated when name is 'phantom' and dataDir is null. */
-  phantom: { images: number; size: number; seed: number };
-}
+  phantom: z.strictObject({ images: z.int().min(12), size: z.int().min(8), seed: z.int().min(0) }),
+});
 
-export interface SplitConfig {
+export const SPLIT_CONFIG_SCHEMA = z.strictObject({
   /** train / validation / test fractions of patients. */
-  fractions: [number, number, number];
+  fractions: z.tuple([probability(), probability(), probability()]),
   /** 'run': the split follows the run seed; a number fixes one split for every seed. */
-  seed: 'run' | number;
+  seed: z.union([z.literal('run'), z.int().min(0)]).register(CONFIG_EXPECTED, { expected: "'run' or an integer seed >= 0" }),
   /** Use the dataset's official test list where it has one. */
-  officialTest: boolean;
-}
+  officialTest: z.boolean(),
+});
 
-export interface ImageConfig {
-  size: number;
-  channels: 1 | 3;
-  normalization: Normalization;
-}
+export const IMAGE_CONFIG_SCHEMA = z.strictObject({
+  size: z.int().min(8),
+  channels: z.literal(CHANNEL_COUNTS),
+  normalization: z.enum(NORMALIZATIONS),
+});
 
 /** One dense layer of the head: units and the dropout rate after it. */
-export interface HeadLayerConfig {
-  units: number;
-  dropout: number;
-}
+export const HEAD_LAYER_CONFIG_SCHEMA = z.strictObject({ units: z.int().min(1), dropout: z.number().min(0).max(0.99) });
 
-export type InitConfig = 'random' | 'pretrained' | { weights: string };
+/** Initial backbone weights: seeded random, `cxr pretrain`'s checkpoint, or a folder of converted weights. */
+export const INIT_CONFIG_SCHEMA = z
+  .union([z.enum(['random', 'pretrained']), z.strictObject({ weights: nonEmpty() })])
+  .register(CONFIG_EXPECTED, { expected: `'random', 'pretrained' or {"weights": DIR}` });
 
-export interface ModelConfig {
-  backbone: string;
-  head: HeadLayerConfig[];
-  init: InitConfig;
+export const MODEL_CONFIG_SCHEMA = z.strictObject({
+  backbone: z.enum(BACKBONE_NAMES),
+  head: z.array(HEAD_LAYER_CONFIG_SCHEMA).min(1),
+  init: INIT_CONFIG_SCHEMA,
   /** Top fraction of backbone layers that train (thesis Table 2); 1 = all. */
-  unfreeze: number;
-}
+  unfreeze: probability(),
+});
 
-export interface OptimizerConfig {
-  name: 'adam' | 'adamw';
+export const OPTIMIZER_CONFIG_SCHEMA = z.strictObject({
+  name: z.enum(OPTIMIZER_NAMES),
   /** Head (and from-scratch) learning rate; thesis 1e-3. */
-  lrHead: number;
+  lrHead: z.number().gt(0),
   /** Backbone learning rate; 'auto' = 1e-4 for pretrained weights, lrHead for random init. */
-  lrBackbone: number | 'auto';
+  lrBackbone: z.union([z.literal('auto'), z.number().gt(0)]).register(CONFIG_EXPECTED, { expected: "'auto' or a number > 0" }),
   /** Decoupled weight decay (adamw only). */
-  weightDecay: number;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-}
+  weightDecay: z.number().min(0),
+  beta1: z.number().min(0).max(0.999999),
+  beta2: z.number().min(0).max(0.999999999),
+  epsilon: z.number().gt(0),
+});
 
-export interface ScheduleConfig {
+export const SCHEDULE_CONFIG_SCHEMA = z.strictObject({
   /** What plateau and early stopping watch. */
-  monitor: 'val_macro_auc' | 'val_loss';
-  plateau: PlateauConfig | null;
-  earlyStopping: EarlyStoppingConfig | null;
-  rampup: RampScheduleConfig | null;
-  freezeThenUnfreeze: FreezeThenUnfreezeConfig | null;
-}
+  monitor: z.enum(SCHEDULE_MONITORS),
+  plateau: PLATEAU_CONFIG_SCHEMA.nullable(),
+  earlyStopping: EARLY_STOPPING_CONFIG_SCHEMA.nullable(),
+  rampup: RAMP_SCHEDULE_CONFIG_SCHEMA.nullable(),
+  freezeThenUnfreeze: FREEZE_THEN_UNFREEZE_CONFIG_SCHEMA.nullable(),
+});
 
-export interface RunConfig {
-  dataset: DatasetConfig;
-  split: SplitConfig;
-  image: ImageConfig;
-  model: ModelConfig;
-  loss: LossConfig;
-  optimizer: OptimizerConfig;
-  schedule: ScheduleConfig;
+/** The schema every resolved RunConfig satisfies (override layers are checked against its deep-partial form). */
+export const RUN_CONFIG_SCHEMA = z.strictObject({
+  dataset: DATASET_CONFIG_SCHEMA,
+  split: SPLIT_CONFIG_SCHEMA,
+  image: IMAGE_CONFIG_SCHEMA,
+  model: MODEL_CONFIG_SCHEMA,
+  loss: LOSS_CONFIG_SCHEMA,
+  optimizer: OPTIMIZER_CONFIG_SCHEMA,
+  schedule: SCHEDULE_CONFIG_SCHEMA,
   /** Maximum number of epochs. */
-  epochs: number;
-  batchSize: number;
-  evalBatchSize: number;
+  epochs: z.int().min(1),
+  batchSize: z.int().min(1),
+  evalBatchSize: z.int().min(1),
   /** Cap on training steps per epoch (smoke tests); null = the whole epoch. */
-  stepsPerEpoch: number | null;
-  sampling: { oversample: OversampleConfig | null };
-  augment: AugmentConfig | null;
-  mixup: MixupConfig | null;
-  cutmix: CutmixConfig | null;
-}
+  stepsPerEpoch: z.int().min(1).nullable(),
+  sampling: z.strictObject({ oversample: OVERSAMPLE_CONFIG_SCHEMA.nullable() }),
+  augment: AUGMENT_CONFIG_SCHEMA.nullable(),
+  mixup: MIXUP_CONFIG_SCHEMA.nullable(),
+  cutmix: CUTMIX_CONFIG_SCHEMA.nullable(),
+});
 
-/** A partial run config: any key may be left out at any depth. */
-export type RunConfigOverrides = DeepPartial<RunConfig>;
+export type RunConfig = z.output<typeof RUN_CONFIG_SCHEMA>;
+export type DatasetConfig = z.output<typeof DATASET_CONFIG_SCHEMA>;
+export type SplitConfig = z.output<typeof SPLIT_CONFIG_SCHEMA>;
+export type ImageConfig = z.output<typeof IMAGE_CONFIG_SCHEMA>;
+export type HeadLayerConfig = z.output<typeof HEAD_LAYER_CONFIG_SCHEMA>;
+export type InitConfig = z.output<typeof INIT_CONFIG_SCHEMA>;
+export type ModelConfig = z.output<typeof MODEL_CONFIG_SCHEMA>;
+export type OptimizerConfig = z.output<typeof OPTIMIZER_CONFIG_SCHEMA>;
+export type ScheduleConfig = z.output<typeof SCHEDULE_CONFIG_SCHEMA>;
 
-export type DeepPartial<T> = T extends (infer U)[] ? U[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> | null } : T;
+/** A partial run config: any key may be left out at any depth (arrays are replaced whole). */
+export type RunConfigOverrides = DeepPartial<z.input<typeof RUN_CONFIG_SCHEMA>>;
+
+export type DeepPartial<T> = T extends readonly (infer U)[] ? U[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;

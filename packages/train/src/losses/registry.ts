@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type * as tf from '@tensorflow/tfjs';
 import { TrainArgumentError } from '../errors.ts';
 import type { LabelCounts } from './label-counts.ts';
@@ -9,15 +10,16 @@ export const LOSS_NAMES = ['weighted-bce', 'pos-weight-bce', 'focal', 'cb-focal'
 export type LossName = (typeof LOSS_NAMES)[number];
 
 /** Loss section of a run config; parameters not used by the named loss are ignored. */
-export interface LossConfig {
-  name: LossName;
+export const LOSS_CONFIG_SCHEMA = z.strictObject({
+  name: z.enum(LOSS_NAMES),
   /** focal: weight of the positive term (thesis Table 5: 0.20). */
-  alpha: number;
+  alpha: z.number().min(0).max(1),
   /** focal and cb-focal: focusing exponent (thesis Table 5: 2.5). */
-  gamma: number;
+  gamma: z.number().min(0),
   /** cb-focal: effective-number β (Cui et al. 2019 use 0.9999 for long tails; 0.999 here). */
-  beta: number;
-}
+  beta: z.number().min(0).max(0.999999999),
+});
+export type LossConfig = z.infer<typeof LOSS_CONFIG_SCHEMA>;
 
 export const DEFAULT_LOSS: LossConfig = { name: 'weighted-bce', alpha: 0.2, gamma: 2.5, beta: 0.999 };
 

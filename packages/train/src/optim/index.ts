@@ -1,1 +1,2 @@
 export * from './grouped-adam.ts';
+export * from './optimizer-names.ts';

@@ -17,7 +17,7 @@ import type { BoundLoss } from '../losses/registry.ts';
 import { weightedBce } from '../losses/losses.ts';
 import { fit } from '../run/fit.ts';
 import { predictSplit } from '../run/evaluate.ts';
-import { pretrainedWeightsDir } from '../run/model-phase.ts';
+import { pretrainedWeightsDir } from '../config/pretrained-weights-dir.ts';
 import { silentProgress, type ProgressReporter } from '../run/progress.ts';
 
 export interface PretrainOptions {

@@ -8,7 +8,8 @@ import { presetConfig } from '../config/presets.ts';
 import { resolveConfig } from '../config/resolve.ts';
 import { snapshotWeights } from '../step/model-variables.ts';
 import { runCheckpoint } from './checkpoint.ts';
-import { buildRunModel, headSpec, modelPhase, pretrainedWeightsDir } from './model-phase.ts';
+import { pretrainedWeightsDir } from '../config/pretrained-weights-dir.ts';
+import { buildRunModel, headSpec, modelPhase } from './model-phase.ts';
 import { claimedSmokeRun } from './testing.ts';
 
 describe('model phase', () => {

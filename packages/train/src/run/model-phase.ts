@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '@cxr/data';
 import { buildModel, countParams, loadWeightsByName, readModelMetadata, unfreezeTop } from '@cxr/models';
@@ -11,6 +11,7 @@ import { buildLoss, type BoundLoss } from '../losses/registry.ts';
 import type { TrainingPhase } from '../schedule/freeze-then-unfreeze.ts';
 import { runCheckpoint, type CheckpointLocation } from './checkpoint.ts';
 import type { RunData } from './data-phase.ts';
+import { pretrainedWeightsDir } from '../config/pretrained-weights-dir.ts';
 import type { ResolvedRun } from './resolve-phase.ts';
 
 /** Which initial weights a run used (stored in the run record). */
@@ -31,16 +32,6 @@ export interface RunModel {
   setPhase(phase: TrainingPhase): void;
   weights: WeightsUsed;
   params: { total: number; trainable: number };
-}
-
-/**
- * Where `cxr pretrain` saves, and init 'pretrained' looks for, a backbone's weights:
- * `<root>/pretrained/<backbone>-<size>px-<channels>ch`.
- *
- * @example pretrainedWeightsDir('weights', 'efficientnetb0', 64, 3) // 'weights/pretrained/efficientnetb0-64px-3ch'
- */
-export function pretrainedWeightsDir(root: string, backbone: string, size: number, channels: number): string {
-  return join(root, 'pretrained', `${backbone}-${size}px-${channels}ch`);
 }
 
 /** The model package's head notation ('256/0.3->128/0.3') for a config head. */

@@ -1,4 +1,5 @@
 import { configHash, type ResultsStore } from '@cxr/results';
+import { checkRunPrerequisites } from '../config/prerequisites.ts';
 import type { RunConfig } from '../config/run-config.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
 import type { RunHooks, RunRequest } from './run-request.ts';
@@ -26,11 +27,16 @@ export interface ResolvedRun {
  * flags: resolveConfig); this fills in the request's defaults (experiment 'adhoc', label = the
  * first 12 characters of the config hash, roots 'weights' and 'data', silent progress, no hooks)
  * and computes the config hash, one part of the run's identity (config hash, dataset fingerprint,
- * seed). Pure; cost: one canonical JSON and SHA-256 of the config.
+ * seed). It also checks the config's prerequisites (pretrained weights, weights and data folders),
+ * so a run that cannot start fails before any data is touched or any row written. Cost: one
+ * canonical JSON and SHA-256 of the config, a few stat calls.
  *
+ * @throws TrainConfigError from checkRunPrerequisites, naming the key and what to do.
  * @example resolveRun({ config: presetConfig('smoke'), seed: 1, store, backend: 'wasm' }).label // '70533e3e5f31'
  */
 export function resolveRun(req: RunRequest): ResolvedRun {
+  const weightsRoot = req.weightsRoot ?? 'weights';
+  checkRunPrerequisites(req.config, { weightsRoot });
   const hash = configHash(req.config);
   return {
     config: req.config,
@@ -40,7 +46,7 @@ export function resolveRun(req: RunRequest): ResolvedRun {
     configHash: hash,
     experiment: req.experiment ?? 'adhoc',
     label: req.label ?? hash.slice(0, 12),
-    weightsRoot: req.weightsRoot ?? 'weights',
+    weightsRoot,
     dataRoot: req.dataRoot ?? 'data',
     staleAfterMs: req.staleAfterMs,
     progress: req.progress ?? silentProgress,

@@ -1,12 +1,14 @@
+import { z } from 'zod';
 import { TrainArgumentError } from '../errors.ts';
 import { improves, type MonitorMode } from './plateau.ts';
 
 /** Early stopping settings (Keras semantics, restore_best_weights=True). */
-export interface EarlyStoppingConfig {
+export const EARLY_STOPPING_CONFIG_SCHEMA = z.strictObject({
   /** Epochs without improvement before stopping (thesis: 20). */
-  patience: number;
-  minDelta: number;
-}
+  patience: z.int().min(1),
+  minDelta: z.number().min(0),
+});
+export type EarlyStoppingConfig = z.infer<typeof EARLY_STOPPING_CONFIG_SCHEMA>;
 
 export interface EarlyStoppingState {
   best: number | null;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { TrainArgumentError } from '../errors.ts';
 
 /**
@@ -5,13 +6,14 @@ import { TrainArgumentError } from '../errors.ts';
  * unfreeze the top of the backbone (the configured unfreeze fraction) and scale the learning rate
  * and weight decay by `factor`, never below `minLr`.
  */
-export interface FreezeThenUnfreezeConfig {
-  headOnlyEpochs: number;
+export const FREEZE_THEN_UNFREEZE_CONFIG_SCHEMA = z.strictObject({
+  headOnlyEpochs: z.int().min(0),
   /** Seed 001: 0.1. */
-  factor: number;
+  factor: z.number().gt(0).max(1),
   /** Seed 001: 1e-6. */
-  minLr: number;
-}
+  minLr: z.number().min(0),
+});
+export type FreezeThenUnfreezeConfig = z.infer<typeof FREEZE_THEN_UNFREEZE_CONFIG_SCHEMA>;
 
 export type TrainingPhase = 'head-only' | 'unfrozen';
 

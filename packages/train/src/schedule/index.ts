@@ -3,3 +3,4 @@ export * from './early-stopping.ts';
 export * from './ramp-schedule.ts';
 export * from './freeze-then-unfreeze.ts';
 export * from './learning-rates.ts';
+export * from './monitor.ts';

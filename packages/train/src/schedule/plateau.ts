@@ -1,18 +1,20 @@
+import { z } from 'zod';
 import { TrainArgumentError } from '../errors.ts';
 
 /** ReduceLROnPlateau settings (Keras semantics). */
-export interface PlateauConfig {
+export const PLATEAU_CONFIG_SCHEMA = z.strictObject({
   /** Multiplier applied to the learning rates on a plateau (Keras default 0.1). */
-  factor: number;
+  factor: z.number().gt(0).max(1),
   /** Epochs without improvement before reducing (thesis: 8). */
-  patience: number;
+  patience: z.int().min(0),
   /** Smallest change that counts as an improvement (Keras default 1e-4). */
-  minDelta: number;
+  minDelta: z.number().min(0),
   /** Epochs to wait after a reduction before counting again. */
-  cooldown: number;
+  cooldown: z.int().min(0),
   /** Learning rates never go below this. */
-  minLr: number;
-}
+  minLr: z.number().min(0),
+});
+export type PlateauConfig = z.infer<typeof PLATEAU_CONFIG_SCHEMA>;
 
 /** Serialisable plateau state; `multiplier` is the product of the reductions so far. */
 export interface PlateauState {

@@ -1,17 +1,19 @@
+import { z } from 'zod';
 import { TrainArgumentError } from '../errors.ts';
 
 /**
  * Ramp-up / sustain / exponential-decay schedule (seed 004, "build_lrfn"), expressed as factors of
  * the configured learning rate, which plays lr_max: lr_start = startFactor·lr, lr_min = minFactor·lr.
  */
-export interface RampScheduleConfig {
-  startFactor: number;
-  minFactor: number;
-  rampupEpochs: number;
-  sustainEpochs: number;
+export const RAMP_SCHEDULE_CONFIG_SCHEMA = z.strictObject({
+  startFactor: z.number().min(0),
+  minFactor: z.number().min(0),
+  rampupEpochs: z.int().min(0),
+  sustainEpochs: z.int().min(0),
   /** lr_exp_decay: per-epoch decay of (lr_max - lr_min) after the sustain period. */
-  decay: number;
-}
+  decay: z.number().gt(0).max(1),
+});
+export type RampScheduleConfig = z.infer<typeof RAMP_SCHEDULE_CONFIG_SCHEMA>;
 
 /**
  * The learning-rate factor for a 0-based epoch:

@@ -1,0 +1,53 @@
+/**
+ * The run-config flags shared by `cxr train` and `cxr config show`: a preset or a config file,
+ * then --dataset / --data-dir, then each --set KEY=VALUE, resolved in that order.
+ */
+import { DATASET_NAMES, type DatasetName } from '@cxr/data';
+import { PRESET_NAMES, overrideFromSet, presetConfig, readConfigFile, resolveConfig, type ConfigLayer, type RunConfig } from '@cxr/train';
+import type { Argv } from 'yargs';
+
+/** The parsed config flags. */
+export interface ConfigArgs {
+  preset?: string;
+  config?: string;
+  dataset?: DatasetName;
+  dataDir?: string;
+  set?: string[];
+}
+
+/**
+ * Adds --preset, --config, --dataset, --data-dir and a repeatable --set to a command.
+ *
+ * @example builder: (y) => configOptions(y).option('seed', { type: 'number' })
+ */
+export function configOptions<T>(y: Argv<T>) {
+  return y
+    .option('preset', { type: 'string', choices: PRESET_NAMES, describe: 'A named configuration (default smoke)' })
+    .option('config', { type: 'string', describe: 'A JSON config file: {"extends": PRESET, ...overrides} (see cxr config schema)' })
+    .option('dataset', { type: 'string', choices: DATASET_NAMES, describe: 'Override the dataset' })
+    .option('data-dir', { type: 'string', describe: 'Dataset folder (default for phantom: generated under data/phantom)' })
+    .option('set', {
+      type: 'string',
+      array: true,
+      describe: 'Override one config key, e.g. --set model.backbone=mobilenetv2 --set epochs=3 (value: JSON, else a string)',
+    });
+}
+
+/**
+ * The resolved run config of the flags and the label it is registered under (the preset's or
+ * the file's name).
+ *
+ * @throws Error when both --preset and --config are given; TrainConfigError for a bad file, key or value.
+ * @example configFromArgs({ preset: 'smoke', set: ['epochs=1'] }, 'cxr train').config.epochs // 1
+ */
+export function configFromArgs(a: ConfigArgs, command: string): { config: RunConfig; label: string } {
+  if (a.preset && a.config) throw new Error(`${command}: give --preset or --config, not both`);
+  const base = a.config ? readConfigFile(a.config) : presetConfig(a.preset ?? 'smoke');
+  const label = a.config ?? a.preset ?? 'smoke';
+  const dataset: Record<string, unknown> = {};
+  if (a.dataset) dataset['name'] = a.dataset;
+  if (a.dataDir) dataset['dataDir'] = a.dataDir;
+  const layers: ConfigLayer[] = Object.keys(dataset).length ? [{ source: '--dataset/--data-dir', values: { dataset } }] : [];
+  for (const spec of a.set ?? []) layers.push(overrideFromSet(spec));
+  return { config: resolveConfig(base, layers), label };
+}
