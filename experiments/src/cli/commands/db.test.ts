@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { SCHEMA_VERSION } from '@cxr/results';
 import { openTempResultsStore } from '@cxr/results/testing';
 import { formatTable, renderRuns, renderStatus } from './db.ts';
 
@@ -96,7 +97,7 @@ describe('cxr db (spawned)', () => {
     assert.deepEqual(JSON.parse(r.stdout), {
       path,
       exists: true,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       experiments: 2,
       configs: 2,
       runs: { pending: 1, running: 0, done: 1, failed: 1 },
@@ -110,7 +111,7 @@ describe('cxr db (spawned)', () => {
       r.stdout,
       [
         `database     ${path}`,
-        'schema       1',
+        `schema       ${SCHEMA_VERSION}`,
         'experiments  2',
         'configs      2',
         'runs         3 (pending 1, running 0, done 1, failed 1)',
