@@ -8,3 +8,4 @@ export * from './model-phase.ts';
 export * from './evaluate.ts';
 export * from './data-phase.ts';
 export * from './run-experiment.ts';
+export * from './interruption.ts';

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed, evalBatches, trainBatches, type PipelineConfig } from '@cxr/data';
-import { configHash, type ResultsStore, type RunClaim } from '@cxr/results';
+import { configHash, type ResultsStore, type RunClaim, type RunHolder } from '@cxr/results';
 import { baseLearningRates } from '../config/base-rates.ts';
 import type { RunConfig } from '../config/run-config.ts';
 import { labelCounts } from '../losses/label-counts.ts';
@@ -28,6 +28,7 @@ import { removeCheckpoints, type EpochRow } from './checkpoint.ts';
 import { loadRunDataset, prepareRunData, type RunData } from './data-phase.ts';
 import { predictSplit, runMetrics, validationMetrics } from './evaluate.ts';
 import { fit } from './fit.ts';
+import { handBackOrFail, takeOverMessage } from './interruption.ts';
 import { buildRunModel, type WeightsUsed } from './model-phase.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
 
@@ -48,6 +49,12 @@ export interface RunRequest {
   /** A running run whose heartbeat is older than this is taken over (resume after a crash). */
   staleAfterMs?: number;
   progress?: ProgressReporter;
+  // --- ownership (issue 13): interruption and take-over ---
+  /** Once aborted, training stops after the current batch and the run is handed back as pending (TrainInterruptedError). */
+  signal?: AbortSignal;
+  /** Claim the run even from a live holder with a fresh heartbeat (`cxr train --take-over`). */
+  takeOver?: boolean;
+  // --- end ownership ---
 }
 
 export interface RunOutcome {
@@ -62,6 +69,8 @@ export interface RunOutcome {
   resumedEpochs?: number;
   weights?: WeightsUsed;
   seconds: number;
+  /** With 'busy': who holds the run (null if it let go in the meantime). */
+  holder?: RunHolder | null;
 }
 
 /** Test hook: exit with 137 right after the checkpoint of this 1-based epoch (simulates a kill). */
@@ -71,7 +80,8 @@ export const CRASH_AFTER_EPOCH_ENV = 'CXR_TEST_CRASH_AFTER_EPOCH';
  * Trains and evaluates one (config, seed) and records everything in the results store; a run
  * already done is returned from the store. See the phase list at the top of this file.
  *
- * @throws whatever a phase throws (config, data, model errors); a claimed run is marked failed first.
+ * @throws whatever a phase throws (config, data, model errors); a claimed run is marked failed first;
+ *   TrainInterruptedError once `req.signal` is aborted, the run handed back as pending.
  * @example const out = await runExperiment({ config: presetConfig('smoke'), seed: 1, store, backend: 'cpu' }); out.test.macro_auc_roc
  */
 export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
@@ -96,8 +106,13 @@ export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
     codeVersion: codeVersion(),
     packageVersions: { '@tensorflow/tfjs': tf.version.tfjs },
     ...(req.staleAfterMs !== undefined ? { staleAfterMs: req.staleAfterMs } : {}),
+    ...(req.takeOver ? { takeOver: true } : {}),
   });
-  if (!claim) return { runId: run.id, status: 'busy', configHash: hash, test: {}, seconds: seconds() };
+  if (!claim) {
+    const holder = store.runHolder(run.id, req.staleAfterMs !== undefined ? { staleAfterMs: req.staleAfterMs } : {});
+    return { runId: run.id, status: 'busy', configHash: hash, test: {}, seconds: seconds(), holder };
+  }
+  if (claim.previous) progress.message(takeOverMessage(run.id, claim.previous));
 
   try {
     const data = await prepareRunData(config, seed, dataset, join(dataRoot, 'cache'));
@@ -108,8 +123,7 @@ export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
       data.cache.close();
     }
   } catch (error) {
-    store.failRun(claim, error);
-    throw error;
+    throw handBackOrFail(store, claim, error, req.signal); // interrupted: back to pending; else failed
   }
 }
 
@@ -191,6 +205,7 @@ async function trainAndEvaluate(
         store.heartbeat(claim);
         lastBeat = performance.now();
       },
+      ...(req.signal ? { signal: req.signal } : {}),
       afterCheckpoint: (epoch) => {
         if (epoch === crashAfter) process.exit(137);
       },
