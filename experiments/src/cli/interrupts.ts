@@ -8,6 +8,7 @@
  * signal twice within `duplicateWindowMs` counts once.
  */
 import { constants } from 'node:os';
+import { formatDuration } from '@cxr/results';
 
 export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
@@ -58,7 +59,7 @@ export function installInterrupts(opts: InterruptOptions = {}): Interrupts {
       write(`cxr: ${signal}: stopping after the current batch and handing the run back (${again} to exit at once)`);
       controller.abort(signal);
       grace = setTimeout(() => {
-        write(`cxr: still not stopped ${Math.round(graceMs / 1000)} s after ${signal}; exiting`);
+        write(`cxr: still not stopped ${formatDuration(graceMs)} after ${signal}; exiting`);
         exit(signalExitCode(signal));
       }, graceMs);
       grace.unref();
