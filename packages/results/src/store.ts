@@ -1,7 +1,7 @@
 /**
  * ResultsStore: the one object the trainer, the sweep runner, reports and the CLI use to read and
- * write results.db. Each method delegates to a small module (registry, claims, run-writes,
- * run-reads, summaries); this file only holds the connection and the path.
+ * write results.db. Each method delegates to a small module (registry, claims, run-holder,
+ * run-writes, run-reads, summaries); this file only holds the connection and the path.
  */
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
