@@ -7,6 +7,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { groupDescriptions, type CliCommand } from './command-types.ts';
 import { loadCommands } from './commands/index.ts';
+import { watchLauncher } from './interrupts.ts';
 
 export async function main(argv: string[]): Promise<void> {
   const all = await loadCommands();
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<void> {
   await cli.parseAsync();
 }
 
+watchLauncher(); // exit when bin/cxr.mjs is gone (issue 13)
 main(hideBin(process.argv)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`cxr: ${message}`);

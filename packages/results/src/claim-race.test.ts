@@ -1,6 +1,6 @@
 /**
  * Claims across real processes: two children race for the same runs against one database file,
- * and a child killed with SIGKILL while holding a run loses it once its heartbeat is stale.
+ * and a child killed with SIGKILL while holding a run loses it at once (same host, process gone).
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -62,6 +62,8 @@ describe('claims across processes', () => {
     a.proc.stdin!.write('go\n');
     b.proc.stdin!.write('go\n');
     const [wa, wb] = (await Promise.all([a.nextLine(), b.nextLine()])).map((r) => r.won as number[]);
+    a.proc.stdin!.end();
+    b.proc.stdin!.end();
     assert.deepEqual(await Promise.all([a.exit, b.exit]), [0, 0]);
     assert.equal(wa!.filter((id) => wb!.includes(id)).length, 0, 'no run won by both');
     assert.deepEqual(
@@ -77,25 +79,26 @@ describe('claims across processes', () => {
     }
   });
 
-  test('a child killed (SIGKILL) while holding a run: the run is reclaimed once its heartbeat is stale', async (t) => {
+  test('a child killed (SIGKILL) while holding a run: the run is taken over at once, without waiting for the stale limit', async (t) => {
     const [id] = newRuns(1, 'kill');
     const holder = startChild(['hold', path, String(id)]);
     t.after(() => holder.proc.kill('SIGKILL')); // never leave it running if an assertion fails
     const { claimed } = await holder.nextLine();
     assert.equal(typeof claimed, 'string');
     assert.equal(store.claimRun(id!, { staleAfterMs: 60_000 }), null, 'a live holder keeps it');
+    const held = store.runHolder(id!, { staleAfterMs: 60_000 })!;
+    assert.deepEqual([held.pid, held.process, held.attempt], [holder.proc.pid, 'running', 1]);
     await new Promise((r) => setTimeout(r, 100)); // let it heartbeat a few times
-    const beat = store.getRun(id!).heartbeatAt!;
-    assert.ok(beat > store.getRun(id!).startedAt!, 'the child heartbeats');
+    assert.ok(store.getRun(id!).heartbeatAt! > store.getRun(id!).startedAt!, 'the child heartbeats');
     holder.proc.kill('SIGKILL');
     await holder.exit;
-    assert.equal(store.claimRun(id!, { staleAfterMs: 400 }), null, 'just killed: heartbeat still fresh');
-    const lastBeat = store.getRun(id!).heartbeatAt!;
-    await new Promise((r) => setTimeout(r, Math.max(0, lastBeat + 450 - Date.now())));
-    const claim = store.claimRun(id!, { staleAfterMs: 400 });
-    assert.ok(claim, 'stale run reclaimed');
+    assert.equal(store.runHolder(id!, { staleAfterMs: 60_000 })!.process, 'gone');
+    const claim = store.claimRun(id!, { staleAfterMs: 60_000 });
+    assert.ok(claim, 'a dead holder on this host is replaced while its heartbeat is fresh');
     assert.equal(claim.attempt, 2);
     assert.notEqual(claim.token, claimed);
+    assert.deepEqual([claim.previous?.pid, claim.previous?.process, claim.previous?.attempt], [holder.proc.pid, 'gone', 1]);
+    assert.ok(claim.previous!.staleInMs > 50_000, 'taken long before the stale limit');
     assert.equal(store.getRun(id!).pid, process.pid);
     store.finishRun(claim, { metrics: [{ split: 'test', name: 'macro_auc_roc', value: 0.7 }], labelMetrics: [], predictions: [] });
     assert.equal(store.getRun(id!).status, 'done');

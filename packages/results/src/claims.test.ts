@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { hostname } from 'node:os';
 import { after, describe, test } from 'node:test';
 import { DEFAULT_STALE_AFTER_MS } from './claims.ts';
+import { pidNamespace, processStartTicks } from './process-liveness.ts';
+import { formatDuration, formatHolder } from './run-holder.ts';
 import { openResultsStore } from './store.ts';
 import { openTempResultsStore } from './testing.ts';
 import type { RunClaim } from './types.ts';
@@ -31,6 +33,9 @@ describe('claimRun', () => {
       ['running', hostname(), process.pid, clock, clock, 'wasm', 'abc123', { '@tensorflow/tfjs': '4.22.0' }, 1],
     );
     assert.equal(store.claimRun(id), null);
+    const raw = store.db.prepare('SELECT pid_start, pid_namespace FROM runs WHERE id = ?').get(id) as Record<string, unknown>;
+    assert.deepEqual(raw, { pid_start: processStartTicks(process.pid), pid_namespace: pidNamespace() });
+    assert.equal(row.pidStart, processStartTicks(process.pid));
   });
 
   test('a running run is taken over only once its heartbeat is older than the stale limit', () => {
@@ -160,4 +165,106 @@ describe('claimRun', () => {
       other.close();
     }
   });
+});
+
+/** Rewrites who holds run `id`, as another process (or host) would have claimed it. */
+function setHolder(id: number, cols: { host?: string; pid?: number; pid_start?: number | null; pid_namespace?: string | null }): void {
+  const sets = Object.keys(cols).map((k) => `${k} = @${k}`);
+  store.db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = @id`).run({ ...cols, id });
+}
+/** A pid no process has (above any pid_max Linux allows). */
+const DEAD_PID = 2_147_483_646;
+
+describe('claimRun and the holder process', () => {
+  test('a holder on this host whose process is gone is replaced at once; previous names it', () => {
+    const id = newRun();
+    store.claimRun(id);
+    setHolder(id, { pid: DEAD_PID });
+    clock += 12_000;
+    const holder = store.runHolder(id)!;
+    assert.deepEqual(
+      [holder.pid, holder.host, holder.process, holder.heartbeatAgeMs, holder.staleInMs, holder.attempt],
+      [DEAD_PID, hostname(), 'gone', 12_000, DEFAULT_STALE_AFTER_MS - 12_000, 1],
+    );
+    assert.equal(formatHolder(holder), `pid ${DEAD_PID} on host ${hostname()} (heartbeat 12 s ago; its process is gone)`);
+    const claim = store.claimRun(id)!;
+    assert.equal(claim.attempt, 2);
+    assert.equal(claim.previous?.pid, DEAD_PID);
+    assert.equal(claim.previous?.process, 'gone');
+    assert.equal(store.getRun(id).pid, process.pid);
+  });
+
+  test('a live pid with another start time is a reused pid: the holder is gone', () => {
+    const id = newRun();
+    store.claimRun(id);
+    const start = processStartTicks(process.pid);
+    if (start === null) return; // no procfs: start times are not recorded
+    setHolder(id, { pid_start: start + 1 });
+    assert.equal(store.runHolder(id)!.process, 'gone');
+    assert.ok(store.claimRun(id));
+    setHolder(id, { pid_start: null });
+    assert.equal(store.runHolder(id)!.process, 'running', 'no start time recorded (an old claim): the live pid decides');
+    assert.equal(store.claimRun(id), null);
+  });
+
+  test('a holder on another host (or pid namespace) waits for the stale limit, unless takeOver', () => {
+    const id = newRun();
+    store.claimRun(id);
+    setHolder(id, { host: 'node7', pid: DEAD_PID });
+    clock += 12_000;
+    const holder = store.runHolder(id)!;
+    assert.equal(holder.process, 'unknown');
+    assert.equal(formatHolder(holder), `pid ${DEAD_PID} on host node7 (heartbeat 12 s ago; stale in 9 min 48 s)`);
+    assert.equal(store.claimRun(id), null, 'a dead pid means nothing on another host');
+    const forced = store.claimRun(id, { takeOver: true })!;
+    assert.equal(forced.attempt, 2);
+    assert.deepEqual([forced.previous?.host, forced.previous?.pid, forced.previous?.process], ['node7', DEAD_PID, 'unknown']);
+    // Same host name, another pid namespace (a container): not checked by pid either.
+    setHolder(id, { host: hostname(), pid: DEAD_PID, pid_namespace: 'pid:[1]' });
+    assert.equal(store.runHolder(id)!.process, pidNamespace() === null ? 'gone' : 'unknown');
+    clock += DEFAULT_STALE_AFTER_MS + 1;
+    assert.equal(formatHolder(store.runHolder(id)!).endsWith(pidNamespace() === null ? 'its process is gone)' : 'stale now)'), true);
+    assert.ok(store.claimRun(id), 'stale: claimable again');
+  });
+
+  test('takeOver on a pending run claims it plainly (no previous); runHolder is null unless running', () => {
+    const id = newRun();
+    assert.equal(store.runHolder(id), null);
+    const claim = store.claimRun(id, { takeOver: true })!;
+    assert.equal(claim.previous, undefined);
+    assert.ok(store.runHolder(id));
+    assert.throws(() => store.runHolder(424242), {
+      name: 'ResultsNotFoundError',
+      message: /^runHolder\(runId\): .*424242 which does not exist$/,
+    });
+  });
+});
+
+describe('releaseRunById', () => {
+  test('hands a running run back as pending and returns its holder; the old claim can no longer write', () => {
+    const id = newRun();
+    const claim = store.claimRun(id)!;
+    setHolder(id, { host: 'node7' });
+    clock += 3000;
+    const was = store.releaseRunById(id);
+    assert.deepEqual([was.host, was.heartbeatAgeMs, was.attempt], ['node7', 3000, 1]);
+    assert.equal(store.getRun(id).status, 'pending');
+    assert.throws(() => store.heartbeat(claim), /but the run is pending/);
+    assert.equal(store.claimRun(id)!.attempt, 2);
+  });
+
+  test('refuses a run that is not running, naming its status, and an unknown run', () => {
+    const id = newRun();
+    assert.throws(() => store.releaseRunById(id), {
+      name: 'ResultsStateError',
+      message: `releaseRunById(runId): expected a running run, but run ${id} is pending`,
+    });
+    store.finishRun(store.claimRun(id)!, { metrics: [], labelMetrics: [], predictions: [] });
+    assert.throws(() => store.releaseRunById(id), { message: `releaseRunById(runId): expected a running run, but run ${id} is done` });
+    assert.throws(() => store.releaseRunById(424242), { name: 'ResultsNotFoundError' });
+  });
+});
+
+test('formatDuration: ms, s, min s, h min', () => {
+  assert.deepEqual([850, 12_400, 588_000, 7_500_000].map(formatDuration), ['850 ms', '12 s', '9 min 48 s', '2 h 5 min']);
 });

@@ -5,10 +5,10 @@
  * after its heartbeat went stale can no longer write to it.
  */
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { canonicalJson } from './canonical-json.ts';
 import type { StoreContext } from './context.ts';
 import { ResultsArgumentError, ResultsNotFoundError, ResultsOwnershipError } from './errors.ts';
+import { readHolderRow, thisProcess, toHolder } from './run-holder.ts';
 import type { ClaimOptions, RunClaim } from './types.ts';
 import { integer } from './validate.ts';
 
@@ -17,8 +17,11 @@ export const DEFAULT_STALE_AFTER_MS = 10 * 60 * 1000;
 
 /**
  * Atomically takes run `runId` if it is pending, failed (unless `retryFailed: false`) or running
- * with a heartbeat older than `staleAfterMs`; records host, pid, backend, code and package
- * versions, and bumps `attempts`. Returns null when another live holder has it or it is done.
+ * with a heartbeat older than `staleAfterMs`; also, at once, a running run whose holder was on
+ * this host and whose process is gone (killed, crashed: checked by pid and start time), and with
+ * `takeOver: true` any running run. Records host, pid, process start time, backend, code and
+ * package versions, and bumps `attempts`; a claim taken from another one names it in `previous`.
+ * Returns null when another live holder has it or it is done (runHolder says who).
  *
  * @throws ResultsNotFoundError for an unknown run id; ResultsArgumentError for a bad option.
  * @example claimRun(ctx, 1) // { runId: 1, token: '6f1c...', attempt: 1, claimedAt: 1763900000000 }, then null
@@ -29,34 +32,45 @@ export function claimRun(ctx: StoreContext, runId: number, opts: ClaimOptions = 
   if (typeof staleAfterMs !== 'number' || !(staleAfterMs >= 0) || !Number.isFinite(staleAfterMs)) {
     throw new ResultsArgumentError('claimRun', 'opts.staleAfterMs', 'a finite number of milliseconds >= 0', staleAfterMs);
   }
-  const now = ctx.now();
-  const token = randomUUID();
-  const row = ctx.db
-    .prepare(
-      `UPDATE runs SET status = 'running', claim_token = @token, attempts = attempts + 1, host = @host,
-         pid = @pid, heartbeat_at = @now, started_at = @now, ended_at = NULL, backend = @backend,
-         code_version = @codeVersion, package_versions = @packageVersions
-       WHERE id = @runId AND (status = 'pending' OR (status = 'failed' AND @retryFailed = 1)
-         OR (status = 'running' AND heartbeat_at < @staleBefore))
-       RETURNING attempts`,
-    )
-    .get({
-      token,
-      host: hostname(),
-      pid: process.pid,
-      now,
-      backend: opts.backend ?? null,
-      codeVersion: opts.codeVersion ?? null,
-      packageVersions: opts.packageVersions ? canonicalJson(opts.packageVersions) : null,
-      runId,
-      retryFailed: opts.retryFailed === false ? 0 : 1,
-      staleBefore: now - staleAfterMs,
-    }) as { attempts: number } | undefined;
-  if (row) return Object.freeze({ runId, token, attempt: row.attempts, claimedAt: now });
-  if (!ctx.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(runId)) {
-    throw new ResultsNotFoundError('claimRun', 'runId', 'a run id returned by registerRun', runId);
-  }
-  return null;
+  const me = thisProcess();
+  // Read the holder and write the claim under one write lock, so `previous` is the claim replaced.
+  return ctx.db
+    .transaction((): RunClaim | null => {
+      const now = ctx.now();
+      const held = readHolderRow(ctx, runId);
+      if (!held) throw new ResultsNotFoundError('claimRun', 'runId', 'a run id returned by registerRun', runId);
+      const previous = held.status === 'running' ? toHolder(runId, held, now, staleAfterMs) : undefined;
+      // The token of a running claim that may be replaced whatever its heartbeat says.
+      const replaceable = previous && (opts.takeOver === true || previous.process === 'gone') ? held.claim_token : null;
+      const token = randomUUID();
+      const row = ctx.db
+        .prepare(
+          `UPDATE runs SET status = 'running', claim_token = @token, attempts = attempts + 1, host = @host,
+             pid = @pid, pid_start = @pidStart, pid_namespace = @pidNamespace, heartbeat_at = @now, started_at = @now,
+             ended_at = NULL, backend = @backend, code_version = @codeVersion, package_versions = @packageVersions
+           WHERE id = @runId AND (status = 'pending' OR (status = 'failed' AND @retryFailed = 1)
+             OR (status = 'running' AND (heartbeat_at < @staleBefore OR claim_token = @replaceable)))
+           RETURNING attempts`,
+        )
+        .get({
+          token,
+          host: me.host,
+          pid: me.pid,
+          pidStart: me.pidStart,
+          pidNamespace: me.pidNamespace,
+          now,
+          backend: opts.backend ?? null,
+          codeVersion: opts.codeVersion ?? null,
+          packageVersions: opts.packageVersions ? canonicalJson(opts.packageVersions) : null,
+          runId,
+          retryFailed: opts.retryFailed === false ? 0 : 1,
+          staleBefore: now - staleAfterMs,
+          replaceable,
+        }) as { attempts: number } | undefined;
+      if (!row) return null;
+      return Object.freeze({ runId, token, attempt: row.attempts, claimedAt: now, ...(previous ? { previous } : {}) });
+    })
+    .immediate();
 }
 
 /**

@@ -6,9 +6,18 @@
 export { canonicalJson } from './canonical-json.ts';
 export { configHash } from './config-hash.ts';
 export { DEFAULT_STALE_AFTER_MS } from './claims.ts';
-export { ResultsArgumentError, ResultsError, ResultsFileError, ResultsNotFoundError, ResultsOwnershipError } from './errors.ts';
+export {
+  ResultsArgumentError,
+  ResultsError,
+  ResultsFileError,
+  ResultsNotFoundError,
+  ResultsOwnershipError,
+  ResultsStateError,
+} from './errors.ts';
 export { blobToFloat32, float32ToBlob } from './float32-blob.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
+export { isProcessRunning, processStartTicks } from './process-liveness.ts';
+export { formatDuration, formatHolder } from './run-holder.ts';
 export { ResultsStore, defaultResultsPath, openResultsStore, type OpenResultsStoreOptions } from './store.ts';
 export {
   RUN_STATUSES,
@@ -22,6 +31,7 @@ export {
   type MetricRow,
   type PredictionSet,
   type RunClaim,
+  type RunHolder,
   type RunRow,
   type RunStatus,
   type StoreStatus,

@@ -97,6 +97,18 @@ CREATE TABLE predictions (
 );
 `,
   },
+  {
+    version: 2,
+    description: "runs: the claiming process's start time and pid namespace (so a dead holder is told from a live one)",
+    sql: `
+-- Clock ticks since boot at which the claiming process started (Linux: /proc/<pid>/stat field 22),
+-- NULL where unknown; with host and pid it identifies the holder even after its pid is reused.
+ALTER TABLE runs ADD COLUMN pid_start INTEGER;
+-- The holder's pid namespace (Linux: /proc/self/ns/pid, e.g. 'pid:[4026531836]'); a claim from another
+-- namespace (a container sharing the host name) cannot be checked by pid and waits for the stale limit.
+ALTER TABLE runs ADD COLUMN pid_namespace TEXT;
+`,
+  },
 ];
 
 /** The schema version this code writes and reads. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { makeTempDir } from '@cxr/testkit';
-import { SCHEMA_VERSION } from './migrations.ts';
+import { SCHEMA_VERSION, migrations } from './migrations.ts';
 import { openResultsStore } from './store.ts';
 
 const { dir, cleanup } = makeTempDir('results-open');
@@ -45,6 +45,26 @@ describe('openResultsStore', () => {
     assert.equal(b.schemaVersion(), SCHEMA_VERSION);
     assert.equal(b.status().runs.pending, 0);
     b.close();
+  });
+
+  test('a version-1 database (before claims recorded start times) is migrated in place and its runs stay readable', () => {
+    const path = join(dir, 'v1.db');
+    const raw = new Database(path);
+    raw.exec(migrations[0]!.sql);
+    raw.pragma('user_version = 1');
+    raw.exec(`INSERT INTO experiments (id, name, created_at) VALUES (1, 'e', 0);
+      INSERT INTO configs (id, hash, config_json, created_at) VALUES (1, '${'a'.repeat(64)}', '{}', 0);
+      INSERT INTO experiment_configs (experiment_id, config_id, label, registered_at) VALUES (1, 1, 'base', 0);
+      INSERT INTO runs (id, config_id, seed, dataset_fingerprint, status, claim_token, attempts, host, pid, heartbeat_at, created_at)
+        VALUES (1, 1, 0, 'fp', 'running', 'old-token', 1, 'node7', 4242, 5, 0);`);
+    raw.close();
+    assert.throws(() => openResultsStore({ path, readonly: true }), /schema version 1 needs migrating to/);
+    const store = openResultsStore({ path });
+    assert.equal(store.schemaVersion(), SCHEMA_VERSION);
+    const run = store.getRun(1);
+    assert.deepEqual([run.status, run.host, run.pid, run.pidStart, run.label], ['running', 'node7', 4242, null, 'base']);
+    assert.equal(store.runHolder(1)!.process, 'unknown', 'another host: only the heartbeat tells');
+    store.close();
   });
 
   test('uses $CXR_DB, else results.db in the working directory, when no path is given', () => {

@@ -26,6 +26,7 @@ interface RawRun {
   attempts: number;
   host: string | null;
   pid: number | null;
+  pid_start: number | null;
   heartbeat_at: number | null;
   backend: string | null;
   code_version: string | null;
@@ -40,7 +41,7 @@ interface RawRun {
 /** Runs joined to their config and one experiment link: the filtered one, else the first made. */
 const RUN_SELECT = `
   SELECT r.id, r.config_id, c.hash, ec.label, e.name AS experiment, r.seed, r.dataset_fingerprint, r.status,
-         r.attempts, r.host, r.pid, r.heartbeat_at, r.backend, r.code_version, r.package_versions,
+         r.attempts, r.host, r.pid, r.pid_start, r.heartbeat_at, r.backend, r.code_version, r.package_versions,
          r.created_at, r.started_at, r.ended_at, r.error, r.info
   FROM runs r
   JOIN configs c ON c.id = r.config_id
@@ -190,6 +191,7 @@ function toRunRow(ctx: StoreContext, r: RawRun): RunRow {
     attempts: r.attempts,
     host: r.host,
     pid: r.pid,
+    pidStart: r.pid_start,
     heartbeatAt: r.heartbeat_at,
     backend: r.backend,
     codeVersion: r.code_version,

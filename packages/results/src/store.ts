@@ -1,15 +1,16 @@
 /**
  * ResultsStore: the one object the trainer, the sweep runner, reports and the CLI use to read and
- * write results.db. Each method delegates to a small module (registry, claims, run-writes,
- * run-reads, summaries); this file only holds the connection and the path.
+ * write results.db. Each method delegates to a small module (registry, claims, run-holder,
+ * run-writes, run-reads, summaries); this file only holds the connection and the path.
  */
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { claimRun, failRun, heartbeat, releaseRun } from './claims.ts';
+import { DEFAULT_STALE_AFTER_MS, claimRun, failRun, heartbeat, releaseRun } from './claims.ts';
 import type { StoreContext } from './context.ts';
 import { ResultsArgumentError } from './errors.ts';
 import { openDatabase, userVersion } from './open-database.ts';
 import { ensureExperiment, registerConfig, registerRunId } from './registry.ts';
+import { releaseRunById, runHolder } from './run-holder.ts';
 import { getEpochs, getLabelMetrics, getMetrics, getPredictions, getRun, listRuns } from './run-reads.ts';
 import { finishRun, recordEpoch, updateRunInfo } from './run-writes.ts';
 import { metricsByConfig, storeStatus } from './summaries.ts';
@@ -24,6 +25,7 @@ import type {
   MetricRow,
   PredictionSet,
   RunClaim,
+  RunHolder,
   RunRow,
   StoreStatus,
 } from './types.ts';
@@ -99,9 +101,19 @@ export class ResultsStore {
     return getRun(this.ctx, registerRunId(this.ctx, args));
   }
 
-  /** See claims.ts claimRun: null when another live process holds it or it is done. */
+  /** See claims.ts claimRun: null when another live process holds it (runHolder says who) or it is done. */
   claimRun(runId: number, opts?: ClaimOptions): RunClaim | null {
     return claimRun(this.ctx, runId, opts);
+  }
+
+  /** See run-holder.ts runHolder: who holds a running run (null when it is not running). */
+  runHolder(runId: number, opts: { staleAfterMs?: number } = {}): RunHolder | null {
+    return runHolder(this.ctx, runId, opts.staleAfterMs ?? DEFAULT_STALE_AFTER_MS);
+  }
+
+  /** See run-holder.ts releaseRunById: a running run back to pending without its token (`cxr db release`). */
+  releaseRunById(runId: number, opts: { staleAfterMs?: number } = {}): RunHolder {
+    return releaseRunById(this.ctx, runId, opts.staleAfterMs ?? DEFAULT_STALE_AFTER_MS);
   }
 
   heartbeat(claim: RunClaim): void {

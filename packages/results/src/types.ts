@@ -19,6 +19,8 @@ export interface RunRow {
   attempts: number;
   host: string | null;
   pid: number | null;
+  /** Start time of the claiming process (clock ticks since boot; Linux), null when unknown. */
+  pidStart: number | null;
   heartbeatAt: number | null;
   backend: string | null;
   codeVersion: string | null;
@@ -39,6 +41,29 @@ export interface RunClaim {
   readonly token: string;
   readonly attempt: number;
   readonly claimedAt: number;
+  /** Set when the run was taken from another claim (its process gone, its heartbeat stale, or --take-over). */
+  readonly previous?: RunHolder;
+}
+
+/**
+ * Who holds a running run, as claimRun saw it (see run-holder.ts). `process` is 'running' or 'gone'
+ * for a holder on this host (and pid namespace), checked by pid and start time; 'unknown' on
+ * another host, where only the heartbeat tells.
+ */
+export interface RunHolder {
+  runId: number;
+  host: string | null;
+  pid: number | null;
+  /** Start time of the holder's process (clock ticks since boot; Linux), null when not recorded. */
+  pidStart: number | null;
+  /** The claim's attempt number. */
+  attempt: number;
+  heartbeatAt: number | null;
+  /** Milliseconds since the last heartbeat (null without one). */
+  heartbeatAgeMs: number | null;
+  /** Milliseconds until the heartbeat is older than the stale limit (0 when it already is). */
+  staleInMs: number;
+  process: 'running' | 'gone' | 'unknown';
 }
 
 export interface ClaimOptions {
@@ -46,6 +71,8 @@ export interface ClaimOptions {
   staleAfterMs?: number;
   /** Claim failed runs too (a retry). Default true. */
   retryFailed?: boolean;
+  /** Take a running run even from a live holder with a fresh heartbeat (its later writes are refused). */
+  takeOver?: boolean;
   backend?: string;
   codeVersion?: string;
   packageVersions?: Record<string, string>;

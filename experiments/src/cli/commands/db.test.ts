@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { SCHEMA_VERSION } from '@cxr/results';
 import { openTempResultsStore } from '@cxr/results/testing';
 import { formatTable, renderRuns, renderStatus } from './db.ts';
 
@@ -96,7 +97,7 @@ describe('cxr db (spawned)', () => {
     assert.deepEqual(JSON.parse(r.stdout), {
       path,
       exists: true,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       experiments: 2,
       configs: 2,
       runs: { pending: 1, running: 0, done: 1, failed: 1 },
@@ -110,7 +111,7 @@ describe('cxr db (spawned)', () => {
       r.stdout,
       [
         `database     ${path}`,
-        'schema       1',
+        `schema       ${SCHEMA_VERSION}`,
         'experiments  2',
         'configs      2',
         'runs         3 (pending 1, running 0, done 1, failed 1)',
@@ -183,5 +184,29 @@ describe('cxr db (spawned)', () => {
     assert.equal(s.status, 1);
     assert.match(s.stderr, /notes\.txt: is not a SQLite database .*refusing to touch it/);
     assert.equal(readFileSync(notes, 'utf8'), 'not a database at all\n');
+  });
+
+  test('release hands a running run back as pending naming its holder; a run not running is refused with its status', () => {
+    const other = openTempResultsStore();
+    try {
+      const { configId } = other.store.registerConfig('e', { a: 1 }, 'a');
+      const id = other.store.registerRun({ configId, seed: 0, datasetFingerprint: 'fp' }).id;
+      other.store.claimRun(id);
+      other.store.db.prepare("UPDATE runs SET host = 'node7', pid = 4242 WHERE id = ?").run(id);
+      const r = cxr(['release', String(id), '--db', other.path]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(
+        r.stdout,
+        new RegExp(
+          `^run ${id} handed back as pending \\(it was held by pid 4242 on host node7 \\(heartbeat \\d+ (ms|s) ago; stale in 9 min \\d+ s\\)\\); 'cxr train' with its config claims it again\n$`,
+        ),
+      );
+      assert.equal(other.store.getRun(id).status, 'pending');
+      const again = cxr(['release', String(id), '--db', other.path]);
+      assert.equal(again.status, 1);
+      assert.equal(again.stderr, `cxr: db release: run ${id} is pending, not running; only a running run can be handed back\n`);
+    } finally {
+      other.cleanup();
+    }
   });
 });

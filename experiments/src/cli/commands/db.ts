@@ -1,11 +1,21 @@
 /**
- * `cxr db status` and `cxr db runs`: what is in the results store. Both take `--db PATH` (else
- * $CXR_DB, else ./results.db) and `--json`. A missing database is reported, not created, so a
- * mistyped path leaves no stray file; a file that is not SQLite is refused and left untouched.
+ * `cxr db status` and `cxr db runs`: what is in the results store; `cxr db release RUN` hands a
+ * running run back as pending. All take `--db PATH` (else $CXR_DB, else ./results.db) and
+ * `--json`. A missing database is reported, not created, so a mistyped path leaves no stray file; a
+ * file that is not SQLite is refused and left untouched.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { RUN_STATUSES, defaultResultsPath, openResultsStore, type RunRow, type RunStatus, type StoreStatus } from '@cxr/results';
+import {
+  RUN_STATUSES,
+  ResultsStateError,
+  defaultResultsPath,
+  formatHolder,
+  openResultsStore,
+  type RunRow,
+  type RunStatus,
+  type StoreStatus,
+} from '@cxr/results';
 import type { CliCommand } from '../command-types.ts';
 
 interface DbArgs {
@@ -133,4 +143,36 @@ const runs: CliCommand = {
   },
 };
 
-export default [status, runs];
+// --- `cxr db release` (issue 13) ---
+const release: CliCommand = {
+  group: 'db',
+  module: {
+    command: 'release <run>',
+    describe: 'Hand a running run back as pending (its holder on another host is dead); its holder can no longer write to it',
+    builder: (y) =>
+      y.positional('run', { type: 'number', describe: 'Run id (see cxr db runs)' }).option('db', dbOption).option('json', jsonOption),
+    handler: (argv) => {
+      const a = argv as unknown as DbArgs & { run: number };
+      if (!Number.isInteger(a.run) || a.run < 1) throw new Error(`db release: RUN must be a run id (an integer >= 1), received ${a.run}`);
+      const path = dbPath(a);
+      const holder = withStore(path, (store) => {
+        try {
+          return store.releaseRunById(a.run);
+        } catch (error) {
+          if (!(error instanceof ResultsStateError)) throw error;
+          const run = store.getRun(a.run);
+          throw new Error(`db release: run ${a.run} is ${run.status}, not running; only a running run can be handed back`);
+        }
+      });
+      if (!holder) throw new Error(`db release: no results database at ${path}`);
+      if (a.json) console.log(JSON.stringify({ runId: a.run, status: 'pending', previous: holder }, null, 2));
+      else
+        console.log(
+          `run ${a.run} handed back as pending (it was held by ${formatHolder(holder)}); 'cxr train' with its config claims it again`,
+        );
+    },
+  },
+};
+// --- end cxr db release ---
+
+export default [status, runs, release];

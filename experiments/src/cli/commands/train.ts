@@ -1,11 +1,23 @@
 /**
  * `cxr train`: one run = one (configuration, seed), trained, evaluated and recorded in results.db.
  * A run already done in the database is not repeated; a killed run resumes from its checkpoint.
+ * Ctrl-C (SIGINT) or SIGTERM hands the run back as pending after the current batch (exit 130 / 143);
+ * a run held by another live process is reported busy with its holder (exit 3).
  */
 import { openResultsStore } from '@cxr/results';
-import { backendNames, checkRunPrerequisites, createProgress, runExperiment, selectBackend, type BackendName } from '@cxr/train';
+import {
+  backendNames,
+  checkRunPrerequisites,
+  createProgress,
+  runExperiment,
+  selectBackend,
+  TrainInterruptedError,
+  type BackendName,
+} from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
 import { configFromArgs, configOptions, type ConfigArgs } from '../config-from-args.ts';
+import { installInterrupts, signalExitCode } from '../interrupts.ts';
+import { BUSY_EXIT_CODE, busyMessage, interruptedMessage } from '../run-ownership.ts';
 import { runHooksFromEnv } from '../test-hooks.ts';
 
 interface TrainArgs extends ConfigArgs {
@@ -14,6 +26,7 @@ interface TrainArgs extends ConfigArgs {
   db?: string;
   experiment: string;
   json: boolean;
+  takeOver: boolean;
 }
 
 /** Where runExperiment finds weights/pretrained (its default weightsRoot). */
@@ -38,6 +51,11 @@ const command: CliCommand = {
           type: 'boolean',
           default: false,
           describe: 'Print only a JSON result (run id, status, test macro metrics) on stdout',
+        })
+        .option('take-over', {
+          type: 'boolean',
+          default: false,
+          describe: 'Claim the run even if another process holds it with a fresh heartbeat (a holder on another host known to be dead)',
         }),
     handler: async (argv) => {
       const a = argv as unknown as TrainArgs;
@@ -47,6 +65,7 @@ const command: CliCommand = {
       const progress = createProgress(process.stderr);
       const backend = await selectBackend(a.backend, (line) => progress.message(line));
       const store = openResultsStore(a.db ? { path: a.db } : {});
+      const interrupts = installInterrupts(); // issue 13: Ctrl-C / SIGTERM hand the run back as pending
       try {
         const out = await runExperiment({
           config,
@@ -58,7 +77,16 @@ const command: CliCommand = {
           weightsRoot: WEIGHTS_ROOT,
           progress,
           hooks: runHooksFromEnv(process.env),
+          signal: interrupts.signal,
+          takeOver: a.takeOver,
+        }).catch((error: unknown) => {
+          if (!(error instanceof TrainInterruptedError)) throw error;
+          if (a.json) console.log(JSON.stringify({ runId: error.runId, status: 'interrupted', epochsDone: error.epochsDone }));
+          console.error(interruptedMessage(error));
+          process.exitCode = signalExitCode(interrupts.received() ?? 'SIGINT');
+          return undefined;
         });
+        if (!out) return;
         const macro = Object.fromEntries(Object.entries(out.test).filter(([k]) => k.startsWith('macro_') || k === 'brier'));
         if (a.json) {
           console.log(
@@ -71,16 +99,20 @@ const command: CliCommand = {
               test: macro,
               bestEpoch: out.bestEpoch ?? null,
               seconds: out.seconds,
+              ...(out.status === 'busy' ? { holder: out.holder ?? null } : {}),
             }),
           );
+        } else if (out.status === 'busy') {
+          console.log(busyMessage(out.runId, out.holder));
         } else {
           const figures = Object.entries(macro)
             .map(([k, v]) => `${k} ${v.toFixed(4)}`)
             .join(', ');
           console.log(`run ${out.runId} ${out.status}${figures ? `: test ${figures}` : ''} (${out.seconds.toFixed(1)} s)`);
         }
-        if (out.status === 'busy') process.exitCode = 3;
+        if (out.status === 'busy') process.exitCode = BUSY_EXIT_CODE;
       } finally {
+        interrupts.dispose();
         store.close();
       }
     },

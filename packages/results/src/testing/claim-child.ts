@@ -4,7 +4,8 @@
  *
  *   race DB ID...           print {"ready":true}, wait for a line on stdin (the parent sends it to
  *                           both children at once), try to claim each run in order, print
- *                           {"won":[ids]} and exit
+ *                           {"won":[ids]} and exit when stdin closes (a holder that exited would
+ *                           be gone, and its runs free for the other child to take over)
  *   hold DB ID              claim the run, print {"claimed":token}, heartbeat every 20 ms forever
  */
 import { openResultsStore } from '../store.ts';
@@ -18,8 +19,8 @@ if (mode === 'race') {
   process.stdin.once('data', () => {
     const won = ids.filter((id) => store.claimRun(id, { backend: `pid-${process.pid}` }) !== null);
     process.stdout.write(`${JSON.stringify({ won })}\n`);
-    store.close();
-    process.stdin.destroy();
+    process.stdin.once('end', () => store.close());
+    process.stdin.resume();
   });
 } else if (mode === 'hold') {
   const claim = store.claimRun(Number(rest[0]));

@@ -21,7 +21,12 @@ describe('claim phase', () => {
     );
     assert.equal(row.packageVersions['@tensorflow/tfjs'], tf.version.tfjs);
 
-    assert.deepEqual(claimRun(run, 'fp-1'), { status: 'busy', runId: first.runId });
+    const busy = claimRun(run, 'fp-1');
+    assert.equal(busy.status, 'busy');
+    assert.equal(busy.runId, first.runId);
+    assert.ok(busy.status === 'busy' && busy.holder, 'a busy claim names its holder');
+    assert.equal(busy.holder.pid, process.pid);
+    assert.equal(busy.holder.process, 'running');
 
     if (first.status !== 'claimed') return;
     store.finishRun(first.claim, { metrics: [{ split: 'test', name: 'macro_auc_roc', value: 0.75 }], labelMetrics: [], predictions: [] });

@@ -1,18 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
-import type { RunClaim } from '@cxr/results';
+import type { RunClaim, RunHolder } from '@cxr/results';
+import { takeOverMessage } from './interruption.ts';
 import type { ResolvedRun } from './resolve-phase.ts';
 
 /** What the claim phase found: the run is ours now, was done before, or another process holds it. */
 export type ClaimResult =
   | { status: 'claimed'; runId: number; claim: RunClaim }
   | { status: 'skipped'; runId: number; /** The test metrics stored when it was done. */ test: Record<string, number> }
-  | { status: 'busy'; runId: number };
+  | { status: 'busy'; runId: number; /** Who holds it (null if it let go in the meantime). */ holder: RunHolder | null };
 
 /**
  * Claim phase of a run: registers the experiment, the config (under the run's label) and the run
  * (config, seed, dataset fingerprint) - all idempotent - and claims it: a pending, failed or stale
- * running run becomes running, with the backend, code version and tfjs version recorded. A done
- * run is 'skipped' (not repeated); a run another process holds with a fresh heartbeat is 'busy'.
+ * running run becomes running, with the backend, code version and tfjs version recorded; a run
+ * whose holder's process is gone (same host) is taken over at once, and `takeOver` takes it from
+ * any holder (a progress line names the previous one). A done run is 'skipped' (not repeated); a
+ * run a live process holds with a fresh heartbeat is 'busy', with its holder.
  * Cost: a few SQLite statements.
  *
  * @example claimRun(resolveRun(req), dataset.fingerprint) // { status: 'claimed', runId: 1, claim }
@@ -28,8 +31,14 @@ export function claimRun(run: ResolvedRun, datasetFingerprint: string): ClaimRes
     codeVersion: codeVersion(),
     packageVersions: { '@tensorflow/tfjs': tf.version.tfjs },
     ...(run.staleAfterMs !== undefined ? { staleAfterMs: run.staleAfterMs } : {}),
+    ...(run.takeOver ? { takeOver: true } : {}),
   });
-  return claim ? { status: 'claimed', runId: row.id, claim } : { status: 'busy', runId: row.id };
+  if (!claim) {
+    const holder = store.runHolder(row.id, run.staleAfterMs !== undefined ? { staleAfterMs: run.staleAfterMs } : {});
+    return { status: 'busy', runId: row.id, holder };
+  }
+  if (claim.previous) run.progress.message(takeOverMessage(row.id, claim.previous));
+  return { status: 'claimed', runId: row.id, claim };
 }
 
 let cachedVersion: string | undefined;

@@ -60,6 +60,7 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
       store.recordEpoch(claim, epochInput(row));
       heartbeat.send();
     },
+    ...(run.signal ? { signal: run.signal } : {}),
     afterCheckpoint: (epoch) => run.hooks.afterCheckpoint?.(epoch),
     progress: {
       ...progress,

@@ -8,6 +8,7 @@ import { epochRates } from '../schedule/learning-rates.ts';
 import { initialPlateauState, plateauStep, type MonitorMode } from '../schedule/plateau.ts';
 import { readCheckpoint, writeCheckpoint, type EpochRow, type TrainingState } from './checkpoint.ts';
 import { restoreWeights, snapshotWeights } from '../step/model-variables.ts';
+import { throwIfInterrupted } from './interruption.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
 import { setDropoutStep, trainStep, type StepBatch } from '../step/train-step.ts';
 
@@ -35,6 +36,8 @@ export interface FitOptions {
   /** Called after each checkpoint is written (the crash-test hook lives here). */
   afterCheckpoint?(epoch: number): void | Promise<void>;
   progress?: ProgressReporter;
+  /** Checked before each epoch and after each batch: once aborted, fit throws TrainInterruptedError (the last checkpoint stays). */
+  signal?: AbortSignal;
 }
 
 export interface FitResult {
@@ -53,6 +56,8 @@ export interface FitResult {
  * and early stopping on the monitored metric, a checkpoint; at the end the best epoch's weights
  * are restored (when early stopping is configured). Resumes from the latest checkpoint when one
  * exists, and ends with the same weights as an uninterrupted fit.
+ *
+ * @throws TrainInterruptedError once `opts.signal` is aborted (checked between batches).
  *
  * @example const result = await fit({ model, loss, config, baseRates, trainBatches, validate, setPhase, checkpoint: null });
  */
@@ -90,6 +95,7 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
     }
     const resumedEpochs = state.epochsDone;
     for (let e = state.epochsDone; e < config.epochs && !state.earlyStopping.stop; e++) {
+      throwIfInterrupted(opts.signal, state.epochsDone);
       const started = performance.now();
       const rates = epochRates(base, e, state.plateau.multiplier);
       opts.setPhase(rates.phase);
@@ -111,6 +117,7 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
         }
         steps++;
         progress.batch(steps, Number.isFinite(maxSteps) ? maxSteps : steps, n);
+        throwIfInterrupted(opts.signal, state.epochsDone);
         if (steps >= maxSteps) break;
       }
       const val = await opts.validate(model);

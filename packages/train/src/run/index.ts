@@ -14,3 +14,4 @@ export * from './evaluate-phase.ts';
 export * from './finish-phase.ts';
 export * from './run-request.ts';
 export { runExperiment } from './run-experiment.ts';
+export * from './interruption.ts';

@@ -25,6 +25,8 @@ describe('resolve phase', () => {
       staleAfterMs: undefined,
       progress: silentProgress,
       hooks: {},
+      signal: undefined,
+      takeOver: false,
     });
   });
 

@@ -20,6 +20,8 @@ export interface ResolvedRun {
   staleAfterMs: number | undefined;
   progress: ProgressReporter;
   hooks: RunHooks;
+  signal: AbortSignal | undefined;
+  takeOver: boolean;
 }
 
 /**
@@ -51,5 +53,7 @@ export function resolveRun(req: RunRequest): ResolvedRun {
     staleAfterMs: req.staleAfterMs,
     progress: req.progress ?? silentProgress,
     hooks: req.hooks ?? {},
+    signal: req.signal,
+    takeOver: req.takeOver ?? false,
   };
 }

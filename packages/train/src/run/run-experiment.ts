@@ -26,6 +26,7 @@ import { loadRunDataset, prepareRunData } from './data-phase.ts';
 import { evaluateRun } from './evaluate-phase.ts';
 import { finishRun } from './finish-phase.ts';
 import { fitRun } from './fit-phase.ts';
+import { handBackOrFail } from './interruption.ts';
 import { modelPhase } from './model-phase.ts';
 import { resolveRun } from './resolve-phase.ts';
 import type { RunOutcome, RunRequest } from './run-request.ts';
@@ -36,7 +37,8 @@ export type { RunHooks, RunOutcome, RunRequest } from './run-request.ts';
  * Trains and evaluates one (config, seed) and records everything in the results store; a run
  * already done is returned from the store. See the phase list at the top of this file.
  *
- * @throws whatever a phase throws (config, data, model errors); a claimed run is marked failed first.
+ * @throws whatever a phase throws (config, data, model errors); a claimed run is marked failed first;
+ *   TrainInterruptedError once `req.signal` is aborted, the run handed back as pending.
  * @example const out = await runExperiment({ config: presetConfig('smoke'), seed: 1, store, backend: 'cpu' }); out.test.macro_auc_roc
  */
 export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
@@ -47,7 +49,7 @@ export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
   const claimed = claimRun(run, dataset.fingerprint);
   const outcome = { runId: claimed.runId, configHash: run.configHash };
   if (claimed.status === 'skipped') return { ...outcome, status: 'skipped', test: claimed.test, seconds: seconds() };
-  if (claimed.status === 'busy') return { ...outcome, status: 'busy', test: {}, seconds: seconds() };
+  if (claimed.status === 'busy') return { ...outcome, status: 'busy', test: {}, seconds: seconds(), holder: claimed.holder };
   const { claim } = claimed;
   try {
     const data = await prepareRunData(run.config, run.seed, dataset, join(run.dataRoot, 'cache'));
@@ -74,7 +76,6 @@ export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
       data.cache.close();
     }
   } catch (error) {
-    run.store.failRun(claim, error);
-    throw error;
+    throw handBackOrFail(run.store, claim, error, req.signal); // interrupted: back to pending; else failed
   }
 }

@@ -1,4 +1,4 @@
-import type { ResultsStore } from '@cxr/results';
+import type { ResultsStore, RunHolder } from '@cxr/results';
 import type { RunConfig } from '../config/run-config.ts';
 import type { WeightsUsed } from './model-phase.ts';
 import type { ProgressReporter } from './progress.ts';
@@ -32,6 +32,10 @@ export interface RunRequest {
   staleAfterMs?: number;
   progress?: ProgressReporter;
   hooks?: RunHooks;
+  /** Once aborted, training stops after the current batch and the run is handed back as pending (TrainInterruptedError). */
+  signal?: AbortSignal;
+  /** Claim the run even from a live holder with a fresh heartbeat (`cxr train --take-over`). */
+  takeOver?: boolean;
 }
 
 /** What runExperiment returns. */
@@ -47,4 +51,6 @@ export interface RunOutcome {
   resumedEpochs?: number;
   weights?: WeightsUsed;
   seconds: number;
+  /** With 'busy': who holds the run (null if it let go in the meantime). */
+  holder?: RunHolder | null;
 }
