@@ -1,6 +1,7 @@
 /**
  * The record types every adapter produces and every later stage consumes.
  */
+import type { Problem } from '@cxr/core';
 
 /** Datasets with an adapter. 'phantom' is the embedded synthetic set, read through PadChest's adapter. */
 export type DatasetName = 'padchest' | 'nih' | 'chexpert' | 'phantom';
@@ -28,14 +29,8 @@ export interface CxrRecord {
   labels: Float32Array;
 }
 
-/** A recoverable problem found while loading, reported rather than silently dropped. */
-export interface Problem {
-  file: string;
-  /** 1-based line in `file` (the header is line 1). */
-  line?: number;
-  field?: string;
-  message: string;
-}
+/** A recoverable problem found while loading (source, kind, file, line, field, message), reported rather than silently dropped. */
+export type { Problem } from '@cxr/core';
 
 /** Everything an adapter returns. */
 export interface LoadedDataset {
@@ -44,7 +39,13 @@ export interface LoadedDataset {
   labelNames: string[];
   /** Kept records, in file order. */
   records: CxrRecord[];
+  /** Every problem met, in file and line order; each skipped row has one (see the adapters' README for the kinds). */
   problems: Problem[];
+  /**
+   * What became of the CSV data rows (malformed ones included): total = kept + filtered (a known
+   * view outside the projections asked for) + dropped (each with a problem naming its line).
+   */
+  rows?: { total: number; kept: number; filtered: number; dropped: number };
   /** Counts by view/projection over all parsed rows, before view filtering. */
   projections: Record<string, number>;
   /** SHA-256 hex of the kept records and the label list. */
