@@ -294,7 +294,7 @@ function parseRecord(buffer: PhysicalLine[], at: number, final: boolean, firstLi
         return {
           error:
             openedAt.line === k
-              ? `text after the closing quote: ${after} (a quote inside a quoted field must be doubled)`
+              ? `unbalanced quote: the quoted field closes before ${after} (a quote inside a quoted field must be doubled)`
               : `unbalanced quote: the quoted field opened on line ${firstLine + openedAt.line} closes on line ${firstLine + k}, followed by ${after}`,
           field: fields.length - 1,
         };
