@@ -131,6 +131,35 @@ describe('NIH ChestX-ray14 adapter', () => {
     });
   });
 
+  test('two broken lines never merge into one row (found by fuzz case 30: an open quote closed by the next line)', async () => {
+    const d = join(dir, 'merge');
+    mkdirSync(d);
+    writeFileSync(
+      join(d, 'Data_Entry_2017.csv'),
+      [
+        'Image Index,Finding Labels,Follow-up #,Patient ID,Patient Age,Patient Gender,View Position,OriginalImage[Width,Height],OriginalImagePixelSpacing[x,y],',
+        'a.png,Hernia,0,1,50,F,PA,2500,2048,0.143,"0.143,',
+        'b.png,Hernia,0,2,50,F,AP,2500,2048,0.143,0.143,", x',
+        'c.png,Hernia,0,3,50,F,PA,2500,2048,0.143,0.143,',
+        '',
+      ].join('\n'),
+    );
+    // The quote opened on line 2 closes on line 3 with exactly 12 fields; it used to be one row.
+    const ds = await loadDataset({ dataset: 'nih', dataDir: d, checkImages: false });
+    assert.deepEqual(
+      ds.records.map((r) => r.imageId),
+      ['c.png'],
+    );
+    assert.deepEqual(
+      ds.problems.map((p) => [p.line, p.field, p.kind]),
+      [
+        [2, 'y]', 'malformed-row'],
+        [3, 'column 12', 'malformed-row'],
+      ],
+    );
+    assert.match(ds.problems[0]!.message, /opened on line 2 runs on to line 3, but "y]" is no free-text column/);
+  });
+
   test('a malformed age is reported and left out', async () => {
     const d = join(dir, 'age');
     mkdirSync(d);

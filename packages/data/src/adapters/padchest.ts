@@ -70,85 +70,90 @@ export async function loadPadchest(opts: AdapterOptions): Promise<LoadedDataset>
   const seen = new Map<string, number>();
   const labelSeen = new Set<string>();
   let filtered = 0;
-  const { rows } = await readCsv(file, { required: REQUIRED, known: PADCHEST_COLUMNS }, log, ({ line, fields }, col) => {
-    const cell = (name: string): string | undefined => {
-      const i = col.get(name);
-      return i === undefined ? undefined : fields[i];
-    };
-    const view = (cell('Projection') ?? '').trim();
-    bump(projections, view);
-    if (!knownView(view, PADCHEST_PROJECTIONS, log, { file, line, field: 'Projection' })) return;
-    if (!keepViews.has(view)) {
-      filtered++;
-      return;
-    }
-    for (const field of ['ImageID', 'ImageDir', 'PatientID']) {
-      if (isMissing(cell(field))) {
-        log.add({ file, line, field, kind: 'missing-field', message: `empty ${field}; row skipped` });
+  const { rows } = await readCsv(
+    file,
+    { required: REQUIRED, known: PADCHEST_COLUMNS, multiline: ['Report'] },
+    log,
+    ({ line, fields }, col) => {
+      const cell = (name: string): string | undefined => {
+        const i = col.get(name);
+        return i === undefined ? undefined : fields[i];
+      };
+      const view = (cell('Projection') ?? '').trim();
+      bump(projections, view);
+      if (!knownView(view, PADCHEST_PROJECTIONS, log, { file, line, field: 'Projection' })) return;
+      if (!keepViews.has(view)) {
+        filtered++;
         return;
       }
-    }
-    const imageId = cell('ImageID')!.trim();
-    const first = seen.get(imageId);
-    if (first !== undefined) {
-      log.add({
-        file,
-        line,
-        field: 'ImageID',
-        kind: 'duplicate-id',
-        message: `duplicate ImageID ${JSON.stringify(imageId)} (first on line ${first}); row skipped`,
-      });
-      return;
-    }
-    seen.set(imageId, line);
-    const labelsCell = cell('Labels')!;
-    if (isMissing(labelsCell)) {
-      log.add({ file, line, field: 'Labels', kind: 'bad-label', message: 'empty or NaN Labels cell; row skipped' });
-      return;
-    }
-    let names: string[];
-    try {
-      names = parsePythonList(labelsCell)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    } catch (error) {
-      log.add({ file, line, field: 'Labels', kind: 'bad-label', message: `${(error as Error).message}; row skipped` });
-      return;
-    }
-    const labels = new Float32Array(opts.labels.length);
-    for (const name of names) {
-      const j = labelIndex.get(name);
-      if (j !== undefined) {
-        labels[j] = 1;
-        labelSeen.add(name);
+      for (const field of ['ImageID', 'ImageDir', 'PatientID']) {
+        if (isMissing(cell(field))) {
+          log.add({ file, line, field, kind: 'missing-field', message: `empty ${field}; row skipped` });
+          return;
+        }
       }
-    }
-    const record: Candidate['record'] = {
-      imageId,
-      patientId: cell('PatientID')!.trim(),
-      view,
-      path: join(opts.dataDir, normaliseDir(cell('ImageDir')!), imageId),
-      labels,
-    };
-    const studyId = cell('StudyID');
-    if (!isMissing(studyId)) record.studyId = studyId!.trim();
-    const dateCell = cell('StudyDate_DICOM');
-    const studyDate = isoDate(dateCell);
-    if (studyDate) record.studyDate = studyDate;
-    else if (!isMissing(dateCell))
-      log.add({
-        file,
-        line,
-        field: 'StudyDate_DICOM',
-        kind: 'bad-value',
-        message: `expected YYYYMMDD, found ${JSON.stringify(dateCell)}; date and age left out`,
-      });
-    const sex = cell('PatientSex_DICOM');
-    if (!isMissing(sex)) record.sex = sex!.trim();
-    const birth = Number.parseFloat(cell('PatientBirth') ?? '');
-    if (studyDate && Number.isFinite(birth)) record.age = Number(studyDate.slice(0, 4)) - Math.round(birth);
-    candidates.push({ record, file, line, field: 'ImageID' });
-  });
+      const imageId = cell('ImageID')!.trim();
+      const first = seen.get(imageId);
+      if (first !== undefined) {
+        log.add({
+          file,
+          line,
+          field: 'ImageID',
+          kind: 'duplicate-id',
+          message: `duplicate ImageID ${JSON.stringify(imageId)} (first on line ${first}); row skipped`,
+        });
+        return;
+      }
+      seen.set(imageId, line);
+      const labelsCell = cell('Labels')!;
+      if (isMissing(labelsCell)) {
+        log.add({ file, line, field: 'Labels', kind: 'bad-label', message: 'empty or NaN Labels cell; row skipped' });
+        return;
+      }
+      let names: string[];
+      try {
+        names = parsePythonList(labelsCell)
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+      } catch (error) {
+        log.add({ file, line, field: 'Labels', kind: 'bad-label', message: `${(error as Error).message}; row skipped` });
+        return;
+      }
+      const labels = new Float32Array(opts.labels.length);
+      for (const name of names) {
+        const j = labelIndex.get(name);
+        if (j !== undefined) {
+          labels[j] = 1;
+          labelSeen.add(name);
+        }
+      }
+      const record: Candidate['record'] = {
+        imageId,
+        patientId: cell('PatientID')!.trim(),
+        view,
+        path: join(opts.dataDir, normaliseDir(cell('ImageDir')!), imageId),
+        labels,
+      };
+      const studyId = cell('StudyID');
+      if (!isMissing(studyId)) record.studyId = studyId!.trim();
+      const dateCell = cell('StudyDate_DICOM');
+      const studyDate = isoDate(dateCell);
+      if (studyDate) record.studyDate = studyDate;
+      else if (!isMissing(dateCell))
+        log.add({
+          file,
+          line,
+          field: 'StudyDate_DICOM',
+          kind: 'bad-value',
+          message: `expected YYYYMMDD, found ${JSON.stringify(dateCell)}; date and age left out`,
+        });
+      const sex = cell('PatientSex_DICOM');
+      if (!isMissing(sex)) record.sex = sex!.trim();
+      const birth = Number.parseFloat(cell('PatientBirth') ?? '');
+      if (studyDate && Number.isFinite(birth)) record.age = Number(studyDate.slice(0, 4)) - Math.round(birth);
+      candidates.push({ record, file, line, field: 'ImageID' });
+    },
+  );
   // A custom label list may carry a typo that would silently give an all-negative label; the
   // default list is PadChest's own spelling.
   const custom = opts.labels.join('\n') !== PADCHEST_THESIS_LABELS.join('\n');

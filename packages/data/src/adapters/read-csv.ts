@@ -9,6 +9,11 @@ export interface CsvSpec {
   required: string[];
   /** Every column the published layout has; others are reported as problems. Omit to accept all. */
   known?: string[];
+  /**
+   * Free-text columns whose quoted values may hold line breaks (PadChest's Report). A quoted field
+   * of any other column that runs past its line is an unbalanced quote. Default none.
+   */
+  multiline?: string[];
 }
 
 /** One data row: its 1-based first line in the file and its fields. */
@@ -49,8 +54,8 @@ interface PhysicalLine {
  * field, text after a closing quote), has the wrong number of fields, or holds bytes that are not
  * UTF-8 is reported to `log` with the line it starts on and skipped, and reading resumes at the
  * very next physical line; so one bad quote loses one row, never the rows after it. A quoted field
- * may span lines only when the row it completes has exactly the header's field count and none of
- * the lines it swallows would be a complete row on its own. A header whose trailing names are
+ * may span lines only in a column of spec.multiline, and only when the row it completes has exactly
+ * the header's field count and none of the lines it swallows would be a complete row on its own. A header whose trailing names are
  * empty (NIH's trailing comma) also accepts rows that stop after the last named column.
  *
  * Problem kinds: 'malformed-row' (quoting), 'short-row' / 'long-row' (field count), 'bad-encoding'
@@ -78,6 +83,7 @@ export async function readCsv(
   let width = 0;
   let minWidth = 0;
   let rows = 0;
+  const multiline = new Set(spec.multiline ?? []);
 
   /** Buffered physical lines not yet consumed; buffer[start] is line `lineNo`. */
   let buffer: PhysicalLine[] = [];
@@ -114,16 +120,24 @@ export async function readCsv(
       let problem: { kind: string; field?: string | undefined; message: string } | undefined;
       if ('error' in parsed) {
         problem = { kind: 'malformed-row', field: fieldName(parsed.field), message: `${parsed.error}; row skipped` };
-      } else if (parsed.lines > 1 && (parsed.fields.length !== width || swallowsARow(buffer, start, parsed.lines, width))) {
+      } else if (
+        parsed.lines > 1 &&
+        (parsed.spanning.some((f) => !multiline.has(names[f] ?? '')) ||
+          parsed.fields.length !== width ||
+          swallowsARow(buffer, start, parsed.lines, width))
+      ) {
         const opened = parsed.openedAt;
+        const foreign = parsed.spanning.find((f) => !multiline.has(names[f] ?? ''));
         problem = {
           kind: 'malformed-row',
-          field: fieldName(opened.field),
+          field: fieldName(foreign ?? opened.field),
           message:
             `unbalanced quote: the quoted field opened on line ${line + opened.line} runs on to line ${line + parsed.lines - 1}` +
-            (parsed.fields.length !== width
-              ? `, giving ${parsed.fields.length} fields instead of ${width}`
-              : ', over lines that are complete rows on their own') +
+            (foreign !== undefined
+              ? `, but ${JSON.stringify(names[foreign] ?? '')} is no free-text column`
+              : parsed.fields.length !== width
+                ? `, giving ${parsed.fields.length} fields instead of ${width}`
+                : ', over lines that are complete rows on their own') +
             '; row skipped',
         };
       } else if (parsed.fields.length > width || parsed.fields.length < minWidth) {
@@ -215,6 +229,8 @@ interface ParsedRecord {
   lines: number;
   /** Where the last multi-line quoted field opened: line offset from the record's first line, field index. */
   openedAt: { line: number; field: number };
+  /** Indices of the quoted fields that run over more than one line. */
+  spanning: number[];
 }
 interface BadRecord {
   error: string;
@@ -230,6 +246,7 @@ function parseRecord(buffer: PhysicalLine[], at: number, final: boolean, firstLi
   const fields: string[] = [];
   let open: string | null = null;
   let openedAt = { line: 0, field: 0 };
+  const spanning: number[] = [];
   for (let k = 0; ; k++) {
     if (at + k >= buffer.length) {
       if (!final) return 'more';
@@ -268,7 +285,7 @@ function parseRecord(buffer: PhysicalLine[], at: number, final: boolean, firstLi
             };
           }
           fields.push(cell);
-          if (comma === -1) return done(fields, k + 1, openedAt);
+          if (comma === -1) return done(fields, k + 1, openedAt, spanning);
           i = comma + 1;
           continue;
         }
@@ -287,8 +304,9 @@ function parseRecord(buffer: PhysicalLine[], at: number, final: boolean, firstLi
       }
       inQuoted = false;
       fields.push(value);
+      if (openedAt.line !== k) spanning.push(fields.length - 1);
       i = q + 1;
-      if (i === n) return done(fields, k + 1, openedAt);
+      if (i === n) return done(fields, k + 1, openedAt, spanning);
       if (text.charCodeAt(i) !== COMMA) {
         const after = JSON.stringify(text.slice(i, i + 20));
         return {
@@ -304,8 +322,8 @@ function parseRecord(buffer: PhysicalLine[], at: number, final: boolean, firstLi
   }
 }
 
-function done(fields: string[], lines: number, openedAt: { line: number; field: number }): ParsedRecord {
-  return { fields, lines, openedAt };
+function done(fields: string[], lines: number, openedAt: { line: number; field: number }, spanning: number[]): ParsedRecord {
+  return { fields, lines, openedAt, spanning };
 }
 
 /**
