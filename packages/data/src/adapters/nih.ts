@@ -10,7 +10,7 @@ import { readCsv } from './read-csv.ts';
 export const NIH_CSV_NAME = 'Data_Entry_2017.csv';
 
 /**
- * Data_Entry_2017.csv's header as csv-parse splits it: the unquoted 'OriginalImage[Width,Height]'
+ * Data_Entry_2017.csv's header as a CSV reader splits it: the unquoted 'OriginalImage[Width,Height]'
  * and 'OriginalImagePixelSpacing[x,y]' become two columns each, and the trailing comma adds an
  * empty last one.
  */
