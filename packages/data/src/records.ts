@@ -1,7 +1,6 @@
 /**
  * The record types every adapter produces and every later stage consumes.
  */
-
 import type { Problem } from '@cxr/core';
 import type { DATASET_NAMES } from './adapters/load-dataset.ts';
 import type { UNCERTAINTY_POLICIES } from './adapters/uncertainty.ts';
@@ -32,8 +31,8 @@ export interface CxrRecord {
   labels: Float32Array;
 }
 
-/** A recoverable problem found while loading, reported rather than silently dropped (@cxr/core's record). */
-export type { Problem };
+/** A recoverable problem found while loading (source, kind, file, line, field, message), reported rather than silently dropped. */
+export type { Problem } from '@cxr/core';
 
 /** Everything an adapter returns. */
 export interface LoadedDataset {
@@ -42,7 +41,13 @@ export interface LoadedDataset {
   labelNames: string[];
   /** Kept records, in file order. */
   records: CxrRecord[];
+  /** Every problem met, in file and line order; each skipped row has one (see the adapters' README for the kinds). */
   problems: Problem[];
+  /**
+   * What became of the CSV data rows (malformed ones included): total = kept + filtered (a known
+   * view outside the projections asked for) + dropped (each with a problem naming its line).
+   */
+  rows?: { total: number; kept: number; filtered: number; dropped: number };
   /** Counts by view/projection over all parsed rows, before view filtering. */
   projections: Record<string, number>;
   /** SHA-256 hex of the kept records and the label list. */

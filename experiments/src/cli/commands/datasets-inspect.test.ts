@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { encode } from 'fast-png';
 import { makeTempDir } from '@cxr/testkit';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
@@ -122,9 +123,69 @@ describe('cxr datasets inspect', () => {
     assert.match(text.stdout, /kept 2 images of 1 patients/);
     assert.match(text.stdout, /views before filtering: PA 4, L 1/);
     assert.match(text.stdout, /cardiomegaly +2 +100\.0 %/);
-    assert.match(text.stdout, /problems: 2\n.*:5 \[ImageID\]: image file not found/);
+    assert.match(text.stdout, /problems: 2 \(1 bad-label, 1 missing-image\)\n  missing-image +\/.*:5 \[ImageID\]: image file not found/);
     const strict = cxr('datasets', 'inspect', '--dataset', 'padchest', '--data-dir', dataDir, '--strict');
     assert.equal(strict.status, 1);
     assert.match(strict.stderr, /PADCHEST_chest_x_ray_images_labels_160K_01\.02\.19\.csv:6 \[Labels\]: empty or NaN Labels cell/);
+  });
+
+  test('--strict on an unbalanced quote fails with one clean line, no stack trace (issue 13)', () => {
+    const d = join(dir, 'quote');
+    writeFixture(d);
+    const file = join(d, 'PADCHEST_chest_x_ray_images_labels_160K_01.02.19.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[2] = lines[2]!.replace(',normal,', ',"normal,');
+    writeFileSync(file, lines.join('\n'));
+    const loose = cxr('datasets', 'inspect', '--dataset', 'padchest', '--data-dir', d, '--json');
+    assert.equal(loose.status, 0, loose.stderr);
+    const s = JSON.parse(loose.stdout);
+    assert.deepEqual(
+      s.problems.map((p: { line: number; field: string; kind: string; source: string }) => [p.line, p.field, p.kind, p.source]),
+      [
+        [3, 'Report', 'malformed-row', 'padchest'],
+        [5, 'ImageID', 'missing-image', 'padchest'],
+        [6, 'Labels', 'bad-label', 'padchest'],
+      ],
+    );
+    assert.deepEqual(s.rows, { total: 5, kept: 1, filtered: 1, dropped: 3 });
+    const strict = cxr('datasets', 'inspect', '--dataset', 'padchest', '--data-dir', d, '--strict');
+    assert.equal(strict.status, 1);
+    assert.equal(strict.stdout, '');
+    assert.match(strict.stderr, /^cxr: .*PADCHEST_chest_x_ray_images_labels_160K_01\.02\.19\.csv:3 \[Report\]: unbalanced quote: /);
+    assert.equal(strict.stderr.trimEnd().split('\n').length, 1, strict.stderr);
+    assert.doesNotMatch(strict.stderr, /\n\s+at /);
+  });
+
+  test('--decode decodes every kept image and lists each unusable one; --strict then exits 1', () => {
+    const d = join(dir, 'decode');
+    writeFixture(d);
+    // a.png decodes, b.png is empty; the fixture's other bytes ('png') are not an image.
+    writeFileSync(join(d, '0', 'a.png'), encode({ width: 8, height: 8, data: new Uint8Array(64).fill(7), depth: 8, channels: 1 }));
+    writeFileSync(join(d, '0', 'b.png'), '');
+    const plain = cxr('datasets', 'inspect', '--dataset', 'padchest', '--data-dir', d, '--json');
+    assert.equal(JSON.parse(plain.stdout).decoded, null, 'no decoding without --decode');
+    const r = cxr('datasets', 'inspect', '--dataset', 'padchest', '--data-dir', d, '--decode', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const s = JSON.parse(r.stdout);
+    assert.deepEqual(s.decoded, { images: 2, bad: 1 });
+    const image = s.problems.filter((p: { source: string }) => p.source === 'image');
+    assert.deepEqual(image, [{ source: 'image', kind: 'empty-image', file: join(d, '0', 'b.png'), message: 'empty image file (0 bytes)' }]);
+    assert.deepEqual(s.problemKinds, { 'bad-label': 1, 'empty-image': 1, 'missing-image': 1 });
+    const text = cxr('datasets', 'inspect', '--dataset', 'padchest', '--data-dir', d, '--decode');
+    assert.match(text.stdout, /decoded 2 images: 1 cannot be used/);
+    assert.match(text.stdout, /empty-image +\/.*0\/b\.png: empty image file \(0 bytes\)/);
+    assert.match(text.stderr, /decoding images 2\/2/);
+    const strict = cxr('datasets', 'inspect', '--dataset', 'padchest', '--data-dir', d, '--decode', '--strict', '--check-images', 'false');
+    // --strict stops at the CSV's first problem (the NaN labels on line 6) before decoding anything
+    assert.equal(strict.status, 1);
+    assert.match(strict.stderr, /csv:6 \[Labels\]/);
+    const clean = join(dir, 'decode-clean');
+    writeFixture(clean);
+    const file = join(clean, 'PADCHEST_chest_x_ray_images_labels_160K_01.02.19.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').split('\n').slice(0, 4).join('\n') + '\n');
+    const bad = cxr('datasets', 'inspect', '--dataset', 'padchest', '--data-dir', clean, '--decode', '--strict');
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /cxr: 2 of 2 images cannot be used \(2 bad-image\):\n  .*0\/a\.png: cannot decode image/);
+    assert.doesNotMatch(bad.stderr, /\n\s+at /);
   });
 });

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { makeTempDir } from '@cxr/testkit';
 import { UNCERTAIN } from '../records.ts';
 import { countLabels } from './label-counts.ts';
+import { CHEXPERT_COLUMNS } from './chexpert.ts';
 import { CHEXPERT_LABELS } from './label-lists.ts';
 import { loadDataset } from './load-dataset.ts';
 import { writeChexpertQuirks } from './testing/fixtures.ts';
@@ -47,6 +49,48 @@ describe('CheXpert adapter', () => {
       ],
     );
     assert.match(ds.problems[0]!.message, /expected 1\.0, 0\.0, -1\.0 or blank, found "2\.0"/);
+    assert.deepEqual(
+      ds.problems.map((p) => [p.source, p.kind]),
+      [
+        ['chexpert', 'bad-label'],
+        ['chexpert', 'missing-image'],
+      ],
+    );
+    // train.csv: 5 rows (one lateral filtered), valid.csv: 1
+    assert.deepEqual(ds.rows, { total: 6, kept: 3, filtered: 1, dropped: 2 });
+  });
+
+  test('an unknown Frontal/Lateral or AP/PA value is reported and skipped', async () => {
+    const d = join(dir, 'views');
+    mkdirSync(d);
+    const header = CHEXPERT_COLUMNS.join(',');
+    const blanks = ','.repeat(CHEXPERT_LABELS.length - 1);
+    writeFileSync(
+      join(d, 'train.csv'),
+      [
+        header,
+        `p/patient1/study1/a.jpg,Male,50,Frontal,AP,1.0${blanks}`,
+        `p/patient2/study1/a.jpg,Male,50,Oblique,,1.0${blanks}`,
+        `p/patient3/study1/a.jpg,Male,50,Frontal,XX,1.0${blanks}`,
+        `p/patient4/study1/a.jpg,Male,50,Frontal,,1.0${blanks}`,
+        '',
+      ].join('\n'),
+    );
+    const ds = await loadDataset({ dataset: 'chexpert', dataDir: d, checkImages: false });
+    assert.deepEqual(
+      ds.records.map((r) => [r.patientId, r.view]),
+      [
+        ['patient1', 'AP'],
+        ['patient4', 'Frontal'],
+      ],
+    );
+    assert.deepEqual(
+      ds.problems.map((p) => [p.line, p.field, p.kind]),
+      [
+        [3, 'Frontal/Lateral', 'unknown-projection'],
+        [4, 'AP/PA', 'unknown-projection'],
+      ],
+    );
   });
 
   test('valid.csv is the official test list', async () => {

@@ -23,14 +23,22 @@ export interface Candidate {
   field: string;
 }
 
+/** How many data rows an adapter read and how many a view filter left out (not problems). */
+export interface RowTally {
+  total: number;
+  filtered: number;
+}
+
 /**
  * The steps every adapter ends with: drop candidates whose image file is missing (reported with the
- * CSV file, line and path field), then fingerprint the kept records.
+ * CSV file, line and path field, kind 'missing-image'), sort the problems by file and line, count
+ * what became of the rows, then fingerprint the kept records.
  */
 export async function finishDataset(
   opts: AdapterOptions,
   candidates: Candidate[],
   projections: Record<string, number>,
+  tally: RowTally,
   officialSplit?: { trainVal: string[]; test: string[] },
 ): Promise<LoadedDataset> {
   let kept = candidates;
@@ -38,7 +46,13 @@ export async function finishDataset(
     const found = await existingFiles(candidates.map((c) => c.record.path));
     kept = candidates.filter((c) => {
       if (found.has(c.record.path)) return true;
-      opts.log.add({ file: c.file, line: c.line, field: c.field, message: `image file not found: ${c.record.path}` });
+      opts.log.add({
+        file: c.file,
+        line: c.line,
+        field: c.field,
+        kind: 'missing-image',
+        message: `image file not found: ${c.record.path}`,
+      });
       return false;
     });
   }
@@ -54,6 +68,7 @@ export async function finishDataset(
     labelNames: opts.labels,
     records,
     problems: opts.log.problems,
+    rows: { total: tally.total, kept: records.length, filtered: tally.filtered, dropped: tally.total - tally.filtered - records.length },
     projections,
     fingerprint: datasetFingerprint(records, opts.labels),
   };
@@ -77,4 +92,23 @@ export function isMissing(cell: string | undefined): boolean {
   if (cell === undefined) return true;
   const t = cell.trim();
   return t === '' || t === 'nan' || t === 'NaN' || t === 'None' || t === 'null';
+}
+
+/**
+ * True when `view` is in the dataset's vocabulary; otherwise reports an 'unknown-projection'
+ * problem (the row is skipped: no view filter can name an unknown view) and returns false.
+ */
+export function knownView(
+  view: string,
+  vocabulary: readonly string[],
+  log: ProblemLog,
+  at: { file: string; line: number; field: string },
+): boolean {
+  if (vocabulary.includes(view)) return true;
+  log.add({
+    ...at,
+    kind: 'unknown-projection',
+    message: `${view === '' ? 'empty view' : `unknown view ${JSON.stringify(view)}`}; expected one of ${vocabulary.join(', ')}; row skipped`,
+  });
+  return false;
 }

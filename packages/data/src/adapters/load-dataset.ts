@@ -98,7 +98,7 @@ export async function loadDataset(opts: LoadDatasetOptions): Promise<LoadedDatas
     labels,
     projections,
     checkImages: opts.checkImages ?? true,
-    log: new ProblemLog(opts.strict ?? false),
+    log: new ProblemLog(opts.strict ?? false, opts.dataset),
   };
   if (opts.csvPath !== undefined) adapterOptions.csvPath = resolve(opts.csvPath);
   return adapter.load(adapterOptions);

@@ -50,6 +50,39 @@ describe('NIH ChestX-ray14 adapter', () => {
       ],
     );
     assert.match(ds.problems[1]!.message, /unknown finding "Efusion"/);
+    assert.deepEqual(
+      ds.problems.map((p) => [p.source, p.kind]),
+      [
+        ['nih', 'missing-image'],
+        ['nih', 'bad-label'],
+      ],
+    );
+    assert.deepEqual(ds.rows, { total: 6, kept: 4, filtered: 0, dropped: 2 });
+  });
+
+  test('a View Position other than PA/AP, a CRLF file and a short row are reported with their lines', async () => {
+    const d = join(dir, 'views');
+    mkdirSync(d);
+    writeFileSync(
+      join(d, 'Data_Entry_2017.csv'),
+      'Image Index,Finding Labels,Follow-up #,Patient ID,Patient Age,Patient Gender,View Position,OriginalImage[Width,Height],OriginalImagePixelSpacing[x,y],\r\n' +
+        'a.png,Hernia,0,9,50,F,PA,1,1,0.1,0.1,\r\n' +
+        'b.png,Hernia,0,9,50,F,LL,1,1,0.1,0.1,\r\n' +
+        'c.png,Hernia,0,9\r\n',
+    );
+    const ds = await loadDataset({ dataset: 'nih', dataDir: d, checkImages: false });
+    assert.deepEqual(
+      ds.records.map((r) => [r.imageId, r.view]),
+      [['a.png', 'PA']],
+    );
+    assert.deepEqual(
+      ds.problems.map((p) => [p.line, p.field, p.kind]),
+      [
+        [3, 'View Position', 'unknown-projection'],
+        [4, undefined, 'short-row'],
+      ],
+    );
+    assert.match(ds.problems[1]!.message, /expected 11 to 12 fields as in the header, found 4/);
   });
 
   test('the official lists become the official split, restricted to kept records', async () => {
@@ -98,6 +131,35 @@ describe('NIH ChestX-ray14 adapter', () => {
     });
   });
 
+  test('two broken lines never merge into one row (found by fuzz case 30: an open quote closed by the next line)', async () => {
+    const d = join(dir, 'merge');
+    mkdirSync(d);
+    writeFileSync(
+      join(d, 'Data_Entry_2017.csv'),
+      [
+        'Image Index,Finding Labels,Follow-up #,Patient ID,Patient Age,Patient Gender,View Position,OriginalImage[Width,Height],OriginalImagePixelSpacing[x,y],',
+        'a.png,Hernia,0,1,50,F,PA,2500,2048,0.143,"0.143,',
+        'b.png,Hernia,0,2,50,F,AP,2500,2048,0.143,0.143,", x',
+        'c.png,Hernia,0,3,50,F,PA,2500,2048,0.143,0.143,',
+        '',
+      ].join('\n'),
+    );
+    // The quote opened on line 2 closes on line 3 with exactly 12 fields; it used to be one row.
+    const ds = await loadDataset({ dataset: 'nih', dataDir: d, checkImages: false });
+    assert.deepEqual(
+      ds.records.map((r) => r.imageId),
+      ['c.png'],
+    );
+    assert.deepEqual(
+      ds.problems.map((p) => [p.line, p.field, p.kind]),
+      [
+        [2, 'y]', 'malformed-row'],
+        [3, 'column 12', 'malformed-row'],
+      ],
+    );
+    assert.match(ds.problems[0]!.message, /opened on line 2 runs on to line 3, but "y]" is no free-text column/);
+  });
+
   test('a malformed age is reported and left out', async () => {
     const d = join(dir, 'age');
     mkdirSync(d);
@@ -109,8 +171,8 @@ describe('NIH ChestX-ray14 adapter', () => {
     const ds = await loadDataset({ dataset: 'nih', dataDir: d, checkImages: false });
     assert.equal(ds.records[0]!.age, undefined);
     assert.deepEqual(
-      ds.problems.map((p) => [p.line, p.field]),
-      [[2, 'Patient Age']],
+      ds.problems.map((p) => [p.line, p.field, p.kind]),
+      [[2, 'Patient Age', 'bad-value']],
     );
   });
 });

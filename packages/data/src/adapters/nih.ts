@@ -2,15 +2,15 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedDataset } from '../records.ts';
-import { bump, finishDataset, isMissing, type AdapterOptions, type Candidate } from './finish-dataset.ts';
-import { NIH_LABELS } from './label-lists.ts';
+import { bump, finishDataset, isMissing, knownView, type AdapterOptions, type Candidate } from './finish-dataset.ts';
+import { NIH_LABELS, NIH_VIEWS } from './label-lists.ts';
 import { readCsv } from './read-csv.ts';
 
 /** ChestX-ray14's metadata file (Wang et al. 2017). */
 export const NIH_CSV_NAME = 'Data_Entry_2017.csv';
 
 /**
- * Data_Entry_2017.csv's header as csv-parse splits it: the unquoted 'OriginalImage[Width,Height]'
+ * Data_Entry_2017.csv's header as a CSV reader splits it: the unquoted 'OriginalImage[Width,Height]'
  * and 'OriginalImagePixelSpacing[x,y]' become two columns each, and the trailing comma adds an
  * empty last one.
  */
@@ -36,7 +36,8 @@ const NO_FINDING = 'No Finding';
  * Reads ChestX-ray14's published layout: Data_Entry_2017.csv (or opts.csvPath), images under
  * dataDir/images/ (or the images_NNN/images/ folders of the split download), and the official
  * train_val_list.txt / test_list.txt when present. 'Finding Labels' is split on '|'; 'No Finding'
- * is all-negative (or positive for a 'No Finding' label when the list asks for one). A row naming a
+ * is all-negative (or positive for a 'No Finding' label when the list asks for one). A View Position
+ * other than PA/AP is reported and skipped. A row naming a
  * finding outside the 14 (and No Finding), a duplicate Image Index, an empty id or a missing image
  * is skipped and reported.
  *
@@ -52,17 +53,28 @@ export async function loadNih(opts: AdapterOptions): Promise<LoadedDataset> {
   const projections: Record<string, number> = {};
   const candidates: Candidate[] = [];
   const seen = new Map<string, number>();
-  await readCsv(file, { required: REQUIRED, known: NIH_COLUMNS }, log, ({ line, fields }, col) => {
+  let filtered = 0;
+  const { rows } = await readCsv(file, { required: REQUIRED, known: NIH_COLUMNS }, log, ({ line, fields }, col) => {
     const cell = (name: string): string | undefined => {
       const i = col.get(name);
       return i === undefined ? undefined : fields[i];
     };
     const view = (cell('View Position') ?? '').trim();
     bump(projections, view);
-    if (!keepViews.has(view)) return;
+    if (!knownView(view, NIH_VIEWS, log, { file, line, field: 'View Position' })) return;
+    if (!keepViews.has(view)) {
+      filtered++;
+      return;
+    }
     for (const field of ['Image Index', 'Patient ID', 'Finding Labels']) {
       if (isMissing(cell(field))) {
-        log.add({ file, line, field, message: `empty ${field}; row skipped` });
+        log.add({
+          file,
+          line,
+          field,
+          kind: field === 'Finding Labels' ? 'bad-label' : 'missing-field',
+          message: `empty ${field}; row skipped`,
+        });
         return;
       }
     }
@@ -73,6 +85,7 @@ export async function loadNih(opts: AdapterOptions): Promise<LoadedDataset> {
         file,
         line,
         field: 'Image Index',
+        kind: 'duplicate-id',
         message: `duplicate Image Index ${JSON.stringify(imageId)} (first on line ${first}); row skipped`,
       });
       return;
@@ -88,6 +101,7 @@ export async function loadNih(opts: AdapterOptions): Promise<LoadedDataset> {
         file,
         line,
         field: 'Finding Labels',
+        kind: 'bad-label',
         message: `unknown finding ${unknown.map((u) => JSON.stringify(u)).join(', ')}; row skipped`,
       });
       return;
@@ -111,6 +125,7 @@ export async function loadNih(opts: AdapterOptions): Promise<LoadedDataset> {
           file,
           line,
           field: 'Patient Age',
+          kind: 'bad-value',
           message: `expected years like 58 or 058Y, found ${JSON.stringify(ageCell)}; age left out`,
         });
       else record.age = age;
@@ -119,7 +134,7 @@ export async function loadNih(opts: AdapterOptions): Promise<LoadedDataset> {
   });
   const trainVal = await readList(join(opts.dataDir, 'train_val_list.txt'));
   const test = await readList(join(opts.dataDir, 'test_list.txt'));
-  return finishDataset(opts, candidates, projections, test ? { trainVal: trainVal ?? [], test } : undefined);
+  return finishDataset(opts, candidates, projections, { total: rows, filtered }, test ? { trainVal: trainVal ?? [], test } : undefined);
 }
 
 /** '58' -> 58, '058Y' -> 58, '006M' -> 0.5, '030D' -> ~0.08 (the first release wrote units). */

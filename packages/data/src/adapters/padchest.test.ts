@@ -56,6 +56,10 @@ describe('PadChest adapter', () => {
         [csv, 11, 'Labels'],
       ],
     );
+    assert.deepEqual(
+      ds.problems.map((p) => p.kind),
+      ['bad-label', 'missing-image', 'duplicate-id', 'bad-label', 'bad-label'],
+    );
     assert.match(ds.problems[0]!.message, /empty or NaN Labels/);
     assert.match(ds.problems[1]!.message, /image file not found: .*g\.png/);
     assert.match(ds.problems[2]!.message, /duplicate ImageID "a\.png" \(first on line 2\)/);
@@ -150,8 +154,67 @@ describe('PadChest adapter', () => {
       ds.problems.map((p) => p.line),
       [4, 5],
     );
-    assert.match(ds.problems[0]!.message, /unparseable row/);
+    assert.deepEqual(
+      ds.problems.map((p) => [p.source, p.kind, p.field]),
+      [
+        ['padchest', 'malformed-row', 'PixelSpacing_DICOM'],
+        ['padchest', 'short-row', undefined],
+      ],
+    );
+    assert.match(ds.problems[0]!.message, /a quote inside the unquoted field "y\\"broken"/);
     assert.match(ds.problems[1]!.message, /expected 36 fields as in the header, found 3/);
+  });
+
+  test('an unbalanced quote on line 6 loses only line 6 (issue 13: it used to swallow the rows up to the next quote)', async () => {
+    const d = join(dir, 'unbalanced');
+    const ids = ['r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10'];
+    const file = writePadchest(
+      d,
+      ids.map((id, i) => ({
+        ImageID: `${id}.png`,
+        PatientID: `q${i}`,
+        Projection: 'PA',
+        Labels: "['scoliosis']",
+        Report: id === 'r9' ? 'con "comillas", dobles' : 'sin hallazgos',
+      })),
+    );
+    const lines = (await import('node:fs')).readFileSync(file, 'utf8').split('\n');
+    lines[5] = lines[5]!.replace(',sin hallazgos,', ',"sin hallazgos,');
+    writeFileSync(file, lines.join('\n'));
+    const ds = await loadDataset({ dataset: 'padchest', dataDir: d });
+    assert.deepEqual(
+      ds.records.map((r) => r.imageId),
+      ids.filter((id) => id !== 'r6').map((id) => `${id}.png`),
+    );
+    assert.deepEqual(
+      ds.problems.map((p) => [p.line, p.field, p.kind]),
+      [[6, 'Report', 'malformed-row']],
+    );
+    // csv-parse read on to the next quote (line 7's PixelSpacing cell), dropped lines 6 and 7 and
+    // reported line 7.
+    assert.match(ds.problems[0]!.message, /^unbalanced quote: the quoted field opened on line 6 closes on line 7, followed by/);
+    assert.deepEqual(ds.rows, { total: 9, kept: 8, filtered: 0, dropped: 1 });
+  });
+
+  test('an unknown projection is reported and skipped, whatever the view filter', async () => {
+    const d = join(dir, 'projection');
+    writePadchest(d, [
+      { ImageID: 'x.png', PatientID: 'q1', Projection: 'PA', Labels: "['scoliosis']" },
+      { ImageID: 'y.png', PatientID: 'q2', Projection: 'XYZ', Labels: "['scoliosis']" },
+      { ImageID: 'z.png', PatientID: 'q3', Projection: 'L', Labels: "['scoliosis']" },
+    ]);
+    const ds = await loadDataset({ dataset: 'padchest', dataDir: d });
+    assert.deepEqual(
+      ds.records.map((r) => r.imageId),
+      ['x.png'],
+    );
+    assert.deepEqual(
+      ds.problems.map((p) => [p.line, p.field, p.kind]),
+      [[3, 'Projection', 'unknown-projection']],
+    );
+    assert.match(ds.problems[0]!.message, /unknown view "XYZ"; expected one of PA, L, AP/);
+    assert.deepEqual(ds.projections, { PA: 1, XYZ: 1, L: 1 });
+    assert.deepEqual(ds.rows, { total: 3, kept: 1, filtered: 1, dropped: 1 });
   });
 
   test('a missing required column throws naming file, line 1 and the column', async () => {
@@ -176,7 +239,9 @@ describe('PadChest adapter', () => {
     const file = join(dir, 'extra.csv');
     writeFileSync(file, `${csvLine([...PADCHEST_COLUMNS, 'Extra'])}\n`);
     const ds = await loadDataset({ dataset: 'padchest', dataDir: dir, csvPath: file });
-    assert.deepEqual(ds.problems, [{ file, line: 1, field: 'Extra', message: 'unknown column "Extra"' }]);
+    assert.deepEqual(ds.problems, [
+      { source: 'padchest', kind: 'unknown-column', file, line: 1, field: 'Extra', message: 'unknown column "Extra"' },
+    ]);
     await assert.rejects(loadDataset({ dataset: 'padchest', dataDir: join(dir, 'broken', '0') }), {
       name: 'DataFileError',
       message: new RegExp(`${PADCHEST_CSV_NAME}: cannot read the file \\(ENOENT\\)`),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { LoadedDataset } from '../records.ts';
-import { bump, finishDataset, isMissing, type AdapterOptions, type Candidate } from './finish-dataset.ts';
-import { PADCHEST_THESIS_LABELS } from './label-lists.ts';
+import { bump, finishDataset, isMissing, knownView, type AdapterOptions, type Candidate } from './finish-dataset.ts';
+import { PADCHEST_PROJECTIONS, PADCHEST_THESIS_LABELS } from './label-lists.ts';
 import { parsePythonList } from './python-list.ts';
 import { readCsv } from './read-csv.ts';
 
@@ -53,7 +53,7 @@ const REQUIRED = ['ImageID', 'ImageDir', 'PatientID', 'Projection', 'Labels'];
 /**
  * Reads PadChest's published layout (also the phantom's): the labels CSV (PADCHEST_CSV_NAME under
  * dataDir, or opts.csvPath) and 16-bit PNGs at dataDir/ImageDir/ImageID. Keeps rows whose Projection
- * is in opts.projections. Labels is a Python list literal; each item is trimmed, empty items are
+ * is in opts.projections; a Projection outside PADCHEST_PROJECTIONS is reported and skipped. Labels is a Python list literal; each item is trimmed, empty items are
  * ignored, and names match exactly. A row with an empty/NaN or unparseable Labels cell, an empty
  * ImageID/ImageDir/PatientID, a duplicate ImageID or a missing image is skipped and reported.
  * Age = study year - PatientBirth year.
@@ -69,88 +69,105 @@ export async function loadPadchest(opts: AdapterOptions): Promise<LoadedDataset>
   const candidates: Candidate[] = [];
   const seen = new Map<string, number>();
   const labelSeen = new Set<string>();
-  await readCsv(file, { required: REQUIRED, known: PADCHEST_COLUMNS }, log, ({ line, fields }, col) => {
-    const cell = (name: string): string | undefined => {
-      const i = col.get(name);
-      return i === undefined ? undefined : fields[i];
-    };
-    const view = (cell('Projection') ?? '').trim();
-    bump(projections, view);
-    if (!keepViews.has(view)) return;
-    for (const field of ['ImageID', 'ImageDir', 'PatientID']) {
-      if (isMissing(cell(field))) {
-        log.add({ file, line, field, message: `empty ${field}; row skipped` });
+  let filtered = 0;
+  const { rows } = await readCsv(
+    file,
+    { required: REQUIRED, known: PADCHEST_COLUMNS, multiline: ['Report'] },
+    log,
+    ({ line, fields }, col) => {
+      const cell = (name: string): string | undefined => {
+        const i = col.get(name);
+        return i === undefined ? undefined : fields[i];
+      };
+      const view = (cell('Projection') ?? '').trim();
+      bump(projections, view);
+      if (!knownView(view, PADCHEST_PROJECTIONS, log, { file, line, field: 'Projection' })) return;
+      if (!keepViews.has(view)) {
+        filtered++;
         return;
       }
-    }
-    const imageId = cell('ImageID')!.trim();
-    const first = seen.get(imageId);
-    if (first !== undefined) {
-      log.add({
-        file,
-        line,
-        field: 'ImageID',
-        message: `duplicate ImageID ${JSON.stringify(imageId)} (first on line ${first}); row skipped`,
-      });
-      return;
-    }
-    seen.set(imageId, line);
-    const labelsCell = cell('Labels')!;
-    if (isMissing(labelsCell)) {
-      log.add({ file, line, field: 'Labels', message: 'empty or NaN Labels cell; row skipped' });
-      return;
-    }
-    let names: string[];
-    try {
-      names = parsePythonList(labelsCell)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    } catch (error) {
-      log.add({ file, line, field: 'Labels', message: `${(error as Error).message}; row skipped` });
-      return;
-    }
-    const labels = new Float32Array(opts.labels.length);
-    for (const name of names) {
-      const j = labelIndex.get(name);
-      if (j !== undefined) {
-        labels[j] = 1;
-        labelSeen.add(name);
+      for (const field of ['ImageID', 'ImageDir', 'PatientID']) {
+        if (isMissing(cell(field))) {
+          log.add({ file, line, field, kind: 'missing-field', message: `empty ${field}; row skipped` });
+          return;
+        }
       }
-    }
-    const record: Candidate['record'] = {
-      imageId,
-      patientId: cell('PatientID')!.trim(),
-      view,
-      path: join(opts.dataDir, normaliseDir(cell('ImageDir')!), imageId),
-      labels,
-    };
-    const studyId = cell('StudyID');
-    if (!isMissing(studyId)) record.studyId = studyId!.trim();
-    const dateCell = cell('StudyDate_DICOM');
-    const studyDate = isoDate(dateCell);
-    if (studyDate) record.studyDate = studyDate;
-    else if (!isMissing(dateCell))
-      log.add({
-        file,
-        line,
-        field: 'StudyDate_DICOM',
-        message: `expected YYYYMMDD, found ${JSON.stringify(dateCell)}; date and age left out`,
-      });
-    const sex = cell('PatientSex_DICOM');
-    if (!isMissing(sex)) record.sex = sex!.trim();
-    const birth = Number.parseFloat(cell('PatientBirth') ?? '');
-    if (studyDate && Number.isFinite(birth)) record.age = Number(studyDate.slice(0, 4)) - Math.round(birth);
-    candidates.push({ record, file, line, field: 'ImageID' });
-  });
+      const imageId = cell('ImageID')!.trim();
+      const first = seen.get(imageId);
+      if (first !== undefined) {
+        log.add({
+          file,
+          line,
+          field: 'ImageID',
+          kind: 'duplicate-id',
+          message: `duplicate ImageID ${JSON.stringify(imageId)} (first on line ${first}); row skipped`,
+        });
+        return;
+      }
+      seen.set(imageId, line);
+      const labelsCell = cell('Labels')!;
+      if (isMissing(labelsCell)) {
+        log.add({ file, line, field: 'Labels', kind: 'bad-label', message: 'empty or NaN Labels cell; row skipped' });
+        return;
+      }
+      let names: string[];
+      try {
+        names = parsePythonList(labelsCell)
+          .map((s) => s.trim())
+          .filter((s) => s !== '');
+      } catch (error) {
+        log.add({ file, line, field: 'Labels', kind: 'bad-label', message: `${(error as Error).message}; row skipped` });
+        return;
+      }
+      const labels = new Float32Array(opts.labels.length);
+      for (const name of names) {
+        const j = labelIndex.get(name);
+        if (j !== undefined) {
+          labels[j] = 1;
+          labelSeen.add(name);
+        }
+      }
+      const record: Candidate['record'] = {
+        imageId,
+        patientId: cell('PatientID')!.trim(),
+        view,
+        path: join(opts.dataDir, normaliseDir(cell('ImageDir')!), imageId),
+        labels,
+      };
+      const studyId = cell('StudyID');
+      if (!isMissing(studyId)) record.studyId = studyId!.trim();
+      const dateCell = cell('StudyDate_DICOM');
+      const studyDate = isoDate(dateCell);
+      if (studyDate) record.studyDate = studyDate;
+      else if (!isMissing(dateCell))
+        log.add({
+          file,
+          line,
+          field: 'StudyDate_DICOM',
+          kind: 'bad-value',
+          message: `expected YYYYMMDD, found ${JSON.stringify(dateCell)}; date and age left out`,
+        });
+      const sex = cell('PatientSex_DICOM');
+      if (!isMissing(sex)) record.sex = sex!.trim();
+      const birth = Number.parseFloat(cell('PatientBirth') ?? '');
+      if (studyDate && Number.isFinite(birth)) record.age = Number(studyDate.slice(0, 4)) - Math.round(birth);
+      candidates.push({ record, file, line, field: 'ImageID' });
+    },
+  );
   // A custom label list may carry a typo that would silently give an all-negative label; the
   // default list is PadChest's own spelling.
   const custom = opts.labels.join('\n') !== PADCHEST_THESIS_LABELS.join('\n');
   for (const name of custom ? opts.labels : []) {
     if (!labelSeen.has(name) && candidates.length > 0) {
-      log.add({ file, field: 'Labels', message: `label ${JSON.stringify(name)} never appears in the kept rows (a typo?)` });
+      log.add({
+        file,
+        field: 'Labels',
+        kind: 'unused-label',
+        message: `label ${JSON.stringify(name)} never appears in the kept rows (a typo?)`,
+      });
     }
   }
-  return finishDataset(opts, candidates, projections);
+  return finishDataset(opts, candidates, projections, { total: rows, filtered });
 }
 
 /** pandas may write the folder number as a float ("12.0"). */

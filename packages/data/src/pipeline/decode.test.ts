@@ -115,6 +115,21 @@ describe('decodeToGray', () => {
     await assert.rejects(decodeToGray(missing, 4), (err: Error) => err.message.startsWith(`${missing}: cannot read image: ENOENT`));
   });
 
+  test('a zero-byte file and a truncated PNG name the file', async () => {
+    const empty = join(dir, 'empty.png');
+    writeFileSync(empty, '');
+    await assert.rejects(decodeToGray(empty, 4), { name: 'DataFileError', message: `${empty}: empty image file (0 bytes)` });
+    const whole = writePng(
+      'whole.png',
+      pattern((x, y) => x * 30 + y),
+      8,
+    );
+    const truncated = join(dir, 'truncated.png');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(truncated, readFileSync(whole).subarray(0, 60));
+    await assert.rejects(decodeToGray(truncated, 4), (err: Error) => err.message.startsWith(`${truncated}: cannot decode image`));
+  });
+
   test('a bad size throws DataArgumentError', async () => {
     await assert.rejects(decodeToGray('x.png', 0), {
       name: 'DataArgumentError',

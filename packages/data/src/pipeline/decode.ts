@@ -41,6 +41,7 @@ export async function decodeToGray(path: string, size: number, opts: DecodeOptio
   } catch (err) {
     throw new DataFileError(path, undefined, undefined, `cannot read image: ${(err as Error).message}`);
   }
+  if (bytes.length === 0) throw new DataFileError(path, undefined, undefined, 'empty image file (0 bytes)');
   let gray: Uint8Array;
   let width: number;
   let height: number;

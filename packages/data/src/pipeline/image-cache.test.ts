@@ -6,6 +6,8 @@ import { encode } from 'fast-png';
 import { makeTempDir } from '@cxr/testkit';
 import type { CxrRecord } from '../records.ts';
 import { decodeToGray, type DecodeOptions } from './decode.ts';
+import { DataFileError } from '../errors.ts';
+import type { BadImagesError } from './check-images.ts';
 import { buildImageCache, createMemoryImageCache } from './image-cache.ts';
 
 const { dir, cleanup } = makeTempDir('image-cache');
@@ -142,15 +144,75 @@ describe('buildImageCache', () => {
     assert.throws(() => streamed.image(0), { message: 'ImageCache.image(this): expected an open cache, received "a closed cache"' });
   });
 
-  test('an undecodable image fails the build naming the file and leaves no file behind', async () => {
-    const records = fixtures('f');
+  test('a build decodes every image, then fails once naming all the bad ones, and leaves no file behind', async () => {
+    const records = [...fixtures('f'), ...fixtures('f2')];
+    const good = readFileSync(records[0]!.path);
     writeFileSync(records[1]!.path, 'garbage');
+    writeFileSync(records[2]!.path, '');
+    writeFileSync(records[4]!.path, good.subarray(0, Math.floor(good.length / 2)));
+    records[5]!.path = join(dir, 'no-such.png');
     const cacheDir = join(dir, 'cache-f');
-    await assert.rejects(buildImageCache({ records, fingerprint: 'fp-f', size: 4, cacheDir, concurrency: 1 }), (err: Error) => {
-      assert.equal(err.name, 'DataFileError');
-      assert.ok(err.message.startsWith(`${records[1]!.path}: cannot decode image`), err.message);
+    const counter = countingDecoder();
+    await assert.rejects(
+      buildImageCache({ records, fingerprint: 'fp-f', size: 4, cacheDir, concurrency: 2, decode: counter.decode }),
+      (err: BadImagesError) => {
+        assert.equal(err.name, 'BadImagesError');
+        assert.ok(err instanceof DataFileError);
+        assert.deepEqual(
+          err.problems.map((p) => [p.source, p.kind, p.file]),
+          [
+            ['image', 'bad-image', records[1]!.path],
+            ['image', 'empty-image', records[2]!.path],
+            ['image', 'bad-image', records[4]!.path],
+            ['image', 'missing-image', records[5]!.path],
+          ],
+        );
+        assert.match(err.problems[0]!.message, /^cannot decode image: /);
+        assert.equal(err.problems[1]!.message, 'empty image file (0 bytes)');
+        assert.equal(err.problems[3]!.message, 'image file not found');
+        assert.ok(
+          err.message.startsWith(
+            `buildImageCache: no cache written for ${join(cacheDir, 'fp-f-4px.cxrimg')}: 4 of 6 images cannot be used (2 bad-image, 1 empty-image, 1 missing-image):\n  ${records[1]!.path}: cannot decode image`,
+          ),
+          err.message,
+        );
+        return true;
+      },
+    );
+    assert.equal(counter.calls(), 6, 'every image is decoded');
+    assert.deepEqual(readdirSync(cacheDir), []);
+  });
+
+  test('the message lists the first 20 bad images and counts the rest', async () => {
+    const records = Array.from({ length: 25 }, (_, i) => ({ ...fixtures('m')[0]!, imageId: `m${i}`, path: join(dir, `missing-${i}.png`) }));
+    const cacheDir = join(dir, 'cache-m');
+    await assert.rejects(buildImageCache({ records, fingerprint: 'fp-m', size: 4, cacheDir }), (err: BadImagesError) => {
+      assert.equal(err.problems.length, 25);
+      const lines = err.message.split('\n');
+      assert.equal(lines.length, 1 + 20 + 1);
+      assert.equal(lines[1], `  ${records[0]!.path}: image file not found`);
+      assert.equal(lines[21], '  ... and 5 more');
       return true;
     });
+    assert.deepEqual(readdirSync(cacheDir), []);
+  });
+
+  test('a write error is not an image problem: it is rethrown as it is and the temp file removed', async () => {
+    const records = fixtures('w');
+    const cacheDir = join(dir, 'cache-w');
+    const boom = new Error('disk full');
+    await assert.rejects(
+      buildImageCache({
+        records,
+        fingerprint: 'fp-w',
+        size: 4,
+        cacheDir,
+        onProgress: () => {
+          throw boom;
+        },
+      }),
+      (err) => err === boom,
+    );
     assert.deepEqual(readdirSync(cacheDir), []);
   });
 
@@ -205,7 +267,16 @@ describe('buildImageCache', () => {
       cacheDir: join(dir, 'cache-h'),
       decode: async () => new Uint8Array(3),
     });
-    await assert.rejects(bad, { name: 'DataFileError', message: `${records[0]!.path}: decoder returned 3 bytes, expected 16` });
+    await assert.rejects(bad, (err: BadImagesError) => {
+      assert.equal(err.problems.length, 3);
+      assert.deepEqual(err.problems[0], {
+        source: 'image',
+        kind: 'bad-image',
+        file: records[0]!.path,
+        message: 'decoder returned 3 bytes, expected 16 bytes',
+      });
+      return true;
+    });
   });
 });
 

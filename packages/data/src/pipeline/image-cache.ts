@@ -6,6 +6,7 @@ import { basename, join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { DataArgumentError, DataFileError } from '../errors.ts';
 import type { CxrRecord } from '../records.ts';
+import { BadImagesError, decodeEach, type ImageDecoder } from './check-images.ts';
 import { decodeToGray, type CropFn, type DecodeOptions } from './decode.ts';
 
 /**
@@ -41,7 +42,7 @@ export interface BuildImageCacheOptions {
   /** Caches up to this many pixel bytes are loaded into memory, larger ones are read per image; default 1 GiB. */
   memoryLimitBytes?: number;
   /** The decoder; default decodeToGray (tests count calls through it). */
-  decode?: (path: string, size: number, opts: DecodeOptions) => Promise<Uint8Array>;
+  decode?: ImageDecoder;
 }
 
 const MAGIC = 'CXRIMGC\0';
@@ -68,8 +69,11 @@ const FIXED_HEADER = 28;
  * that image's CRC on every read.
  *
  * Cost of a build: one decode per record, `concurrency` at a time (sharp runs on libuv threads).
- * Throws DataFileError naming the image of the first record that cannot be decoded (the partial
- * temp file is removed); DataArgumentError on bad options.
+ * A build decodes every image even when some fail, then throws one BadImagesError (a
+ * DataFileError) whose `problems` list every image that cannot be used (source 'image', kind
+ * 'missing-image' | 'empty-image' | 'bad-image', file = the image) and whose message counts them and
+ * names the first 20; the temp file is removed, so a failed build leaves no cache and no temp
+ * file. (checkImages runs the same check without writing.) Throws DataArgumentError on bad options.
  * @example const cache = await buildImageCache({ records, fingerprint: ds.fingerprint, size: 64 });
  * cache.image(0).length // 4096
  */
@@ -252,32 +256,19 @@ async function writeCache(file: string, key: string, opts: BuildImageCacheOption
   let ok = false;
   try {
     await handle.write(header, 0, headerLength, 0);
-    let next = 0;
-    let done = 0;
-    let failure: { error: unknown } | null = null;
-    const worker = async (): Promise<void> => {
-      while (next < count && failure === null) {
-        const i = next++;
-        const path = records[i]!.path;
-        const img = await decode(path, size, decodeOpts);
-        if (!(img instanceof Uint8Array) || img.length !== area) {
-          throw new DataFileError(path, undefined, undefined, `decoder returned ${img?.length} bytes, expected ${area}`);
-        }
+    // Every image is decoded even after one fails, so one build names all the bad ones.
+    const problems = await decodeEach(records, {
+      size,
+      concurrency,
+      decode,
+      decodeOpts,
+      ...(opts.onProgress && { onProgress: opts.onProgress }),
+      onImage: async (i, img) => {
         crcs.writeUInt32LE(crc32(img), 4 * i);
         await handle.write(img, 0, area, dataStart + i * area);
-        done++;
-        opts.onProgress?.(done, count);
-      }
-    };
-    // Every worker finishes before the handle closes; the first error wins.
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, count) }, () =>
-        worker().catch((error: unknown) => {
-          failure ??= { error };
-        }),
-      ),
-    );
-    if (failure !== null) throw (failure as { error: unknown }).error;
+      },
+    });
+    if (problems.length > 0) throw new BadImagesError(problems, count, `buildImageCache: no cache written for ${file}`);
     await handle.write(crcs, 0, crcs.length, headerLength);
     await handle.sync();
     ok = true;

@@ -2,6 +2,15 @@
 // preprocess, the on-disk image cache, seeded epoch order with oversampling, augmentation,
 // MixUp/CutMix and tfjs batches.
 export { decodeToGray, scale16To8, type CropFn, type DecodeOptions } from './decode.ts';
+export {
+  BadImagesError,
+  LISTED_IMAGE_PROBLEMS,
+  checkImages,
+  describeImageProblems,
+  type CheckImagesOptions,
+  type ImageDecoder,
+  type ImageProblemKind,
+} from './check-images.ts';
 export { buildImageCache, createMemoryImageCache, type BuildImageCacheOptions, type ImageCache } from './image-cache.ts';
 export { OVERSAMPLE_CONFIG_SCHEMA, epochOrder, oversampleRepeats, type EpochOrderOptions, type OversampleConfig } from './epoch-order.ts';
 export {
