@@ -37,6 +37,14 @@ export class ResultsOwnershipError extends ResultsError {
   }
 }
 
+/** A run is not in the state an operation needs (e.g. releasing a run that is not running). */
+export class ResultsStateError extends ResultsError {
+  override name = 'ResultsStateError';
+  constructor(fn: string, runId: number, expected: string, status: string) {
+    super(`${fn}(runId): expected ${expected}, but run ${runId} is ${status}`);
+  }
+}
+
 /** The database file is unusable: not SQLite, corrupt, missing, or from a newer schema. */
 export class ResultsFileError extends ResultsError {
   override name = 'ResultsFileError';

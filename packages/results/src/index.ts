@@ -6,7 +6,14 @@
 export { canonicalJson } from './canonical-json.ts';
 export { configHash } from './config-hash.ts';
 export { DEFAULT_STALE_AFTER_MS } from './claims.ts';
-export { ResultsArgumentError, ResultsError, ResultsFileError, ResultsNotFoundError, ResultsOwnershipError } from './errors.ts';
+export {
+  ResultsArgumentError,
+  ResultsError,
+  ResultsFileError,
+  ResultsNotFoundError,
+  ResultsOwnershipError,
+  ResultsStateError,
+} from './errors.ts';
 export { blobToFloat32, float32ToBlob } from './float32-blob.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
 export { ResultsStore, defaultResultsPath, openResultsStore, type OpenResultsStoreOptions } from './store.ts';
@@ -14,13 +21,17 @@ export {
   RUN_STATUSES,
   type ClaimOptions,
   type ConfigSummary,
+  type DeletedRun,
   type EpochInput,
   type EpochRow,
+  type ExperimentSummary,
   type FinishInput,
   type LabelMetricRow,
   type ListRunsFilter,
   type MetricRow,
   type PredictionSet,
+  type ProblemCount,
+  type ProblemRow,
   type RunClaim,
   type RunRow,
   type RunStatus,
