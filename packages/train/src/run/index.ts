@@ -7,4 +7,5 @@ export * from './fit.ts';
 export * from './model-phase.ts';
 export * from './evaluate.ts';
 export * from './data-phase.ts';
+export * from './problems-phase.ts';
 export * from './run-experiment.ts';

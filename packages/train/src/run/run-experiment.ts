@@ -29,6 +29,7 @@ import { loadRunDataset, prepareRunData, type RunData } from './data-phase.ts';
 import { predictSplit, runMetrics, validationMetrics } from './evaluate.ts';
 import { fit } from './fit.ts';
 import { buildRunModel, type WeightsUsed } from './model-phase.ts';
+import { recordDatasetProblems } from './problems-phase.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
 
 export interface RunRequest {
@@ -48,6 +49,8 @@ export interface RunRequest {
   /** A running run whose heartbeat is older than this is taken over (resume after a crash). */
   staleAfterMs?: number;
   progress?: ProgressReporter;
+  /** Fail before training when more than this fraction of the dataset's data rows were dropped (default 0.01). */
+  maxDroppedFraction?: number;
 }
 
 export interface RunOutcome {
@@ -100,6 +103,9 @@ export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
   if (!claim) return { runId: run.id, status: 'busy', configHash: hash, test: {}, seconds: seconds() };
 
   try {
+    // ---- problems (issue 13): the dataset's problems are stored with the run; too many dropped rows fail it here ----
+    recordDatasetProblems(store, claim, dataset, req.maxDroppedFraction);
+    // ---- end problems ----
     const data = await prepareRunData(config, seed, dataset, join(dataRoot, 'cache'));
     try {
       const outcome = await trainAndEvaluate(req, claim, data, { hash, weightsRoot, progress, runId: run.id });
