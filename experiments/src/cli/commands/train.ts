@@ -18,6 +18,7 @@ import {
   type RunConfig,
 } from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
+import { problemSummaryLine } from '../db-format.ts';
 
 interface TrainArgs {
   preset?: string;
@@ -29,6 +30,7 @@ interface TrainArgs {
   db?: string;
   experiment: string;
   json: boolean;
+  maxDroppedFraction: number;
 }
 
 /** The run config of the flags: a preset or a config file, then --dataset / --data-dir. */
@@ -77,6 +79,11 @@ const command: CliCommand = {
           type: 'boolean',
           default: false,
           describe: 'Print only a JSON result (run id, status, test macro metrics) on stdout',
+        })
+        .option('max-dropped-fraction', {
+          type: 'number',
+          default: 0.01,
+          describe: "Fail before training when more than this fraction of the dataset's rows were dropped as problems",
         }),
     handler: async (argv) => {
       const a = argv as unknown as TrainArgs;
@@ -94,6 +101,7 @@ const command: CliCommand = {
           experiment: a.experiment,
           label,
           progress,
+          maxDroppedFraction: a.maxDroppedFraction,
         });
         const macro = Object.fromEntries(Object.entries(out.test).filter(([k]) => k.startsWith('macro_') || k === 'brier'));
         if (a.json) {
@@ -115,6 +123,10 @@ const command: CliCommand = {
             .join(', ');
           console.log(`run ${out.runId} ${out.status}${figures ? `: test ${figures}` : ''} (${out.seconds.toFixed(1)} s)`);
         }
+        // ---- problems (issue 13): the dataset's problems by kind, when it had any ----
+        const problemLine = out.status === 'busy' ? null : problemSummaryLine(store.problemCounts(out.runId), out.runId);
+        if (problemLine) (a.json ? console.error : console.log)(problemLine);
+        // ---- end problems ----
         if (out.status === 'busy') process.exitCode = 3;
       } finally {
         store.close();

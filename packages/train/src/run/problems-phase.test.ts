@@ -63,7 +63,7 @@ describe('dataset problems with the run', () => {
         'first problems: /d/labels.csv:2 (ImageID): image file not found: /d/2.png; /d/labels.csv:3 (ImageID): image file not found: /d/3.png; ' +
         '/d/labels.csv:4 (ImageID): image file not found: /d/4.png; /d/labels.csv:5 (ImageID): image file not found: /d/5.png; ' +
         `/d/labels.csv:6 (ImageID): image file not found: /d/6.png; and 2 more. All are stored with run ${bad.runId} (cxr db show ${bad.runId}); ` +
-        'fix the data or raise maxDroppedFraction',
+        'fix the data or raise the limit (cxr train --max-dropped-fraction)',
     });
     assert.equal(store.getProblems(bad.runId).length, 7, 'stored before the limit fails the run');
     recordDatasetProblems(store, bad, { records: records(93), problems }, 0.1);

@@ -63,6 +63,6 @@ export function recordDatasetProblems(
     counts,
     `runExperiment: ${dropped} of ${rows} data rows (${(fraction * 100).toFixed(1)} %) were dropped, more than maxDroppedFraction ` +
       `${maxDroppedFraction} allows: ${counts.map(([k, c]) => `${c} ${k}`).join(', ')}; first problems: ${quoted.join('; ')}${more}. ` +
-      `All are stored with run ${claim.runId} (cxr db show ${claim.runId}); fix the data or raise maxDroppedFraction`,
+      `All are stored with run ${claim.runId} (cxr db show ${claim.runId}); fix the data or raise the limit (cxr train --max-dropped-fraction)`,
   );
 }
