@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { makeTempDir } from '@cxr/testkit';
-import { SCHEMA_VERSION, migrations } from './migrations.ts';
+import { SCHEMA_VERSION } from './migrations.ts';
 import { openResultsStore } from './store.ts';
+import { createDatabaseAtVersion } from './testing.ts';
 
 const { dir, cleanup } = makeTempDir('results-ro');
 after(() => {
@@ -52,9 +53,8 @@ describe('openResultsStore({ readonly: true })', () => {
 
   test('an older schema is refused with how to migrate it; user_version, bytes and mtime stay as they were', () => {
     const path = join(dir, 'v1.db');
+    createDatabaseAtVersion(path, 1);
     const raw = new Database(path);
-    raw.exec(migrations[0]!.sql);
-    raw.pragma('user_version = 1');
     raw.exec(`INSERT INTO experiments (id, name, created_at) VALUES (1, 'e', 0)`);
     raw.close();
     const before = snapshot(path);

@@ -68,6 +68,8 @@ export function runDetail(store: ResultsStore, runId: number, now: number, probl
   };
 }
 
+/** Metric names that are counts, printed as integers. */
+const COUNT_NAME = /(^|_)(positives|negatives|count|n)$/;
 const f4 = (v: number | undefined | null) => (v === undefined || v === null ? '-' : v.toFixed(4));
 const rate = (v: number | undefined) => (v === undefined ? '-' : String(Number(v.toPrecision(3))));
 
@@ -92,7 +94,8 @@ export function renderRunDetail(d: RunDetail): string {
   ];
   if (r.host !== null) head.push(['host', `${r.host}${r.pid !== null ? ` pid ${r.pid}` : ''}`]);
   if (r.error !== null) head.push(['error', r.error.split('\n')[0]!]);
-  const out = [`run ${r.id}`, formatTable(head), `config\n${JSON.stringify(d.config, null, 2)}`];
+  const out = [`run ${r.id}: ${r.experiment} / ${r.label}, seed ${r.seed}, ${r.status}\n${formatTable(head)}`];
+  out.push(`config\n${JSON.stringify(d.config, null, 2)}`);
 
   if (d.epochs.length === 0) out.push('epochs\nnone recorded');
   else {
@@ -121,15 +124,21 @@ export function renderRunDetail(d: RunDetail): string {
   const perLabel = d.labelMetrics.filter((m) => m.split === 'test');
   if (test.length === 0 && perLabel.length === 0) out.push('test metrics\nnone (the run is not done)');
   else {
-    const parts = ['test metrics'];
+    const parts: string[] = [];
     if (test.length) parts.push(formatTable(test.map((m) => [m.name, f4(m.value)])));
     if (perLabel.length) {
       const names = [...new Set(perLabel.map((m) => m.name))].sort();
       const labels = [...new Set(perLabel.map((m) => m.label))];
       const value = new Map(perLabel.map((m) => [`${m.label}\0${m.name}`, m.value]));
-      parts.push(formatTable([['label', ...names], ...labels.map((l) => [l, ...names.map((n) => f4(value.get(`${l}\0${n}`)))])]));
+      // Counts (positives) print as integers, the others with 4 decimals.
+      const whole = new Set(names.filter((n) => COUNT_NAME.test(n) && perLabel.every((m) => m.name !== n || Number.isInteger(m.value))));
+      const cell = (l: string, n: string) => {
+        const v = value.get(`${l}\0${n}`);
+        return v !== undefined && whole.has(n) ? String(v) : f4(v);
+      };
+      parts.push(formatTable([['label', ...names], ...labels.map((l) => [l, ...names.map((n) => cell(l, n))])]));
     }
-    out.push(parts.join('\n\n'));
+    out.push(`test metrics\n${parts.join('\n\n')}`);
   }
 
   const p = d.problems;

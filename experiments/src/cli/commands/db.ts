@@ -198,10 +198,10 @@ const runs: CliCommand = {
         .option('split', { type: 'string', default: 'test', describe: "Which split's metrics the table shows" })
         .option('db', dbOption)
         .option('json', jsonOption)
-        .option('csv', { type: 'boolean', default: false, describe: 'Print RFC 4180 CSV with a header (dates ISO 8601, durations in s)' })
-        .conflicts('csv', 'json'),
+        .option('csv', { type: 'boolean', default: false, describe: 'Print RFC 4180 CSV with a header (dates ISO 8601, durations in s)' }),
     handler: (argv) => {
       const a = argv as unknown as DbArgs & { experiment?: string; status?: RunStatus; split: string; csv: boolean };
+      if (a.json && a.csv) throw new Error('cxr db runs: give --json or --csv, not both');
       const path = dbPath(a);
       const list = withStore(path, (store) => store.listRuns({ experiment: a.experiment, status: a.status }));
       if (a.json) console.log(JSON.stringify(list ?? [], null, 2));
