@@ -109,6 +109,26 @@ ALTER TABLE runs ADD COLUMN pid_start INTEGER;
 ALTER TABLE runs ADD COLUMN pid_namespace TEXT;
 `,
   },
+  {
+    version: 3,
+    description: "problems: the recoverable input problems of a run's dataset (skipped rows, missing images)",
+    sql: `
+-- One row per problem in the order the adapters reported them (seq from 0). kind NULL counts as
+-- 'other'; line is 1-based in file (a CSV header is line 1). Only CREATE TABLE: it applies after any
+-- version 2 and touches no other table.
+CREATE TABLE problems (
+  run_id  INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq     INTEGER NOT NULL,
+  source  TEXT,
+  kind    TEXT,
+  file    TEXT NOT NULL,
+  line    INTEGER,
+  field   TEXT,
+  message TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+`,
+  },
 ];
 
 /** The schema version this code writes and reads. */

@@ -22,7 +22,17 @@ describe('openResultsStore', () => {
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (t) => t.name,
     );
-    assert.deepEqual(tables, ['configs', 'epochs', 'experiment_configs', 'experiments', 'label_metrics', 'metrics', 'predictions', 'runs']);
+    assert.deepEqual(tables, [
+      'configs',
+      'epochs',
+      'experiment_configs',
+      'experiments',
+      'label_metrics',
+      'metrics',
+      'predictions',
+      'problems',
+      'runs',
+    ]);
     store.close();
     // Reopening an up-to-date file migrates nothing and keeps the version.
     const again = openResultsStore({ path, busyTimeoutMs: 50 });
@@ -127,7 +137,9 @@ describe('openResultsStore', () => {
     new Database(old).close();
     assert.throws(
       () => openResultsStore({ path: old, readonly: true }),
-      new RegExp(`old\\.db: schema version 0 needs migrating to ${SCHEMA_VERSION}; open it without readonly once`),
+      new RegExp(
+        `old\\.db: schema version 0 needs migrating to ${SCHEMA_VERSION}; read commands never write, so run a write command once to migrate it: cxr db migrate --db .*old\\.db$`,
+      ),
     );
     const ok = join(dir, 'ok.db');
     openResultsStore({ path: ok }).close();

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ResultsFileError } from './errors.ts';
 import { SCHEMA_VERSION, migrations } from './migrations.ts';
@@ -27,7 +27,9 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions): Database.
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: opts.readonly, fileMustExist: opts.readonly, timeout: opts.busyTimeoutMs });
+    if (opts.readonly) db = readableOrSnapshot(db, path);
   } catch (error) {
+    if (error instanceof ResultsFileError) throw error;
     throw new ResultsFileError(path, `cannot open as a SQLite database (${(error as Error).message})`);
   }
   try {
@@ -42,7 +44,10 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions): Database.
     }
     if (opts.readonly) {
       if (found < SCHEMA_VERSION) {
-        throw new ResultsFileError(path, `schema version ${found} needs migrating to ${SCHEMA_VERSION}; open it without readonly once`);
+        throw new ResultsFileError(
+          path,
+          `schema version ${found} needs migrating to ${SCHEMA_VERSION}; read commands never write, so run a write command once to migrate it: cxr db migrate --db ${path}`,
+        );
       }
     } else {
       db.pragma('journal_mode = WAL');
@@ -55,6 +60,40 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions): Database.
     if (error instanceof ResultsFileError) throw error;
     throw new ResultsFileError(path, `not a usable SQLite database (${(error as Error).message})`);
   }
+}
+
+/**
+ * A read-only connection that can read: a WAL database needs its `-shm` index, which SQLite
+ * creates next to the file - impossible in a directory this process may not write (a shared or
+ * read-only results folder). Then, and only when no `-shm` exists (so no process has the database
+ * open for writing), the file's bytes are read into memory and opened from there (header bytes
+ * 18-19 of that copy set from WAL to rollback; the file itself is never touched). Costs one read
+ * of the whole file; the snapshot is read-only too.
+ *
+ * @throws ResultsFileError when a write-ahead log with content sits next to the file without its
+ *   `-shm` (opening it where it is writable checkpoints it).
+ */
+function readableOrSnapshot(db: Database.Database, path: string): Database.Database {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!(code === 'SQLITE_READONLY_DIRECTORY' || code.startsWith('SQLITE_CANTOPEN')) || existsSync(`${path}-shm`)) throw error;
+    db.close();
+  }
+  if (existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {
+    throw new ResultsFileError(
+      path,
+      'has a write-ahead log (-wal) but no -shm index, and its directory is not writable; open it once where it is writable to checkpoint it',
+    );
+  }
+  const bytes = readFileSync(path);
+  if (bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  return new Database(bytes, { readonly: true });
 }
 
 /** The schema version recorded in the file (0 for a fresh one). */

@@ -5,25 +5,33 @@
  */
 import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
+import type { Problem } from '@cxr/core';
+import { getConfig, listExperiments } from './catalog.ts';
 import { DEFAULT_STALE_AFTER_MS, claimRun, failRun, heartbeat, releaseRun } from './claims.ts';
 import type { StoreContext } from './context.ts';
 import { ResultsArgumentError } from './errors.ts';
 import { openDatabase, userVersion } from './open-database.ts';
+import { getProblems, problemCounts, recordProblems } from './problems.ts';
 import { ensureExperiment, registerConfig, registerRunId } from './registry.ts';
 import { releaseRunById, runHolder } from './run-holder.ts';
+import { deleteRun, retryRun } from './run-admin.ts';
 import { getEpochs, getLabelMetrics, getMetrics, getPredictions, getRun, listRuns } from './run-reads.ts';
 import { finishRun, recordEpoch, updateRunInfo } from './run-writes.ts';
 import { metricsByConfig, storeStatus } from './summaries.ts';
 import type {
   ClaimOptions,
   ConfigSummary,
+  DeletedRun,
   EpochInput,
   EpochRow,
+  ExperimentSummary,
   FinishInput,
   LabelMetricRow,
   ListRunsFilter,
   MetricRow,
   PredictionSet,
+  ProblemCount,
+  ProblemRow,
   RunClaim,
   RunHolder,
   RunRow,
@@ -170,5 +178,47 @@ export class ResultsStore {
 
   metricsByConfig(experiment: string, opts?: { split?: string; datasetFingerprint?: string }): ConfigSummary[] {
     return metricsByConfig(this.ctx, experiment, opts);
+  }
+
+  // ---- problems, browsing and maintenance (issue 13) ----
+
+  /** See problems.ts recordProblems: the run's input problems, written under the claim. */
+  recordProblems(claim: RunClaim, problems: readonly Problem[], opts?: { append?: boolean }): void {
+    recordProblems(this.ctx, claim, problems, opts);
+  }
+
+  /** See problems.ts getProblems: in reported order, optionally only the first `limit`. */
+  getProblems(runId: number, opts?: { limit?: number }): ProblemRow[] {
+    return getProblems(this.ctx, runId, opts);
+  }
+
+  /** See problems.ts problemCounts: by kind, most frequent first. */
+  problemCounts(runId: number): ProblemCount[] {
+    return problemCounts(this.ctx, runId);
+  }
+
+  /** See catalog.ts listExperiments. */
+  listExperiments(): ExperimentSummary[] {
+    return listExperiments(this.ctx);
+  }
+
+  /** See catalog.ts getConfig: the stored config JSON, parsed. */
+  getConfig(configId: number): unknown {
+    return getConfig(this.ctx, configId);
+  }
+
+  /** See run-admin.ts retryRun: a failed run back to pending. */
+  retryRun(runId: number): void {
+    retryRun(this.ctx, runId);
+  }
+
+  /** See run-admin.ts deleteRun: the run and all its rows, in one transaction. */
+  deleteRun(runId: number, opts?: { force?: boolean }): DeletedRun {
+    return deleteRun(this.ctx, runId, opts);
+  }
+
+  /** True when opened with `readonly` (every write throws). */
+  get readonly(): boolean {
+    return this.ctx.db.readonly;
   }
 }

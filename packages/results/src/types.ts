@@ -151,3 +151,40 @@ export interface ListRunsFilter {
   experiment?: string;
   status?: RunStatus;
 }
+
+/** One stored problem of a run (@cxr/core's Problem record plus its place in the run's list). */
+export interface ProblemRow {
+  runId: number;
+  /** Position in the order the problems were reported (0-based). */
+  seq: number;
+  source?: string;
+  kind?: string;
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+/** How many problems of one kind a run has (a problem without a kind counts as 'other'). */
+export interface ProblemCount {
+  kind: string;
+  count: number;
+}
+
+/** One experiment with its configs, runs by status and the time anything last happened to it. */
+export interface ExperimentSummary {
+  name: string;
+  description: string | null;
+  createdAt: number;
+  configs: number;
+  runs: Record<RunStatus, number>;
+  /** Latest of: registration, config links, run creation, start, heartbeat, end, epoch rows (ms). */
+  lastActivityAt: number;
+}
+
+/** What deleteRun removed: the run and its rows per table. */
+export interface DeletedRun {
+  runId: number;
+  status: RunStatus;
+  rows: Record<'epochs' | 'metrics' | 'label_metrics' | 'predictions' | 'problems', number>;
+}

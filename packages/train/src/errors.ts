@@ -35,3 +35,19 @@ export class TrainStateError extends CxrError {
     super(`${fn}: ${detail}`);
   }
 }
+
+/**
+ * The dataset lost too many rows to recoverable problems for the run to mean anything (more than
+ * RunRequest.maxDroppedFraction); `counts` are the problems by kind, `dropped`/`rows` the data rows.
+ */
+export class TrainDataError extends CxrError {
+  override name = 'TrainDataError';
+  constructor(
+    readonly dropped: number,
+    readonly rows: number,
+    readonly counts: [kind: string, count: number][],
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -58,18 +58,48 @@ describe('db command rendering', () => {
           status: 'done',
           attempts: 1,
           datasetFingerprint: 'fp',
+          startedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
+          endedAt: Date.UTC(2026, 0, 2, 3, 8, 10),
+          heartbeatAt: Date.UTC(2026, 0, 2, 3, 8, 10),
           metrics: { test: { auc: 0.5 } },
         },
-        { id: 12, experiment: 'e', label: '100 %', seed: 2, status: 'pending', attempts: 0, datasetFingerprint: 'fp', metrics: {} },
+        {
+          id: 7,
+          experiment: 'e',
+          label: '50 %',
+          seed: 1,
+          status: 'running',
+          attempts: 2,
+          datasetFingerprint: 'fp',
+          startedAt: Date.UTC(2026, 0, 2, 4, 0, 0),
+          endedAt: null,
+          heartbeatAt: Date.UTC(2026, 0, 2, 4, 59, 48),
+          metrics: {},
+        },
+        {
+          id: 12,
+          experiment: 'e',
+          label: '100 %',
+          seed: 2,
+          status: 'pending',
+          attempts: 0,
+          datasetFingerprint: 'fp',
+          startedAt: null,
+          endedAt: null,
+          heartbeatAt: null,
+          metrics: {},
+        },
       ] as never,
       'test',
+      Date.UTC(2026, 0, 2, 5, 0, 0),
     );
     assert.equal(
       text,
       [
-        'id  experiment  config  seed  status   tries  dataset  test.auc',
-        '1   e           0 %     0     done     1      fp       0.5000',
-        '12  e           100 %   2     pending  0      fp       -',
+        'id  experiment  config  seed  status   tries  dataset  started                  finished                 duration    heartbeat   test.auc',
+        '1   e           0 %     0     done     1      fp       2026-01-02 03:04:05 UTC  2026-01-02 03:08:10 UTC  4 min 05 s  -           0.5000',
+        '7   e           50 %    1     running  2      fp       2026-01-02 04:00:00 UTC  -                        1 h 00 min  12.0 s ago  -',
+        '12  e           100 %   2     pending  0      fp       -                        -                        -           -           -',
       ].join('\n'),
     );
     assert.equal(renderRuns([], 'test'), 'no runs');
@@ -161,9 +191,18 @@ describe('cxr db (spawned)', () => {
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.trimEnd().split('\n');
     assert.equal(lines.length, 4);
-    assert.match(lines[0]!, /^id\s+experiment\s+config\s+seed\s+status\s+tries\s+dataset\s+test\.brier\s+test\.macro_auc_roc$/);
-    assert.match(lines[1]!, /^\d+\s+unfreeze-sweep\s+0 %\s+0\s+done\s+1\s+phantom-1\s+0\.1000\s+0\.7123$/);
-    assert.match(lines[3]!, /^\d+\s+unfreeze-sweep\s+50 %\s+0\s+pending\s+0\s+phantom-1\s+-\s+-$/);
+    assert.match(
+      lines[0]!,
+      /^id\s+experiment\s+config\s+seed\s+status\s+tries\s+dataset\s+started\s+finished\s+duration\s+heartbeat\s+test\.brier\s+test\.macro_auc_roc$/,
+    );
+    const date = '\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC';
+    assert.match(
+      lines[1]!,
+      new RegExp(
+        `^\\d+\\s+unfreeze-sweep\\s+0 %\\s+0\\s+done\\s+1\\s+phantom-1\\s+${date}\\s+${date}\\s+\\d+\\.\\d s\\s+-\\s+0\\.1000\\s+0\\.7123$`,
+      ),
+    );
+    assert.match(lines[3]!, /^\d+\s+unfreeze-sweep\s+50 %\s+0\s+pending\s+0\s+phantom-1\s+-\s+-\s+-\s+-\s+-\s+-$/);
     const col = lines[0]!.indexOf('status');
     assert.ok(
       lines.every((l) => /\s/.test(l[col - 1]!) && l[col] !== ' '),

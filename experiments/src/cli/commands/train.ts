@@ -19,6 +19,7 @@ import { configFromArgs, configOptions, type ConfigArgs } from '../config-from-a
 import { installInterrupts, signalExitCode } from '../interrupts.ts';
 import { BUSY_EXIT_CODE, busyMessage, interruptedMessage } from '../run-ownership.ts';
 import { runHooksFromEnv } from '../test-hooks.ts';
+import { problemSummaryLine } from '../db-format.ts';
 
 interface TrainArgs extends ConfigArgs {
   seed: number;
@@ -27,6 +28,7 @@ interface TrainArgs extends ConfigArgs {
   experiment: string;
   json: boolean;
   takeOver: boolean;
+  maxDroppedFraction: number;
 }
 
 /** Where runExperiment finds weights/pretrained (its default weightsRoot). */
@@ -56,6 +58,11 @@ const command: CliCommand = {
           type: 'boolean',
           default: false,
           describe: 'Claim the run even if another process holds it with a fresh heartbeat (a holder on another host known to be dead)',
+        })
+        .option('max-dropped-fraction', {
+          type: 'number',
+          default: 0.01,
+          describe: "Fail before training when more than this fraction of the dataset's rows were dropped as problems",
         }),
     handler: async (argv) => {
       const a = argv as unknown as TrainArgs;
@@ -79,6 +86,7 @@ const command: CliCommand = {
           hooks: runHooksFromEnv(process.env),
           signal: interrupts.signal,
           takeOver: a.takeOver,
+          maxDroppedFraction: a.maxDroppedFraction,
         }).catch((error: unknown) => {
           if (!(error instanceof TrainInterruptedError)) throw error;
           if (a.json) console.log(JSON.stringify({ runId: error.runId, status: 'interrupted', epochsDone: error.epochsDone }));
@@ -110,6 +118,10 @@ const command: CliCommand = {
             .join(', ');
           console.log(`run ${out.runId} ${out.status}${figures ? `: test ${figures}` : ''} (${out.seconds.toFixed(1)} s)`);
         }
+        // ---- problems (issue 13): the dataset's problems by kind, when it had any ----
+        const problemLine = out.status === 'busy' ? null : problemSummaryLine(store.problemCounts(out.runId), out.runId);
+        if (problemLine) (a.json ? console.error : console.log)(problemLine);
+        // ---- end problems ----
         if (out.status === 'busy') process.exitCode = BUSY_EXIT_CODE;
       } finally {
         interrupts.dispose();

@@ -15,3 +15,4 @@ export * from './finish-phase.ts';
 export * from './run-request.ts';
 export { runExperiment } from './run-experiment.ts';
 export * from './interruption.ts';
+export * from './problems-phase.ts';

@@ -7,8 +7,11 @@
  *                 fingerprint (before the claim, since the run's identity includes the fingerprint)
  *   3. claim    - claimRun: register config and run (idempotent); a done run is returned, not
  *                 repeated; claim it (pending, failed or stale -> running) with backend and versions
+ *      problems - recordDatasetProblems: the dataset's problems stored with the run; more than
+ *                 maxDroppedFraction (1 %) of its rows dropped fails the run before training
  *      data     - prepareRunData: uncertainty policy, patient split, image cache (claimed, so a
- *                 failure from here on marks the run failed)
+ *                 failure from here on marks the run failed); every undecodable image is
+ *                 reported at once and stored with the run (recordImageProblems)
  *   4. model    - modelPhase: loss weights, backbone + head with initial weights (random seeded /
  *                 pretrained / converted), unfreezing, checkpoint location; recorded with the run
  *   5. fit      - fitRun: epochs with validation, schedules, early stopping, checkpoints and resume;
@@ -28,6 +31,7 @@ import { finishRun } from './finish-phase.ts';
 import { fitRun } from './fit-phase.ts';
 import { handBackOrFail } from './interruption.ts';
 import { modelPhase } from './model-phase.ts';
+import { recordDatasetProblems, recordImageProblems } from './problems-phase.ts';
 import { resolveRun } from './resolve-phase.ts';
 import type { RunOutcome, RunRequest } from './run-request.ts';
 
@@ -52,7 +56,11 @@ export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
   if (claimed.status === 'busy') return { ...outcome, status: 'busy', test: {}, seconds: seconds(), holder: claimed.holder };
   const { claim } = claimed;
   try {
-    const data = await prepareRunData(run.config, run.seed, dataset, join(run.dataRoot, 'cache'));
+    // the dataset's problems are stored with the run; too many dropped rows fail it here
+    recordDatasetProblems(run.store, claim, dataset, req.maxDroppedFraction);
+    const data = await recordImageProblems(run.store, claim, () =>
+      prepareRunData(run.config, run.seed, dataset, join(run.dataRoot, 'cache')),
+    );
     try {
       const m = await modelPhase(run, claim, data);
       try {

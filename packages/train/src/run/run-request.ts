@@ -36,6 +36,8 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** Claim the run even from a live holder with a fresh heartbeat (`cxr train --take-over`). */
   takeOver?: boolean;
+  /** Fail before training when more than this fraction of the dataset's data rows were dropped (default 0.01). */
+  maxDroppedFraction?: number;
 }
 
 /** What runExperiment returns. */
