@@ -18,10 +18,12 @@ export { blobToFloat32, float32ToBlob } from './float32-blob.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
 export { isProcessRunning, processStartTicks } from './process-liveness.ts';
 export { formatDuration, formatHolder } from './run-holder.ts';
-export { ResultsStore, defaultResultsPath, openResultsStore, type OpenResultsStoreOptions } from './store.ts';
+export { type RegisteredConfig } from './registry.ts';
+export { IN_MEMORY, ResultsStore, defaultResultsPath, openResultsStore, type OpenResultsStoreOptions } from './store.ts';
 export {
   RUN_STATUSES,
   type ClaimOptions,
+  type ConfigLabels,
   type ConfigSummary,
   type DeletedRun,
   type EpochInput,

@@ -129,6 +129,30 @@ CREATE TABLE problems (
 );
 `,
   },
+  {
+    version: 4,
+    description: "the store's own identity (meta.store_id) and a config's other labels within an experiment (config_aliases)",
+    sql: `
+-- Facts about this database file itself. store_id: 32 random hex digits made once, when this
+-- migration runs, so a copied file is recognisably the same store and a new one never passes for
+-- another; run checkpoints carry it (a checkpoint folder from another database is not resumed).
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+-- The first label a config is registered under in an experiment stays (experiment_configs.label);
+-- every other spelling later given for it (another preset name, config file or path) is kept here.
+CREATE TABLE config_aliases (
+  experiment_id INTEGER NOT NULL,
+  config_id     INTEGER NOT NULL,
+  alias         TEXT NOT NULL,
+  registered_at INTEGER NOT NULL,
+  PRIMARY KEY (experiment_id, config_id, alias),
+  FOREIGN KEY (experiment_id, config_id) REFERENCES experiment_configs(experiment_id, config_id) ON DELETE CASCADE
+);
+`,
+  },
 ];
 
 /** The schema version this code writes and reads. */

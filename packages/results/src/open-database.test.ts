@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { makeTempDir } from '@cxr/testkit';
+import { configHash } from './config-hash.ts';
 import { SCHEMA_VERSION, migrations } from './migrations.ts';
 import { openResultsStore } from './store.ts';
 
@@ -22,17 +23,20 @@ describe('openResultsStore', () => {
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (t) => t.name,
     );
-    assert.deepEqual(tables, [
+    for (const t of [
+      'config_aliases',
       'configs',
       'epochs',
       'experiment_configs',
       'experiments',
       'label_metrics',
+      'meta',
       'metrics',
       'predictions',
       'problems',
       'runs',
-    ]);
+    ])
+      assert.ok(tables.includes(t), `table ${t}`);
     store.close();
     // Reopening an up-to-date file migrates nothing and keeps the version.
     const again = openResultsStore({ path, busyTimeoutMs: 50 });
@@ -75,6 +79,69 @@ describe('openResultsStore', () => {
     assert.deepEqual([run.status, run.host, run.pid, run.pidStart, run.label], ['running', 'node7', 4242, null, 'base']);
     assert.equal(store.runHolder(1)!.process, 'unknown', 'another host: only the heartbeat tells');
     store.close();
+  });
+
+  test('each database gets its own identity once, when made; reopening and copying the file keep it; :memory: works', () => {
+    const path = join(dir, 'ident.db');
+    const a = openResultsStore({ path });
+    assert.match(a.identity, /^[0-9a-f]{32}$/);
+    const id = a.identity;
+    assert.equal(a.inMemory, false);
+    a.close();
+    assert.equal(openResultsStore({ path }).identity, id, 'reopened');
+    assert.equal(openResultsStore({ path, readonly: true }).identity, id, 'read-only');
+    const other = openResultsStore({ path: join(dir, 'ident-other.db') });
+    assert.notEqual(other.identity, id, 'a database made separately');
+    other.close();
+    copyFileSync(path, join(dir, 'ident-copy.db'));
+    assert.equal(openResultsStore({ path: join(dir, 'ident-copy.db') }).identity, id, 'a copy is the same store');
+    const mem = openResultsStore({ path: ':memory:' });
+    assert.deepEqual([mem.path, mem.inMemory], [':memory:', true]);
+    assert.match(mem.identity, /^[0-9a-f]{32}$/);
+    assert.notEqual(openResultsStore({ path: ':memory:' }).identity, mem.identity);
+    assert.equal(existsSync(join(process.cwd(), ':memory:')), false, 'no file named :memory:');
+    const broken = join(dir, 'ident-broken.db');
+    openResultsStore({ path: broken }).close();
+    const raw = new Database(broken);
+    raw.exec("DELETE FROM meta WHERE key = 'store_id'");
+    raw.close();
+    assert.throws(() => openResultsStore({ path: broken }), {
+      name: 'ResultsFileError',
+      message: `${broken}: meta.store_id should be 32 hex digits, found no row; the database is damaged`,
+    });
+  });
+
+  test('a version-2 database (labels overwritten, no identity) migrates: its runs read, it gets an identity, labels then stay', () => {
+    const path = join(dir, 'v2.db');
+    const raw = new Database(path);
+    for (const m of migrations.filter((x) => x.version <= 2)) raw.exec(m.sql);
+    raw.pragma('user_version = 2');
+    raw.exec(`INSERT INTO experiments (id, name, created_at) VALUES (1, 'e', 0);
+      INSERT INTO configs (id, hash, config_json, created_at) VALUES (1, '${configHash({ epochs: 2 })}', '{"epochs":2}', 0);
+      INSERT INTO experiment_configs (experiment_id, config_id, label, registered_at) VALUES (1, 1, 'smoke', 0);
+      INSERT INTO runs (id, config_id, seed, dataset_fingerprint, status, attempts, created_at, info)
+        VALUES (1, 1, 1, 'fp', 'done', 1, 0, '{"checkpoint":"weights/checkpoints/abc"}');
+      INSERT INTO metrics (run_id, split, name, value) VALUES (1, 'test', 'macro_auc_roc', 0.5);`);
+    raw.close();
+    const store = openResultsStore({ path });
+    assert.equal(store.schemaVersion(), SCHEMA_VERSION);
+    assert.match(store.identity, /^[0-9a-f]{32}$/);
+    const run = store.getRun(1);
+    assert.deepEqual([run.status, run.label, run.aliases, run.metrics], ['done', 'smoke', [], { test: { macro_auc_roc: 0.5 } }]);
+    assert.deepEqual(
+      store.listRuns().map((r) => r.id),
+      [1],
+    );
+    assert.deepEqual(store.registerConfig('e', { epochs: 2 }, 'configs/smoke.json'), {
+      configId: 1,
+      hash: configHash({ epochs: 2 }),
+      label: 'smoke',
+    });
+    assert.deepEqual(store.getRun(1).aliases, ['configs/smoke.json']);
+    store.close();
+    const again = openResultsStore({ path });
+    assert.equal(again.identity, store.identity, 'the identity is made once');
+    again.close();
   });
 
   test('uses $CXR_DB, else results.db in the working directory, when no path is given', () => {

@@ -20,6 +20,7 @@ describe('registration', () => {
     const a = store.registerConfig('reg-b', config, '90 %');
     assert.equal(a.hash, configHash(config));
     assert.deepEqual(store.registerConfig('reg-b', { backbone: 'densenet121', unfreeze: 0.9 }, '90 %'), a);
+    assert.equal(a.label, '90 %');
     const shared = store.registerConfig('reg-c', config, 'baseline');
     assert.equal(shared.configId, a.configId);
     assert.equal(
@@ -33,9 +34,34 @@ describe('registration', () => {
       store.listRuns({ experiment: 'reg-c' }).map((r) => [r.id, r.label]),
       [[run.id, 'baseline']],
     );
-    // A new label for the same config in the same experiment replaces the old one.
-    store.registerConfig('reg-b', config, 'ninety');
-    assert.equal(store.getRun(run.id).label, 'ninety');
+    assert.deepEqual(run.aliases, []);
+  });
+
+  test('registerConfig keeps the first label of a config in an experiment; later spellings become aliases', () => {
+    const config = { preset: 'smoke', epochs: 2 };
+    const first = store.registerConfig('reg-alias', config, 'smoke');
+    assert.equal(first.label, 'smoke');
+    const run = store.registerRun({ configId: first.configId, seed: 1, datasetFingerprint: 'fp' });
+    // The same config under another spelling (a file, a path): the label stays, the spelling is recorded once.
+    assert.deepEqual(store.registerConfig('reg-alias', config, 'configs/smoke.json'), first);
+    assert.deepEqual(store.registerConfig('reg-alias', config, './configs/smoke.json'), first);
+    assert.deepEqual(store.registerConfig('reg-alias', config, 'configs/smoke.json'), first);
+    assert.deepEqual(store.registerConfig('reg-alias', config, 'smoke'), first, 'the label itself is no alias');
+    assert.deepEqual([store.getRun(run.id).label, store.getRun(run.id).aliases], ['smoke', ['configs/smoke.json', './configs/smoke.json']]);
+    assert.deepEqual(
+      store.listRuns({ experiment: 'reg-alias' }).map((r) => [r.label, r.aliases]),
+      [['smoke', ['configs/smoke.json', './configs/smoke.json']]],
+    );
+    // Another experiment has its own label and aliases.
+    assert.equal(store.registerConfig('reg-alias-2', config, 'baseline').label, 'baseline');
+    assert.deepEqual(store.configAliases(first.configId), [
+      { experiment: 'reg-alias', label: 'smoke', aliases: ['configs/smoke.json', './configs/smoke.json'] },
+      { experiment: 'reg-alias-2', label: 'baseline', aliases: [] },
+    ]);
+    assert.throws(() => store.configAliases(9999), {
+      name: 'ResultsNotFoundError',
+      message: 'configAliases(configId): expected a config id returned by registerConfig, received 9999 which does not exist',
+    });
   });
 
   test('registerRun is idempotent on (config, dataset fingerprint, seed)', () => {

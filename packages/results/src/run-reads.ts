@@ -2,6 +2,7 @@
 import type { StoreContext } from './context.ts';
 import { ResultsArgumentError, ResultsNotFoundError } from './errors.ts';
 import { blobToFloat32 } from './float32-blob.ts';
+import { aliasesOf } from './registry.ts';
 import {
   RUN_STATUSES,
   type EpochRow,
@@ -19,6 +20,7 @@ interface RawRun {
   config_id: number;
   hash: string;
   label: string;
+  experiment_id: number;
   experiment: string;
   seed: number;
   dataset_fingerprint: string;
@@ -40,7 +42,7 @@ interface RawRun {
 
 /** Runs joined to their config and one experiment link: the filtered one, else the first made. */
 const RUN_SELECT = `
-  SELECT r.id, r.config_id, c.hash, ec.label, e.name AS experiment, r.seed, r.dataset_fingerprint, r.status,
+  SELECT r.id, r.config_id, c.hash, ec.label, ec.experiment_id, e.name AS experiment, r.seed, r.dataset_fingerprint, r.status,
          r.attempts, r.host, r.pid, r.pid_start, r.heartbeat_at, r.backend, r.code_version, r.package_versions,
          r.created_at, r.started_at, r.ended_at, r.error, r.info
   FROM runs r
@@ -185,6 +187,7 @@ function toRunRow(ctx: StoreContext, r: RawRun): RunRow {
     configHash: r.hash,
     label: r.label,
     experiment: r.experiment,
+    aliases: aliasesOf(ctx, r.experiment_id, r.config_id),
     seed: r.seed,
     datasetFingerprint: r.dataset_fingerprint,
     status: r.status,

@@ -12,14 +12,16 @@ import type { StoreContext } from './context.ts';
 import { ResultsArgumentError } from './errors.ts';
 import { openDatabase, userVersion } from './open-database.ts';
 import { getProblems, problemCounts, recordProblems } from './problems.ts';
-import { ensureExperiment, registerConfig, registerRunId } from './registry.ts';
+import { configAliases, ensureExperiment, registerConfig, registerRunId, type RegisteredConfig } from './registry.ts';
 import { releaseRunById, runHolder } from './run-holder.ts';
 import { deleteRun, retryRun } from './run-admin.ts';
 import { getEpochs, getLabelMetrics, getMetrics, getPredictions, getRun, listRuns } from './run-reads.ts';
 import { finishRun, recordEpoch, updateRunInfo } from './run-writes.ts';
+import { storeIdentity } from './store-identity.ts';
 import { metricsByConfig, storeStatus } from './summaries.ts';
 import type {
   ClaimOptions,
+  ConfigLabels,
   ConfigSummary,
   DeletedRun,
   EpochInput,
@@ -39,7 +41,10 @@ import type {
 } from './types.ts';
 
 export interface OpenResultsStoreOptions {
-  /** Database file; default `process.env.CXR_DB ?? 'results.db'`, resolved against process.cwd(). */
+  /**
+   * Database file; default `process.env.CXR_DB ?? 'results.db'`, resolved against process.cwd().
+   * `':memory:'` opens a private in-memory database (tests; nothing is written to disk).
+   */
   path?: string;
   /** How long a write waits for another process's lock (ms, default 5000). */
   busyTimeoutMs?: number;
@@ -62,7 +67,7 @@ export function defaultResultsPath(): string {
  * @example const store = openResultsStore({ path: 'results.db' }); store.schemaVersion() // 1
  */
 export function openResultsStore(opts: OpenResultsStoreOptions = {}): ResultsStore {
-  const path = opts.path === undefined ? defaultResultsPath() : resolve(opts.path);
+  const path = opts.path === undefined ? defaultResultsPath() : opts.path === IN_MEMORY ? IN_MEMORY : resolve(opts.path);
   const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
   if (!(busyTimeoutMs >= 0) || !Number.isFinite(busyTimeoutMs)) {
     throw new ResultsArgumentError('openResultsStore', 'opts.busyTimeoutMs', 'a finite number of milliseconds >= 0', busyTimeoutMs);
@@ -71,14 +76,30 @@ export function openResultsStore(opts: OpenResultsStoreOptions = {}): ResultsSto
   return new ResultsStore({ db, path, now: opts.now ?? Date.now });
 }
 
+/** The path of an in-memory store (better-sqlite3's, and SQLite's, name for one). */
+export const IN_MEMORY = ':memory:';
+
 export class ResultsStore {
+  /** The database file's absolute path, or ':memory:' (IN_MEMORY) for an in-memory store. */
   readonly path: string;
+  /**
+   * The store's own identity: 32 hex digits drawn once when the database was made (meta.store_id),
+   * kept by a copy of the file, never shared by two databases made separately. Run checkpoints
+   * carry it, so a checkpoint of another database is never resumed.
+   */
+  readonly identity: string;
   private readonly ctx: StoreContext;
 
   /** Use openResultsStore; this wraps an already opened and migrated connection. */
   constructor(ctx: StoreContext) {
     this.ctx = ctx;
     this.path = ctx.path;
+    this.identity = storeIdentity(ctx);
+  }
+
+  /** True for a store opened with path ':memory:' (nothing on disk; run state goes elsewhere). */
+  get inMemory(): boolean {
+    return this.path === IN_MEMORY;
   }
 
   /** The underlying better-sqlite3 connection, for ad-hoc read queries (do not write through it). */
@@ -100,8 +121,13 @@ export class ResultsStore {
   }
 
   /** See registry.ts registerConfig. */
-  registerConfig(experiment: string, config: unknown, label: string): { configId: number; hash: string } {
+  registerConfig(experiment: string, config: unknown, label: string): RegisteredConfig {
     return registerConfig(this.ctx, experiment, config, label);
+  }
+
+  /** See registry.ts configAliases: a config's label and other spellings in each experiment. */
+  configAliases(configId: number): ConfigLabels[] {
+    return configAliases(this.ctx, configId);
   }
 
   /** Adds (config, dataset fingerprint, seed) as pending unless it exists; returns the run either way. */

@@ -12,6 +12,8 @@ export interface RunRow {
   label: string;
   /** The experiment the label comes from: the filter of listRuns, else the first one registered. */
   experiment: string;
+  /** The config's other labels in that experiment (later spellings of the same config), in the order first given. */
+  aliases: string[];
   seed: number;
   datasetFingerprint: string;
   status: RunStatus;
@@ -130,6 +132,15 @@ export interface StoreStatus {
   experiments: number;
   configs: number;
   runs: Record<RunStatus, number>;
+}
+
+/** A config's label in one experiment and the other labels it was registered under there. */
+export interface ConfigLabels {
+  experiment: string;
+  /** The first label it was registered under in the experiment (the one reports show). */
+  label: string;
+  /** Every later, different label, in the order first given. */
+  aliases: string[];
 }
 
 /** The done runs of one config on one dataset, metrics aligned with `seeds`. */

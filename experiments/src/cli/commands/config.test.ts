@@ -36,6 +36,8 @@ describe('cxr config', () => {
     assert.deepEqual(JSON.parse(r.stdout), expected);
     const hash = cxr('config', 'show', '--preset', 'smoke', '--hash');
     assert.equal(hash.stdout.trim(), configHash(resolveConfig(presetConfig('smoke'))));
+    const moved = cxr('config', 'show', '--preset', 'smoke', '--data-dir', tmp.dir, '--hash');
+    assert.equal(moved.stdout.trim(), hash.stdout.trim(), 'the hash runs are registered under leaves out --data-dir');
   });
 
   test('show refuses a --set typo with did-you-mean (exit 1)', () => {

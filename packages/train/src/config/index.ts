@@ -10,3 +10,4 @@ export * from './read-config-file.ts';
 export * from './prerequisites.ts';
 export * from './base-rates.ts';
 export * from './pretrained-weights-dir.ts';
+export * from './identity-config.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { TrainStateError } from '../errors.ts';
 import type { AdamState } from '../optim/grouped-adam.ts';
 import type { EarlyStoppingState } from '../schedule/early-stopping.ts';
@@ -53,7 +53,7 @@ interface Manifest {
  * it and older checkpoints are removed. A crash at any moment leaves the previous checkpoint
  * readable. `identity` (the run's hash) is stored and checked on read.
  *
- * @example await writeCheckpoint('weights/checkpoints/ab12', 'ab12', checkpoint)
+ * @example await writeCheckpoint('results.db.checkpoints/1', 'ab12', checkpoint)
  */
 export async function writeCheckpoint(dir: string, identity: string, ckpt: Checkpoint): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -88,7 +88,7 @@ export async function writeCheckpoint(dir: string, identity: string, ckpt: Check
  * Reads the latest checkpoint of `dir`; undefined when there is none yet.
  *
  * @throws TrainStateError when the checkpoint belongs to another run or its files are damaged.
- * @example const ckpt = await readCheckpoint('weights/checkpoints/ab12', 'ab12') // undefined on a first start
+ * @example const ckpt = await readCheckpoint('results.db.checkpoints/1', 'ab12') // undefined on a first start
  */
 export async function readCheckpoint(dir: string, identity: string): Promise<Checkpoint | undefined> {
   const latestPath = join(dir, 'latest.json');
@@ -148,20 +148,66 @@ export interface CheckpointLocation {
   identity: string;
 }
 
+/** What runCheckpoint needs of the results store (ResultsStore has it). */
+export interface CheckpointStore {
+  /** The database file's absolute path (':memory:' for an in-memory store). */
+  readonly path: string;
+  /** The store's own identity (ResultsStore.identity). */
+  readonly identity: string;
+  readonly inMemory: boolean;
+}
+
 /**
- * The checkpoint location of a run: identity = the first 16 hex digits of
- * SHA-256(`configHash:datasetFingerprint:seed:backend`), folder `<weightsRoot>/checkpoints/<identity>`,
- * so a resume finds only checkpoints of the same run on the same backend.
+ * The checkpoint location of a run, which belongs to the database that holds the run: folder
+ * `<database file>.checkpoints/<run id>` beside the database (an in-memory store, which has no
+ * file: `<weightsRoot>/checkpoints/memory-<store identity>/<run id>`); identity = the first 16 hex
+ * digits of SHA-256(`storeIdentity:runId:configHash:datasetFingerprint:seed:backend`). So another
+ * database - in the same folder, made fresh, or a copy under another name - never resumes or
+ * removes this run's checkpoints, and a resume finds only checkpoints of the same run, store and
+ * backend (see setAsideForeignCheckpoint for a folder holding another's).
  *
- * @example runCheckpoint('weights', { configHash, datasetFingerprint, seed: 1, backend: 'wasm' }).dir // 'weights/checkpoints/3f0c...'
+ * @example runCheckpoint(store, { runId: 1, configHash, datasetFingerprint, seed: 1, backend: 'wasm' }, 'weights').dir // '/work/results.db.checkpoints/1'
  */
 export function runCheckpoint(
+  store: CheckpointStore,
+  run: { runId: number; configHash: string; datasetFingerprint: string; seed: number; backend: string },
   weightsRoot: string,
-  run: { configHash: string; datasetFingerprint: string; seed: number; backend: string },
 ): CheckpointLocation {
   const identity = createHash('sha256')
-    .update(`${run.configHash}:${run.datasetFingerprint}:${run.seed}:${run.backend}`)
+    .update(`${store.identity}:${run.runId}:${run.configHash}:${run.datasetFingerprint}:${run.seed}:${run.backend}`)
     .digest('hex')
     .slice(0, 16);
-  return { dir: join(weightsRoot, 'checkpoints', identity), identity };
+  const dir = store.inMemory
+    ? join(weightsRoot, 'checkpoints', `memory-${store.identity}`, String(run.runId))
+    : join(dirname(store.path), `${basename(store.path)}.checkpoints`, String(run.runId));
+  return { dir, identity };
+}
+
+/**
+ * When the run's checkpoint folder holds a readable checkpoint with another identity (left by a
+ * database since deleted and made anew under the same name, or by an attempt of this run on
+ * another backend), moves the folder aside to `<dir>.foreign-<its identity>[-n]` - nothing is
+ * deleted - and returns the new path, so the run starts from epoch 1 instead of resuming
+ * someone else's state; undefined when there is nothing to move (no checkpoint, or its own).
+ *
+ * @example await setAsideForeignCheckpoint('results.db.checkpoints/1', 'ab12...') // undefined on a first start
+ */
+export async function setAsideForeignCheckpoint(dir: string, identity: string): Promise<string | undefined> {
+  const found = await checkpointIdentity(dir);
+  if (found === undefined || found === identity) return undefined;
+  let target = `${dir}.foreign-${found}`;
+  for (let n = 2; existsSync(target); n++) target = `${dir}.foreign-${found}-${n}`;
+  await rename(dir, target);
+  return target;
+}
+
+/** The identity recorded in the latest checkpoint of `dir`; undefined without a readable one. */
+async function checkpointIdentity(dir: string): Promise<string | undefined> {
+  try {
+    const { checkpoint } = JSON.parse(await readFile(join(dir, 'latest.json'), 'utf8')) as { checkpoint: string };
+    const manifest = JSON.parse(await readFile(join(dir, checkpoint, 'manifest.json'), 'utf8')) as { identity?: unknown };
+    return typeof manifest.identity === 'string' ? manifest.identity : undefined;
+  } catch {
+    return undefined; // none yet, or damaged: readCheckpoint reports the damage
+  }
 }

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { after, describe, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { openTempResultsStore } from '@cxr/results/testing';
 import { presetConfig } from '../config/presets.ts';
+import { resolveConfig } from '../config/resolve.ts';
 import { claimRun } from './claim-phase.ts';
 import { resolveRun } from './resolve-phase.ts';
 
@@ -31,6 +33,24 @@ describe('claim phase', () => {
     if (first.status !== 'claimed') return;
     store.finishRun(first.claim, { metrics: [{ split: 'test', name: 'macro_auc_roc', value: 0.75 }], labelMetrics: [], predictions: [] });
     assert.deepEqual(claimRun(run, 'fp-1'), { status: 'skipped', runId: first.runId, test: { macro_auc_roc: 0.75 } });
+  });
+
+  test('registers the identity config (dataDir left out); the same config under another label keeps the first as an alias', () => {
+    const elsewhere = resolveRun({
+      config: resolveConfig(run.config, [{ source: '--data-dir', values: { dataset: { dataDir: tmpdir() } } }]),
+      seed: 1,
+      store,
+      backend: 'wasm',
+      experiment: 'table2',
+      label: 'configs/smoke.json',
+    });
+    const got = claimRun(elsewhere, 'fp-3');
+    assert.equal(got.status, 'claimed');
+    const row = store.getRun(got.runId);
+    assert.equal(row.configHash, run.configHash, 'the same config as without a data folder');
+    assert.deepEqual([row.label, row.aliases], ['smoke', ['configs/smoke.json']]);
+    const json = store.db.prepare('SELECT config_json FROM configs WHERE id = ?').pluck().get(row.configId) as string;
+    assert.equal((JSON.parse(json) as { dataset: { dataDir: unknown } }).dataset.dataDir, null);
   });
 
   test('another dataset fingerprint is another run; a failed run is claimed again (a retry)', () => {

@@ -10,7 +10,8 @@ export type ClaimResult =
   | { status: 'busy'; runId: number; /** Who holds it (null if it let go in the meantime). */ holder: RunHolder | null };
 
 /**
- * Claim phase of a run: registers the experiment, the config (under the run's label) and the run
+ * Claim phase of a run: registers the experiment, the identity config (dataDir left out; under the
+ * run's label, or as an alias of the config's first label in the experiment) and the run
  * (config, seed, dataset fingerprint) - all idempotent - and claims it: a pending, failed or stale
  * running run becomes running, with the backend, code version and tfjs version recorded; a run
  * whose holder's process is gone (same host) is taken over at once, and `takeOver` takes it from
@@ -23,7 +24,7 @@ export type ClaimResult =
 export function claimRun(run: ResolvedRun, datasetFingerprint: string): ClaimResult {
   const { store } = run;
   store.ensureExperiment(run.experiment);
-  const { configId } = store.registerConfig(run.experiment, run.config, run.label);
+  const { configId } = store.registerConfig(run.experiment, run.identityConfig, run.label);
   const row = store.registerRun({ configId, seed: run.seed, datasetFingerprint });
   if (row.status === 'done') return { status: 'skipped', runId: row.id, test: row.metrics['test'] ?? {} };
   const claim = store.claimRun(row.id, {

@@ -85,13 +85,24 @@ describe('model phase', () => {
       const m = await modelPhase(f.run, f.claim, f.data);
       try {
         const fingerprint = f.data.dataset.fingerprint;
-        assert.deepEqual(m.checkpoint, runCheckpoint(f.run.weightsRoot, { ...f.run, datasetFingerprint: fingerprint }));
+        const run = { ...f.run, runId: f.claim.runId, datasetFingerprint: fingerprint };
+        assert.deepEqual(m.checkpoint, runCheckpoint(f.run.store, run, f.run.weightsRoot));
         assert.match(m.checkpoint.identity, /^[0-9a-f]{16}$/);
-        assert.equal(m.checkpoint.dir, join(f.run.weightsRoot, 'checkpoints', m.checkpoint.identity));
-        assert.notEqual(
-          runCheckpoint(f.run.weightsRoot, { ...f.run, datasetFingerprint: fingerprint, backend: 'wasm' }).identity,
-          m.checkpoint.identity,
-          'another backend, another checkpoint',
+        assert.equal(m.checkpoint.dir, `${f.run.store.path}.checkpoints/${f.claim.runId}`, 'beside the database, per run id');
+        const store = { path: f.run.store.path, identity: f.run.store.identity, inMemory: false };
+        const other = { ...store, identity: 'f'.repeat(32) };
+        assert.notEqual(runCheckpoint(store, { ...run, backend: 'wasm' }, 'w').identity, m.checkpoint.identity, 'another backend');
+        assert.notEqual(runCheckpoint(other, run, 'w').identity, m.checkpoint.identity, 'another database (same file name)');
+        assert.notEqual(runCheckpoint(store, { ...run, runId: run.runId + 1 }, 'w').dir, m.checkpoint.dir, 'another run');
+        assert.equal(
+          runCheckpoint({ path: '/db/b.db', identity: store.identity, inMemory: false }, run, 'w').dir,
+          `/db/b.db.checkpoints/${run.runId}`,
+          'a copy of the file under another name has its own folder',
+        );
+        assert.equal(
+          runCheckpoint({ path: ':memory:', identity: store.identity, inMemory: true }, run, 'w').dir,
+          join('w', 'checkpoints', `memory-${store.identity}`, String(run.runId)),
+          'an in-memory store: under weightsRoot, by its (per-open) identity',
         );
         const info = f.run.store.getRun(f.claim.runId).info;
         assert.deepEqual(info, {

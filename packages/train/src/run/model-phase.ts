@@ -9,7 +9,7 @@ import { TrainStateError } from '../errors.ts';
 import { labelCounts } from '../losses/label-counts.ts';
 import { buildLoss, type BoundLoss } from '../losses/registry.ts';
 import type { TrainingPhase } from '../schedule/freeze-then-unfreeze.ts';
-import { runCheckpoint, type CheckpointLocation } from './checkpoint.ts';
+import { runCheckpoint, setAsideForeignCheckpoint, type CheckpointLocation } from './checkpoint.ts';
 import type { RunData } from './data-phase.ts';
 import { pretrainedWeightsDir } from '../config/pretrained-weights-dir.ts';
 import type { ResolvedRun } from './resolve-phase.ts';
@@ -108,7 +108,8 @@ export interface ModelPhaseResult {
 
 /**
  * Model phase of a claimed run: the loss (weights from the training split's label counts and
- * masks), the model (buildRunModel), the checkpoint location (runCheckpoint), and the run record's
+ * masks), the model (buildRunModel), the checkpoint location (runCheckpoint: beside the database,
+ * per run id; a checkpoint there of another database or backend is moved aside), and the run record's
  * info (weights used, parameter counts, checkpoint folder, loss weights, split sizes, data folder).
  * The model is the caller's to dispose (disposed here if recording the info throws).
  *
@@ -122,12 +123,22 @@ export async function modelPhase(run: ResolvedRun, claim: RunClaim, data: RunDat
   const loss = buildLoss(config.loss, labelCounts(trainTargets, trainMasks));
   const model = await buildRunModel(config, run.seed, data.labelNames.length, run.weightsRoot);
   try {
-    const checkpoint = runCheckpoint(run.weightsRoot, {
-      configHash: run.configHash,
-      datasetFingerprint: data.dataset.fingerprint,
-      seed: run.seed,
-      backend: run.backend,
-    });
+    const checkpoint = runCheckpoint(
+      run.store,
+      {
+        runId: claim.runId,
+        configHash: run.configHash,
+        datasetFingerprint: data.dataset.fingerprint,
+        seed: run.seed,
+        backend: run.backend,
+      },
+      run.weightsRoot,
+    );
+    const movedTo = await setAsideForeignCheckpoint(checkpoint.dir, checkpoint.identity);
+    if (movedTo)
+      run.progress.message(
+        `checkpoint in ${checkpoint.dir} belongs to another database or backend; moved to ${movedTo}, starting from epoch 1`,
+      );
     run.store.updateRunInfo(claim, {
       weights: model.weights,
       params: model.params,

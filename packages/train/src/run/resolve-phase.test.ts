@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { describe, test } from 'node:test';
 import { configHash, type ResultsStore } from '@cxr/results';
 import { presetConfig } from '../config/presets.ts';
+import { resolveConfig } from '../config/resolve.ts';
 import { silentProgress } from './progress.ts';
 import { resolveRun } from './resolve-phase.ts';
 
@@ -14,6 +16,7 @@ describe('resolve phase', () => {
     const hash = configHash(config);
     assert.deepEqual(run, {
       config,
+      identityConfig: config,
       seed: 3,
       store,
       backend: 'wasm',
@@ -28,6 +31,15 @@ describe('resolve phase', () => {
       signal: undefined,
       takeOver: false,
     });
+  });
+
+  test('the config hash leaves out where the data lives (dataset.dataDir); the config keeps it', () => {
+    const moved = resolveConfig(config, [{ source: '--data-dir', values: { dataset: { dataDir: tmpdir() } } }]);
+    const run = resolveRun({ config: moved, seed: 1, store, backend: 'wasm' });
+    assert.equal(run.configHash, configHash(config));
+    assert.equal(run.configHash, '70533e3e5f3134e6ae43a06bd1f1fc82ff33d411b4b2596eca796988b90b3a43');
+    assert.equal(run.config.dataset.dataDir, tmpdir());
+    assert.deepEqual(run.identityConfig, config);
   });
 
   test('keeps what the request gives', () => {

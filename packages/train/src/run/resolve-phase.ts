@@ -1,4 +1,5 @@
 import { configHash, type ResultsStore } from '@cxr/results';
+import { identityConfig } from '../config/identity-config.ts';
 import { checkRunPrerequisites } from '../config/prerequisites.ts';
 import type { RunConfig } from '../config/run-config.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
@@ -6,11 +7,14 @@ import type { RunHooks, RunRequest } from './run-request.ts';
 
 /** A run request with every default filled in and the config's identity (its hash). */
 export interface ResolvedRun {
+  /** The config as resolved, with the data folder the run reads. */
   config: RunConfig;
+  /** The config that identifies the run (identityConfig: dataset.dataDir null); registered in the store. */
+  identityConfig: RunConfig;
   seed: number;
   store: ResultsStore;
   backend: string;
-  /** SHA-256 of the config's canonical JSON (@cxr/results' configHash). */
+  /** SHA-256 of the identity config's canonical JSON (runConfigHash). */
   configHash: string;
   experiment: string;
   label: string;
@@ -29,7 +33,8 @@ export interface ResolvedRun {
  * flags: resolveConfig); this fills in the request's defaults (experiment 'adhoc', label = the
  * first 12 characters of the config hash, roots 'weights' and 'data', silent progress, no hooks)
  * and computes the config hash, one part of the run's identity (config hash, dataset fingerprint,
- * seed). It also checks the config's prerequisites (pretrained weights, weights and data folders),
+ * seed): the hash of the identity config, the config without where its data lives (dataset.dataDir
+ * null), since the fingerprint already identifies the data's content. It also checks the config's prerequisites (pretrained weights, weights and data folders),
  * so a run that cannot start fails before any data is touched or any row written. Cost: one
  * canonical JSON and SHA-256 of the config, a few stat calls.
  *
@@ -39,9 +44,11 @@ export interface ResolvedRun {
 export function resolveRun(req: RunRequest): ResolvedRun {
   const weightsRoot = req.weightsRoot ?? 'weights';
   checkRunPrerequisites(req.config, { weightsRoot });
-  const hash = configHash(req.config);
+  const identity = identityConfig(req.config);
+  const hash = configHash(identity);
   return {
     config: req.config,
+    identityConfig: identity,
     seed: req.seed,
     store: req.store,
     backend: req.backend,

@@ -1,8 +1,9 @@
 /*
  * One run = one (configuration, seed), as phases (ARCHITECTURE.md, "One run"), each a tested
  * function in its own module of this folder:
- *   1. resolve  - resolveRun: the request's defaults and the config hash (the caller has resolved
- *                 the frozen RunConfig from presets, files and flags: resolveConfig)
+ *   1. resolve  - resolveRun: the request's defaults and the config hash (of identityConfig: the
+ *                 config without dataset.dataDir; the caller has resolved the frozen
+ *                 RunConfig from presets, files and flags: resolveConfig)
  *   2. data     - loadRunDataset: phantom generation when needed, then the adapter's records and
  *                 fingerprint (before the claim, since the run's identity includes the fingerprint)
  *   3. claim    - claimRun: register config and run (idempotent); a done run is returned, not
@@ -13,7 +14,8 @@
  *                 failure from here on marks the run failed); every undecodable image is
  *                 reported at once and stored with the run (recordImageProblems)
  *   4. model    - modelPhase: loss weights, backbone + head with initial weights (random seeded /
- *                 pretrained / converted), unfreezing, checkpoint location; recorded with the run
+ *                 pretrained / converted), unfreezing, checkpoint location (beside the database,
+ *                 per run id); recorded with the run
  *   5. fit      - fitRun: epochs with validation, schedules, early stopping, checkpoints and resume;
  *                 each epoch row written as it ends, heartbeats, the afterCheckpoint hook
  *   6. evaluate - evaluateRun: best weights -> validation and test probabilities -> metrics,

@@ -24,7 +24,7 @@ export interface RunRequest {
   experiment?: string;
   /** Label of the config within the experiment (default: the first 12 characters of its hash). */
   label?: string;
-  /** Root of weights/pretrained and weights/checkpoints (default 'weights'). */
+  /** Root of weights/pretrained (default 'weights'); checkpoints live beside the database (runCheckpoint), here only for an in-memory store. */
   weightsRoot?: string;
   /** Root of generated data (default 'data'); the image cache goes to <dataRoot>/cache. */
   dataRoot?: string;
