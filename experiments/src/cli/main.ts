@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<void> {
 watchLauncher(); // exit when bin/cxr.mjs is gone (issue 13)
 main(hideBin(process.argv)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`cxr: ${message}`);
+  console.error(/^cxr[ :]/.test(message) ? message : `cxr: ${message}`); // 'cxr train: ...' is not prefixed twice
   if (process.env.CXR_DEBUG && error instanceof Error) console.error(error.stack);
   process.exitCode = 1;
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { hostname } from 'node:os';
 import { after, describe, test } from 'node:test';
+import { pidNamespace, processStartTicks } from '@cxr/core';
 import { DEFAULT_STALE_AFTER_MS } from './claims.ts';
-import { pidNamespace, processStartTicks } from './process-liveness.ts';
 import { formatDuration, formatHolder } from './run-holder.ts';
 import { openResultsStore } from './store.ts';
 import { openTempResultsStore } from './testing.ts';

@@ -16,7 +16,8 @@ export {
 } from './errors.ts';
 export { blobToFloat32, float32ToBlob } from './float32-blob.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
-export { isProcessRunning, processStartTicks } from './process-liveness.ts';
+/** Moved to @cxr/core (the image cache and the phantom writer use them too); re-exported for callers of @cxr/results. */
+export { isProcessRunning, processStartTicks } from '@cxr/core';
 export { formatDuration, formatHolder } from './run-holder.ts';
 export { type RegisteredConfig } from './registry.ts';
 export { IN_MEMORY, ResultsStore, defaultResultsPath, openResultsStore, type OpenResultsStoreOptions } from './store.ts';

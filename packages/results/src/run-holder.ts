@@ -1,13 +1,13 @@
 /**
  * Who holds a running run, and whether that holder can still be alive: on this host (and pid
- * namespace) its process is checked by pid and start time (process-liveness.ts), so a crashed or
+ * namespace) its process is checked by pid and start time (@cxr/core's isProcessRunning), so a crashed or
  * killed holder is replaced at once; on another host only its heartbeat tells, and the run waits
  * for the stale limit, `cxr train --take-over` or `cxr db release`.
  */
 import { hostname } from 'node:os';
+import { isProcessRunning, pidNamespace, processStartTicks } from '@cxr/core';
 import type { StoreContext } from './context.ts';
 import { ResultsNotFoundError, ResultsStateError } from './errors.ts';
-import { isProcessRunning, pidNamespace, processStartTicks } from './process-liveness.ts';
 import type { RunHolder, RunStatus } from './types.ts';
 import { integer } from './validate.ts';
 

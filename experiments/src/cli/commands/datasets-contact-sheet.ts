@@ -1,6 +1,7 @@
 /**
  * `cxr datasets contact-sheet`: tiles, for each phantom label, a negative beside a subtle and a
  * typical positive, so a person can check that every signature is visible and none trivially so.
+ * Each label's name heads its cell and each tile has its own caption, sized to fit (issue 13).
  */
 import { makeContactSheet } from '@cxr/data';
 import type { CliCommand } from '../command-types.ts';
@@ -17,9 +18,11 @@ const command: CliCommand = {
         .option('scale', { type: 'number', default: 2, describe: 'Nearest-neighbour enlargement of each tile' }),
     handler: async (argv) => {
       const a = argv as unknown as { dataDir: string; out: string; scale: number };
-      const picks = await makeContactSheet({ dataDir: a.dataDir, out: a.out, scale: a.scale });
+      const { picks, layout } = await makeContactSheet({ dataDir: a.dataDir, out: a.out, scale: a.scale });
       const missing = picks.filter((p) => !p.typical).map((p) => p.label);
-      console.log(`contact sheet: ${a.out} (${picks.length} labels${missing.length ? `; no positive for ${missing.join(', ')}` : ''})`);
+      console.log(
+        `contact sheet: ${a.out} (${picks.length} labels, ${layout.width}x${layout.height} px${missing.length ? `; no positive for ${missing.join(', ')}` : ''})`,
+      );
     },
   },
 };

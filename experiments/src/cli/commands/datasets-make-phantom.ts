@@ -5,6 +5,7 @@
  */
 import { DEFAULT_PHANTOM_SET, PHANTOM_LABEL_SETS, writePhantomDataset } from '@cxr/data';
 import type { CliCommand } from '../command-types.ts';
+import { seedOption } from '../parse-seed.ts';
 
 interface MakePhantomArgs {
   out: string;
@@ -45,7 +46,7 @@ const command: CliCommand = {
         .option('out', { type: 'string', demandOption: true, describe: 'Output folder (replaced atomically)' })
         .option('images', { type: 'number', default: DEFAULT_PHANTOM_SET.images, describe: 'CSV rows (PA, AP and lateral images)' })
         .option('size', { type: 'number', default: DEFAULT_PHANTOM_SET.size, describe: 'Image side in pixels' })
-        .option('seed', { type: 'number', default: DEFAULT_PHANTOM_SET.seed })
+        .option('seed', seedOption('cxr datasets make-phantom', DEFAULT_PHANTOM_SET.seed))
         .option('labels', { type: 'string', default: 'padchest10', choices: [...PHANTOM_LABEL_SETS] }),
     handler: async (argv) => {
       const a = argv as unknown as MakePhantomArgs;

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { CHANNEL_COUNTS } from '@cxr/data';
 import { BACKBONE_NAMES, buildModel, countParams, estimateFlops, getBackboneDef, unfreezeTop } from '@cxr/models';
 import type { CliCommand } from '../command-types.ts';
+import { seedOption } from '../parse-seed.ts';
 
 interface SummaryArgs {
   backbone: string;
@@ -114,7 +115,7 @@ const command: CliCommand = {
           default: true,
           describe: "EfficientNet: include Keras' Rescaling/Normalization layers",
         })
-        .option('seed', { type: 'number', default: 0 })
+        .option('seed', seedOption('cxr models summary', 0, 'Seed of the initial weights (an integer from 0 to 2147483647)'))
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
     handler: async (argv) => {
       const args = argv as unknown as SummaryArgs;

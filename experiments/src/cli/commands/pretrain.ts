@@ -6,6 +6,7 @@ import { CHANNEL_COUNTS, NORMALIZATIONS, type ChannelCount, type Normalization }
 import { BACKBONE_NAMES } from '@cxr/models';
 import { backendNames, createProgress, pretrainBackbone, selectBackend, type BackendName } from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
+import { seedOption } from '../parse-seed.ts';
 
 const command: CliCommand = {
   module: {
@@ -30,7 +31,7 @@ const command: CliCommand = {
         .option('images', { type: 'number', default: 2000, describe: 'Phantom source images' })
         .option('epochs', { type: 'number', default: 10 })
         .option('batch-size', { type: 'number', default: 32 })
-        .option('seed', { type: 'number', default: 0 })
+        .option('seed', seedOption('cxr pretrain', 0))
         .option('weights', {
           type: 'string',
           describe: 'Converted Keras ImageNet weights (tfjs layers format): used instead of pretraining',

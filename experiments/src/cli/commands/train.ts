@@ -17,6 +17,7 @@ import {
 import type { CliCommand } from '../command-types.ts';
 import { configFromArgs, configOptions, type ConfigArgs } from '../config-from-args.ts';
 import { installInterrupts, signalExitCode } from '../interrupts.ts';
+import { seedOption } from '../parse-seed.ts';
 import { BUSY_EXIT_CODE, busyMessage, interruptedMessage } from '../run-ownership.ts';
 import { runHooksFromEnv } from '../test-hooks.ts';
 import { problemSummaryLine } from '../db-format.ts';
@@ -40,7 +41,7 @@ const command: CliCommand = {
     describe: 'Train and evaluate one (configuration, seed) and record it in results.db',
     builder: (y) =>
       configOptions(y)
-        .option('seed', { type: 'number', default: 1, describe: 'Run seed: every random choice derives from it' })
+        .option('seed', seedOption('cxr train', 1, 'Run seed (an integer from 0 to 2147483647): every random choice derives from it'))
         .option('backend', {
           type: 'string',
           choices: backendNames,
@@ -66,7 +67,6 @@ const command: CliCommand = {
         }),
     handler: async (argv) => {
       const a = argv as unknown as TrainArgs;
-      if (!Number.isInteger(a.seed) || a.seed < 0) throw new Error(`cxr train: --seed must be an integer >= 0, received ${a.seed}`);
       const { config, label } = configFromArgs(a, 'cxr train');
       checkRunPrerequisites(config, { weightsRoot: WEIGHTS_ROOT });
       const progress = createProgress(process.stderr);

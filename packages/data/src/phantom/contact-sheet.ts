@@ -53,24 +53,79 @@ function loadGray8(dataDir: string, row: TruthRow): { data: Uint8Array; size: nu
   return { data, size: png.width };
 }
 
-function escapeXml(s: string): string {
+function escapeMarkup(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** A rectangle on the sheet, in pixels from its top-left corner. */
+export interface SheetBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** One caption as drawn: its text, its measured box, and the box it must stay inside (its column or cell). */
+export interface SheetCaption extends SheetBox {
+  text: string;
+  within: SheetBox;
+}
+
+/** Where everything on a contact sheet went, so tests can check the layout by numbers, not pixels. */
+export interface ContactSheetLayout {
+  width: number;
+  height: number;
+  tiles: (SheetBox & { label: string; kind: TileKind })[];
+  captions: SheetCaption[];
+}
+
+/** One label's picks (image ids; subtle and typical are missing when the set has no positive). */
+export interface ContactSheetPick {
+  label: string;
+  negative: string;
+  subtle?: string | undefined;
+  typical?: string | undefined;
+}
+
+type TileKind = 'negative' | 'subtle' | 'typical';
+
+const CAPTION_FONT = 'sans 13px';
+const GAP = 6;
+/** Between the two cells of a row. */
+const CELL_GAP = 3 * GAP;
+const PER_ROW = 2;
+
+/** Rendered caption text: white on transparent, measured as rendered; wrapped at word (else character) boundaries to `maxWidth`. */
+async function renderCaption(text: string, maxWidth?: number): Promise<{ input: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp({
+    text: {
+      text: `<span foreground="#ffffff">${escapeMarkup(text)}</span>`,
+      font: CAPTION_FONT,
+      rgba: true,
+      ...(maxWidth === undefined ? {} : { width: maxWidth, wrap: 'word-char' as const }),
+    },
+  })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  return { input: data, width: info.width, height: info.height };
+}
+
 /**
- * Writes the contact sheet PNG (8-bit) to `out` and returns the picks per label.
- * Each label's row shows: negative | subtle positive | typical positive. `scale` enlarges tiles
- * with nearest-neighbour so pixels stay honest.
+ * Writes the contact sheet PNG (8-bit) to `out` and returns the picks per label and the layout.
+ * Each label's cell shows its name (wrapped to the cell's width) above negative | subtle positive |
+ * typical positive, each tile captioned below with its kind and severity; captions are measured as
+ * rendered (Pango through sharp) and columns widen to fit them. `scale` enlarges tiles with
+ * nearest-neighbour so pixels stay honest.
  *
  * Throws DataFileError when the data folder lacks the ground-truth file or an image;
  * DataArgumentError when scale is not an integer in [1, 8].
- * @example await makeContactSheet({ dataDir: 'data/phantom', out: 'sheet.png' }) // [{ label: 'cardiomegaly', ... }, ...]
+ * @example await makeContactSheet({ dataDir: 'data/phantom', out: 'sheet.png' }) // { picks: [{ label: 'cardiomegaly', ... }, ...], layout: { width, ... } }
  */
 export async function makeContactSheet(options: {
   dataDir: string;
   out: string;
   scale?: number;
-}): Promise<{ label: string; negative: string; subtle?: string; typical?: string }[]> {
+}): Promise<{ picks: ContactSheetPick[]; layout: ContactSheetLayout }> {
   const scale = options.scale ?? 2;
   if (!Number.isInteger(scale) || scale < 1 || scale > 8)
     throw new DataArgumentError('makeContactSheet', 'scale', 'an integer in [1, 8]', scale);
@@ -92,28 +147,53 @@ export async function makeContactSheet(options: {
     return { label, k, negative: normals[k % normals.length]!, subtle: at(0.25), typical: at(0.5) };
   });
 
+  // Each cell: the label's name (wrapped to the cell) above three tiles, each with its own caption
+  // below it; a column is as wide as its tile or its caption, whichever is wider, so no text runs
+  // into a neighbour whatever the tile size.
   const tile = loadGray8(options.dataDir, picks[0]!.negative).size * scale;
-  const caption = 18;
-  const gap = 6;
-  const perRow = 2;
-  const cellW = 3 * tile + 2 * gap;
-  const width = perRow * cellW + (perRow + 1) * gap * 3;
-  const height = Math.ceil(picks.length / perRow) * (tile + caption + gap) + gap;
-  const composites: Promise<sharp.OverlayOptions>[] = [];
-  const texts: string[] = [];
+  const kinds: TileKind[] = ['negative', 'subtle', 'typical'];
+  const tileText = (p: (typeof picks)[number], kind: TileKind): string => {
+    if (kind === 'negative') return 'negative';
+    const r = p[kind];
+    return r ? `${kind} s=${r.severity[p.k]!.toFixed(2)}` : `${kind}: none`;
+  };
+  const tileCaptions = await Promise.all(picks.map((p) => Promise.all(kinds.map((kind) => renderCaption(tileText(p, kind))))));
+  const column = Math.max(tile, ...tileCaptions.flat().map((c) => c.width));
+  const cellW = 3 * column + 2 * GAP;
+  const headers = await Promise.all(picks.map((p) => renderCaption(p.label, cellW)));
+  const headerH = Math.max(...headers.map((h) => h.height));
+  const captionH = Math.max(...tileCaptions.flat().map((c) => c.height));
+  const rowH = headerH + GAP / 2 + tile + GAP / 2 + captionH + 2 * GAP;
+  const width = PER_ROW * cellW + (PER_ROW - 1) * CELL_GAP + 2 * CELL_GAP;
+  const height = Math.ceil(picks.length / PER_ROW) * rowH + GAP;
+
+  const layout: ContactSheetLayout = { width, height, tiles: [], captions: [] };
+  const overlays: Promise<sharp.OverlayOptions>[] = [];
   for (const [i, p] of picks.entries()) {
-    const x0 = gap * 3 + (i % perRow) * (cellW + gap * 3);
-    const y0 = gap + Math.floor(i / perRow) * (tile + caption + gap);
-    const sev = (r?: TruthRow): string => (r ? r.severity[p.k]!.toFixed(2) : '-');
-    texts.push(
-      `<text x="${x0}" y="${y0 + 13}" font-family="sans-serif" font-size="13" fill="#fff">${escapeXml(`${p.label}: negative | subtle s=${sev(p.subtle)} | typical s=${sev(p.typical)}`)}</text>`,
-    );
-    [p.negative, p.subtle, p.typical].forEach((r, c) => {
+    const x0 = CELL_GAP + (i % PER_ROW) * (cellW + CELL_GAP);
+    const y0 = GAP + Math.floor(i / PER_ROW) * rowH;
+    const cell = { left: x0, top: y0, width: cellW, height: rowH - 2 * GAP };
+    const header = headers[i]!;
+    layout.captions.push({ text: p.label, left: x0, top: y0, width: header.width, height: header.height, within: cell });
+    overlays.push(Promise.resolve({ input: header.input, left: x0, top: y0 }));
+    kinds.forEach((kind, c) => {
+      const col = { left: x0 + c * (column + GAP), top: y0 + headerH, width: column, height: rowH - 2 * GAP - headerH };
+      const top = y0 + headerH + GAP / 2;
+      const caption = tileCaptions[i]![c]!;
+      const captionBox = {
+        left: col.left + Math.floor((column - caption.width) / 2),
+        top: top + tile + GAP / 2,
+        width: caption.width,
+        height: caption.height,
+      };
+      layout.captions.push({ text: tileText(p, kind), ...captionBox, within: col });
+      overlays.push(Promise.resolve({ input: caption.input, left: captionBox.left, top: captionBox.top }));
+      const r = kind === 'negative' ? p.negative : p[kind];
       if (!r) return;
+      const left = col.left + Math.floor((column - tile) / 2);
+      layout.tiles.push({ label: p.label, kind, left, top, width: tile, height: tile });
       const img = loadGray8(options.dataDir, r);
-      const left = x0 + c * (tile + gap);
-      const top = y0 + caption;
-      composites.push(
+      overlays.push(
         sharp(Buffer.from(img.data), { raw: { width: img.size, height: img.size, channels: 1 } })
           .resize(tile, tile, { kernel: 'nearest' })
           .png()
@@ -122,13 +202,14 @@ export async function makeContactSheet(options: {
       );
     });
   }
-  const resolved = await Promise.all(composites);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${texts.join('')}</svg>`;
-  resolved.push({ input: Buffer.from(svg), left: 0, top: 0 });
+  const resolved = await Promise.all(overlays);
   mkdirSync(dirname(options.out), { recursive: true });
   await sharp({ create: { width, height, channels: 3, background: { r: 24, g: 24, b: 24 } } })
     .composite(resolved)
     .png()
     .toFile(options.out);
-  return picks.map((p) => ({ label: p.label, negative: p.negative.imageId, subtle: p.subtle?.imageId, typical: p.typical?.imageId }));
+  return {
+    picks: picks.map((p) => ({ label: p.label, negative: p.negative.imageId, subtle: p.subtle?.imageId, typical: p.typical?.imageId })),
+    layout,
+  };
 }

@@ -46,4 +46,4 @@ export {
   PHANTOM_VISIBLE_LABELS,
   type PhantomSource,
 } from './source.ts';
-export { makeContactSheet } from './contact-sheet.ts';
+export { makeContactSheet, type ContactSheetLayout, type ContactSheetPick, type SheetBox, type SheetCaption } from './contact-sheet.ts';

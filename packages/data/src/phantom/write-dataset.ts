@@ -3,12 +3,16 @@
  * numbered ImageDir folders, a ground-truth CSV (true findings and severities before label noise)
  * and a manifest. Everything is built in a sibling temp folder and renamed into place at the end,
  * so a half-written set never looks complete; a complete set with the same parameters is reused.
+ * The temp folder is named after its writer (`.<name>.tmp-<pid>...`, see @cxr/core's tempPathFor):
+ * one left by a writer that is gone (kill -9, a crash) is removed when the next generation starts,
+ * and one being written is removed when SIGINT/SIGTERM/SIGHUP ends the process or it exits early.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encode } from 'fast-png';
+import { removeAbandonedTemps, tempPathFor } from '@cxr/core';
 import { DataArgumentError } from '../errors.ts';
 import { padchestCsv, PADCHEST_CSV_NAME } from './padchest-csv.ts';
 import { planPhantomDataset, type PhantomRow } from './plan.ts';
@@ -150,12 +154,16 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
   }
 
   const plan = planPhantomDataset({ images, seed, spec });
-  const tmp = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
+  const tmpTarget = join(dirname(outDir), `.${basename(outDir)}`);
+  removeAbandonedTemps(tmpTarget);
+  const tmp = tempPathFor(tmpTarget);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
+  const removeTmpOnExit = removeOnExit(tmp);
   try {
     const projections: Record<string, number> = {};
     const made = new Set<string>();
+    let lastYield = performance.now();
     for (const [i, row] of plan.rows.entries()) {
       projections[row.projection] = (projections[row.projection] ?? 0) + 1;
       const dir = join(tmp, row.imageDir);
@@ -165,8 +173,12 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
       }
       writeFileSync(join(dir, row.imageId), encodePhantomPng(renderPhantom(row.params, size), size));
       options.onProgress?.(i + 1, plan.rows.length);
-      // Yield now and then so progress output and signals get through on long builds.
-      if (i % 250 === 249) await new Promise((r) => setImmediate(r));
+      // Yield about every 50 ms so progress output and signals get through (a pending signal's
+      // handler can take two turns of the event loop to run).
+      if (performance.now() - lastYield > 50) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = performance.now();
+      }
     }
     writeFileSync(join(tmp, PADCHEST_CSV_NAME), padchestCsv(plan.rows, size));
     writeFileSync(join(tmp, PHANTOM_TRUTH_NAME), truthCsv(plan.rows));
@@ -201,5 +213,51 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
   } catch (error) {
     rmSync(tmp, { recursive: true, force: true });
     throw error;
+  } finally {
+    removeTmpOnExit.dispose();
   }
+}
+
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Temp folders being written by this process; the handlers below are installed while it is not empty. */
+const writing = new Set<string>();
+
+function removeWriting(): void {
+  for (const dir of writing) rmSync(dir, { recursive: true, force: true });
+}
+
+function onEndingSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return; // the process handles it itself; 'exit' still cleans up
+  removeWriting();
+  writing.clear();
+  uninstall();
+  process.kill(process.pid, signal); // no listener now: the signal's default action ends the process
+}
+
+function uninstall(): void {
+  process.off('exit', removeWriting);
+  for (const s of ENDING_SIGNALS) process.off(s, onEndingSignal);
+}
+
+/**
+ * While a temp folder is written: removes it when the process exits (process.exit included) and
+ * when SIGINT, SIGTERM or SIGHUP would end the process. A signal nobody else listens to would kill
+ * the process by default; the handler removes the folder, takes itself off and raises the signal
+ * again, so the process still ends as the signal says (exit 130 / 143 / 129 in a shell). When the
+ * process has its own handler for the signal (cxr train's interrupts), that handler decides and the
+ * folder goes at exit. No handler stays installed once no folder is being written, so none keeps
+ * a process alive or changes what a later signal does.
+ */
+function removeOnExit(dir: string): { dispose(): void } {
+  if (writing.size === 0) {
+    process.on('exit', removeWriting);
+    for (const s of ENDING_SIGNALS) process.on(s, onEndingSignal);
+  }
+  writing.add(dir);
+  return {
+    dispose: () => {
+      if (writing.delete(dir) && writing.size === 0) uninstall();
+    },
+  };
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { removeAbandonedTemps, tempPathFor } from '@cxr/core';
 import { DataArgumentError, DataFileError } from '../errors.ts';
 import type { CxrRecord } from '../records.ts';
 import { BadImagesError, decodeEach, type ImageDecoder } from './check-images.ts';
@@ -112,7 +113,7 @@ export async function buildImageCache(opts: BuildImageCacheOptions): Promise<Ima
     log(`image cache ${file}: ${err.message}; building`);
   }
   await mkdir(dir, { recursive: true });
-  await removeAbandonedTemps(file, log);
+  removeAbandonedCacheTemps(file, log);
   const started = Date.now();
   await writeCache(file, key, opts, concurrency);
   const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
@@ -251,7 +252,7 @@ async function writeCache(file: string, key: string, opts: BuildImageCacheOption
   const crcs = Buffer.alloc(4 * count);
   const dataStart = headerLength + 4 * count;
 
-  const temp = `${file}.tmp-${process.pid}-${Date.now()}`;
+  const temp = tempPathFor(file, String(Date.now()));
   const handle = await open(temp, 'w');
   let ok = false;
   try {
@@ -280,24 +281,8 @@ async function writeCache(file: string, key: string, opts: BuildImageCacheOption
 }
 
 /** Deletes temp files of `file` left by builds whose process is gone (a crash or a kill mid-build). */
-async function removeAbandonedTemps(file: string, log: (msg: string) => void): Promise<void> {
-  const prefix = `${basename(file)}.tmp-`;
-  const dir = resolve(file, '..');
-  for (const name of await readdir(dir)) {
-    const pid = name.startsWith(prefix) ? Number(name.slice(prefix.length).split('-')[0]) : Number.NaN;
-    if (!Number.isInteger(pid) || pid === process.pid || isAlive(pid)) continue;
-    await unlink(join(dir, name)).catch(() => {});
-    log(`image cache ${file}: removed ${name} left by an interrupted build`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function removeAbandonedCacheTemps(file: string, log: (msg: string) => void): void {
+  for (const name of removeAbandonedTemps(file)) log(`image cache ${file}: removed ${name} left by an interrupted build`);
 }
 
 function safeName(text: string): string {

@@ -1,5 +1,6 @@
 /**
- * Is the process that holds a claim still running? On Linux a process is identified by its pid and
+ * Is a process still running (the holder of a run's claim in results.db, the writer of a temp
+ * file or folder)? On Linux a process is identified by its pid and
  * its start time (field 22 of /proc/<pid>/stat, clock ticks since boot), so a pid the kernel has
  * given to a new process is not mistaken for the old holder; a zombie (killed, not yet reaped)
  * counts as gone. Without /proc the fallback is "does a process with this pid exist"
@@ -7,6 +8,7 @@
  */
 import { readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { CxrError } from './cxr-error.ts';
 
 /** The fields of /proc/<pid>/stat this module reads. */
 export interface ProcStat {
@@ -20,7 +22,7 @@ export interface ProcStat {
  * Parses the text of /proc/<pid>/stat. Field 2 (the command name) is in parentheses and may itself
  * hold spaces and parentheses, so fields are counted from the last ')'.
  *
- * @throws Error when the text does not have the layout proc(5) describes.
+ * @throws CxrError when the text does not have the layout proc(5) describes.
  * @example parseProcStat('42 (node) S 1 42 42 0 -1 4194560 ...') // { state: 'S', startTicks: ... }
  */
 export function parseProcStat(text: string): ProcStat {
@@ -35,7 +37,7 @@ export function parseProcStat(text: string): ProcStat {
   // fields[0] is field 3 (state), so field 22 is fields[19].
   const startTicks = Number(fields[19]);
   if (fields.length < 20 || !/^[A-Za-z]$/.test(fields[0]!) || !Number.isSafeInteger(startTicks) || startTicks < 0) {
-    throw new Error(
+    throw new CxrError(
       `parseProcStat: expected the text of /proc/<pid>/stat (pid (comm) state ... starttime ...), received ${JSON.stringify(text.slice(0, 80))}`,
     );
   }
