@@ -392,7 +392,7 @@ describe('cxr db retry and delete', () => {
     assert.equal(r.status, 1);
     assert.equal(
       r.stderr,
-      `cxr: cxr db delete: refusing to delete run ${ids[0]} without confirmation (stdin is not a terminal); pass --yes to delete it\n`,
+      `cxr db delete: refusing to delete run ${ids[0]} without confirmation (stdin is not a terminal); pass --yes to delete it\n`,
     );
     assert.match(await deleteCommand({ path: p, runId: ids[2]!, yes: true, force: true }), /^deleted run \d+ \(running\)/);
     const s = openResultsStore({ path: p, readonly: true });
@@ -402,5 +402,21 @@ describe('cxr db retry and delete', () => {
       renderDeleted({ runId: 1, status: 'done', rows: { epochs: 1, metrics: 1, label_metrics: 1, predictions: 1, problems: 1 } }),
       'deleted run 1 (done): 1 epoch, 1 metric, 1 label metric, 1 prediction set, 1 problem',
     );
+  });
+});
+
+describe('cxr db show: aliases', () => {
+  test('a config registered again under another spelling keeps its first label and shows the other as an alias', () => {
+    const temp = openTempResultsStore();
+    try {
+      const { configId } = temp.store.registerConfig('adhoc', { model: { backbone: 'cnn3' } }, 'smoke');
+      temp.store.registerConfig('adhoc', { model: { backbone: 'cnn3' } }, 'configs/smoke-copy.json');
+      const runId = temp.store.registerRun({ configId, seed: 1, datasetFingerprint: 'fp' }).id;
+      const text = renderRunDetail(runDetail(temp.store, runId, Date.now(), SHOWN_PROBLEMS));
+      assert.match(text, /^run \d+: adhoc \/ smoke, seed 1, pending$/m);
+      assert.match(text, /^also known as {2}configs\/smoke-copy\.json$/m);
+    } finally {
+      temp.cleanup();
+    }
   });
 });

@@ -81,6 +81,7 @@ export function renderRunDetail(d: RunDetail): string {
     ['database', d.database],
     ['experiment', r.experiment],
     ['config', `${r.label} (hash ${r.configHash.slice(0, 12)})`],
+    ...(r.aliases.length ? [['also known as', r.aliases.join(', ')]] : []),
     ['status', r.status],
     ['seed', String(r.seed)],
     ['dataset', r.datasetFingerprint],
