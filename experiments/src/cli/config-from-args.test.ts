@@ -14,18 +14,19 @@ describe('configFromArgs', () => {
       { preset: 'smoke', dataset: 'nih', dataDir: '/d', set: ['epochs=5', 'model.backbone=mobilenetv2', 'epochs=4'] },
       'cxr x',
     );
-    assert.equal(label, 'smoke');
+    assert.equal(label, 'smoke epochs=5 model.backbone=mobilenetv2 epochs=4');
     assert.equal(config.epochs, 4);
     assert.equal(config.model.backbone, 'mobilenetv2');
     assert.deepEqual([config.dataset.name, config.dataset.dataDir], ['nih', '/d']);
     assert.equal(configFromArgs({}, 'cxr x').label, 'smoke');
+    assert.equal(configFromArgs({ preset: 'smoke', set: ['epochs=3'], label: 'three epochs' }, 'cxr x').label, 'three epochs');
   });
 
   test('a config file is read with readConfigFile and labels the run', () => {
     const path = join(tmp.dir, 'c.json');
     writeFileSync(path, '{"extends": "smoke", "epochs": 1}');
     const { config, label } = configFromArgs({ config: path, set: ['batchSize=8'] }, 'cxr x');
-    assert.deepEqual([config.epochs, config.batchSize, label], [1, 8, path]);
+    assert.deepEqual([config.epochs, config.batchSize, label], [1, 8, `${path} batchSize=8`]);
   });
 
   test('--preset with --config, a bad --set and a bad value are refused', () => {
@@ -33,6 +34,7 @@ describe('configFromArgs', () => {
       () => configFromArgs({ preset: 'smoke', config: 'c.json' }, 'cxr x'),
       /^Error: cxr x: give --preset or --config, not both$/,
     );
+    assert.throws(() => configFromArgs({ label: ' ' }, 'cxr x'), /^Error: cxr x: --label must not be empty$/);
     assert.throws(() => configFromArgs({ set: ['lossname=focal'] }, 'cxr x'), /--set lossname=focal: config key 'lossname': unknown key/);
     assert.throws(
       () => configFromArgs({ set: ['loss.name=bce'] }, 'cxr x'),

@@ -13,6 +13,8 @@ export interface ConfigArgs {
   dataset?: DatasetName;
   dataDir?: string;
   set?: string[];
+  /** The label to register the config under, instead of the derived one. */
+  label?: string;
 }
 
 /**
@@ -30,20 +32,27 @@ export function configOptions<T>(y: Argv<T>) {
       type: 'string',
       array: true,
       describe: 'Override one config key, e.g. --set model.backbone=mobilenetv2 --set epochs=3 (value: JSON, else a string)',
+    })
+    .option('label', {
+      type: 'string',
+      requiresArg: true,
+      describe: "The config's label within its experiment (default: the preset or file name, then each --set)",
     });
 }
 
 /**
- * The resolved run config of the flags and the label it is registered under (the preset's or
- * the file's name).
+ * The resolved run config of the flags and the label it is registered under: --label, else the
+ * preset's or the file's name followed by each --set (`smoke epochs=30`), so two configs made from
+ * one preset do not share a label.
  *
- * @throws Error when both --preset and --config are given; TrainConfigError for a bad file, key or value.
+ * @throws Error when both --preset and --config are given or --label is empty; TrainConfigError for a bad file, key or value.
  * @example configFromArgs({ preset: 'smoke', set: ['epochs=1'] }, 'cxr train').config.epochs // 1
  */
 export function configFromArgs(a: ConfigArgs, command: string): { config: RunConfig; label: string } {
   if (a.preset && a.config) throw new Error(`${command}: give --preset or --config, not both`);
   const base = a.config ? readConfigFile(a.config) : presetConfig(a.preset ?? 'smoke');
-  const label = a.config ?? a.preset ?? 'smoke';
+  if (a.label !== undefined && a.label.trim() === '') throw new Error(`${command}: --label must not be empty`);
+  const label = a.label ?? [a.config ?? a.preset ?? 'smoke', ...(a.set ?? [])].join(' ');
   const dataset: Record<string, unknown> = {};
   if (a.dataset) dataset['name'] = a.dataset;
   if (a.dataDir) dataset['dataDir'] = a.dataDir;
