@@ -3,7 +3,14 @@
 // MixUp/CutMix and tfjs batches.
 export { decodeToGray, scale16To8, type CropFn, type DecodeOptions } from './decode.ts';
 export { buildImageCache, createMemoryImageCache, type BuildImageCacheOptions, type ImageCache } from './image-cache.ts';
-export { OVERSAMPLE_CONFIG_SCHEMA, epochOrder, oversampleRepeats, type EpochOrderOptions, type OversampleConfig } from './epoch-order.ts';
+export {
+  OVERSAMPLE_CONFIG_SCHEMA,
+  epochImageCount,
+  epochOrder,
+  oversampleRepeats,
+  type EpochOrderOptions,
+  type OversampleConfig,
+} from './epoch-order.ts';
 export {
   AUGMENT_CONFIG_SCHEMA,
   AUGMENT_FILLS,
@@ -29,6 +36,7 @@ export {
   IMAGENET_MEAN,
   NORMALIZATIONS,
   IMAGENET_STD,
+  epochSteps,
   evalBatches,
   trainBatches,
   type Batch,
