@@ -133,7 +133,7 @@ export function formatSeconds(s: number): string {
   const m = Math.floor((total % 3600) / 60);
   const sec = total % 60;
   if (h > 0) return `${h} h ${m} min`;
-  if (m > 0) return `${m} min ${sec} s`;
+  if (m > 0) return sec ? `${m} min ${sec} s` : `${m} min`;
   return `${sec} s`;
 }
 
