@@ -12,7 +12,6 @@ import {
   type ThroughputOptions,
 } from './measure-throughput.ts';
 import { formatSeconds } from '../run/progress.ts';
-import { quietTfjsBanner } from '../backend/quiet-tfjs.ts';
 import { selectBackend } from '../backend/select-backend.ts';
 import type { ResolvedBackendName } from '../backend/backend-name.ts';
 import type { WasmKernelSet } from '../backend/wasm/register.ts';
@@ -107,12 +106,13 @@ export async function runThroughputGrid(o: GridOptions): Promise<ThroughputCell[
  * The cells runThroughputGrid will measure (backend, size, backbone, mode, in that nesting) with
  * an estimated time each (estimateCellSeconds: the FLOPs of the model built here, without
  * running it, at the backend's assumed rate). A backbone that does not build gets the start
- * time only (its cell will fail and say why). Cost: one model build per (backbone, size).
+ * time only (its cell will fail and say why). Cost: one model build per (backbone, size), on the
+ * cpu backend, which it leaves current (the cells run in their own processes).
  * @example (await planThroughputGrid({ backbones: ['cnn5'], sizes: [64], batch: 32, backends: ['wasm'], modes: ['train'] })).cells.length // 1
  */
 export async function planThroughputGrid(o: GridOptions): Promise<GridPlan> {
   const backends = o.backends === 'available' ? await availableBackends() : o.backends;
-  quietTfjsBanner();
+  await selectBackend('cpu'); // the models are only built here (their FLOPs counted), never run
   const flops = new Map<string, number | null>();
   const modelFlops = (backbone: string, size: number) => {
     const key = `${backbone}:${size}`;
