@@ -3,7 +3,8 @@
 // default 64 px only, so the whole `npm run bench` stays within minutes on 2 cores; the thesis
 // size is an explicit, long choice: --sizes=64,224 (the plan line says how long). Prints the plan
 // and its estimate first, then one line per cell as it finishes (stderr), the table at the end.
-// Flags: --json, --sizes=64,224, --budget=SECONDS per cell (default 90), --dry-run (plan only).
+// Flags: --json, --sizes=64,224, --budget=SECONDS per cell (default 45 here, so the grid's
+// estimate stays near 6-7 min on 2 cores; `cxr bench train` uses 90), --dry-run (plan only).
 // (--quick, 64 px only, is still accepted: it is the default now.)
 import { formatThroughputTable } from './format-table.ts';
 import {
@@ -19,7 +20,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 // --name=VALUE (scripts/run-benches.mjs passes only dash-words through)
 const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const budgetSeconds = Number(value('budget') ?? 90);
+const budgetSeconds = Number(value('budget') ?? 45);
 const sizes = (value('sizes') ?? '64').split(',').map(Number);
 if (sizes.some((s) => !Number.isInteger(s) || s < 32))
   throw new Error(`train.bench: --sizes must be integers >= 32, received ${value('sizes')}`);
