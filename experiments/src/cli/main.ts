@@ -3,6 +3,7 @@
  * ./commands/index.ts); this file only wires yargs, groups nested commands and turns errors into
  * exit codes.
  */
+import { quietTfjsBanner } from '@cxr/train';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { groupDescriptions, type CliCommand } from './command-types.ts';
@@ -41,6 +42,7 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 watchLauncher(); // exit when bin/cxr.mjs is gone (issue 13)
+quietTfjsBanner(); // stderr carries only our own lines (issue 13), whichever backend a command uses
 main(hideBin(process.argv)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   console.error(/^cxr[ :]/.test(message) ? message : `cxr: ${message}`); // 'cxr train: ...' is not prefixed twice

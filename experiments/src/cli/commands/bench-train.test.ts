@@ -38,6 +38,12 @@ describe('cxr bench train', () => {
       { backbone: 'cnn5', size: 32, batch: 2, backend: 'wasm', mode: 'train', imagesPerSecond: 0 },
     );
     assert.ok(c.imagesPerSecond > 0, String(c.imagesPerSecond));
+    // stderr: the plan with its estimate first, then a line per finished cell, nothing of tfjs'
+    const lines = r.stderr.trim().split('\n');
+    assert.match(lines[0]!, /^bench plan: 1 cells \(backends wasm; sizes 32 px; 1 backbones; modes train\), estimated ~\d/);
+    assert.match(lines[1]!, /^ {2}1\/1 wasm cnn5 32px train ~\d/);
+    assert.match(lines[2]!, /^cell 1\/1 wasm cnn5 32px train: \d+\.\d img\/s in .*, done$/);
+    assert.equal(lines.length, 3, r.stderr);
   });
 
   test('--wasm-kernels required --profile: a table with its own column and the profile of one step', () => {

@@ -4,7 +4,16 @@
  * --backend wasm --json`; without filters, the whole grid on every backend that starts here.
  */
 import type { ResolvedBackendName, WasmKernelSet } from '@cxr/train';
-import { benchBackbones, formatThroughputTable, runThroughputGrid, type BenchMode } from '@cxr/train/bench';
+import {
+  benchBackbones,
+  formatCellLine,
+  formatGridPlan,
+  formatThroughputTable,
+  planThroughputGrid,
+  runThroughputGrid,
+  type BenchMode,
+  type GridOptions,
+} from '@cxr/train/bench';
 import type { CliCommand } from '../command-types.ts';
 
 const command: CliCommand = {
@@ -15,7 +24,12 @@ const command: CliCommand = {
     builder: (y) =>
       y
         .option('backbone', { type: 'string', array: true, describe: `Backbones (default: ${benchBackbones.join(', ')})` })
-        .option('size', { type: 'number', array: true, default: [64, 224], describe: 'Input sizes in pixels' })
+        .option('size', {
+          type: 'number',
+          array: true,
+          default: [64],
+          describe: 'Input sizes in pixels (224, the thesis size, is long: see the plan line; --size 64 224)',
+        })
         .option('batch', { type: 'number', default: 32 })
         .option('backend', {
           type: 'string',
@@ -33,7 +47,8 @@ const command: CliCommand = {
           describe: "wasm: this project's fast paths too, or only the kernels training needs (the baseline)",
         })
         .option('profile', { type: 'boolean', default: false, describe: 'Print a per-kernel profile of one extra step per cell' })
-        .option('json', { type: 'boolean', default: false, describe: 'Print [{backbone, size, batch, backend, mode, imagesPerSecond}]' }),
+        .option('json', { type: 'boolean', default: false, describe: 'Print [{backbone, size, batch, backend, mode, imagesPerSecond}]' })
+        .option('dry-run', { type: 'boolean', default: false, describe: 'Print the plan (cells and estimated time) and stop' }),
     handler: async (argv) => {
       const a = argv as unknown as {
         backbone?: string[];
@@ -46,8 +61,9 @@ const command: CliCommand = {
         wasmKernels: WasmKernelSet;
         profile: boolean;
         json: boolean;
+        dryRun: boolean;
       };
-      const cells = await runThroughputGrid({
+      const grid: GridOptions = {
         backbones: a.backbone ?? benchBackbones,
         sizes: a.size,
         batch: a.batch,
@@ -57,13 +73,14 @@ const command: CliCommand = {
         budgetSeconds: a.budget,
         wasmKernels: a.wasmKernels,
         profile: a.profile,
-        onCell: (c) => {
-          if (!a.json)
-            console.error(
-              `  ${c.backend} ${c.backbone} ${c.size}px ${c.mode}: ${c.imagesPerSecond?.toFixed(1) ?? '-'} img/s${c.note ? ` (${c.note})` : ''}`,
-            );
-        },
-      });
+      };
+      // The plan and one line per cell go to stderr, so --json output on stdout stays clean.
+      const note = a.size.includes(224) ? '' : '224 px cells only with --size 64 224';
+      const printPlan = (plan: Awaited<ReturnType<typeof planThroughputGrid>>) => {
+        for (const line of formatGridPlan(plan, note)) console.error(line);
+      };
+      if (a.dryRun) return printPlan(await planThroughputGrid(grid));
+      const cells = await runThroughputGrid({ ...grid, onPlan: printPlan, onCell: (c, p) => console.error(formatCellLine(c, p)) });
       if (a.json)
         console.log(
           JSON.stringify(

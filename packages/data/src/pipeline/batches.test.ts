@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { expectClose } from '@cxr/testkit';
 import { createRng } from '../random/index.ts';
 import { THESIS_AUGMENT } from './augment.ts';
-import { IMAGENET_MEAN, IMAGENET_STD, evalBatches, trainBatches, type Batch, type PipelineConfig } from './batches.ts';
+import { IMAGENET_MEAN, IMAGENET_STD, epochSteps, evalBatches, trainBatches, type Batch, type PipelineConfig } from './batches.ts';
 import { createMemoryImageCache } from './image-cache.ts';
 
 await tf.setBackend('cpu');
@@ -102,6 +102,29 @@ describe('trainBatches', () => {
     );
     assert.ok(batches.slice(0, -1).every((b) => b.indices.length === 5));
     assert.equal(batches.at(-1)!.indices.length, 24 - 20);
+  });
+
+  test('epochSteps is the number of batches an epoch yields, known before it starts (with and without oversampling)', () => {
+    for (const oversample of [null, { maxRepeats: 2 }, { maxRepeats: 3 }]) {
+      for (const batchSize of [1, 4, 5, 7, 24, 50]) {
+        const config = { ...full, batchSize, oversample };
+        const n = epochSteps({ indices, targets, config });
+        for (const epoch of [0, 3]) {
+          let yielded = 0;
+          for (const b of trainBatches({ cache, indices, targets, config, seed: 9, epoch })) {
+            yielded++;
+            tf.dispose([b.xs, b.ys]);
+          }
+          assert.equal(n, yielded, `batchSize ${batchSize}, oversample ${JSON.stringify(oversample)}, epoch ${epoch}`);
+        }
+      }
+    }
+    assert.equal(epochSteps({ indices, targets, config: { batchSize: 5, oversample: null } }), 4); // 18 images
+    assert.equal(epochSteps({ indices, targets, config: { batchSize: 5, oversample: { maxRepeats: 2 } } }), 5); // 24 images
+    assert.throws(() => epochSteps({ indices, targets, config: { batchSize: 0, oversample: null } }), {
+      name: 'DataArgumentError',
+      message: 'epochSteps(batchSize): expected an integer >= 1, received 0',
+    });
   });
 
   test('without augmentation or mixing, training batches hold the exact images in epoch order', () => {

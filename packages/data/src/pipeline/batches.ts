@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { DataArgumentError } from '../errors.ts';
 import { createRng } from '../random/index.ts';
 import { augmentInto, checkAugmentConfig, copyUnitInto, sampleAugmentParams, type AugmentConfig } from './augment.ts';
-import { checkTargets, epochOrder, type OversampleConfig } from './epoch-order.ts';
+import { checkTargets, epochImageCount, epochOrder, type OversampleConfig } from './epoch-order.ts';
 import type { ImageCache } from './image-cache.ts';
 import { checkMixConfig, planMixing, type CutmixConfig, type MixPlan, type MixupConfig } from './mixing.ts';
 
@@ -98,6 +98,23 @@ export function trainBatches(opts: TrainBatchesOptions): Generator<Batch> {
     oversample: config.oversample,
   });
   return generate(opts, order, config, createRng(opts.seed, `augment/${opts.epoch}`), createRng(opts.seed, `mix/${opts.epoch}`));
+}
+
+/**
+ * How many batches trainBatches yields per epoch, known before the epoch starts (progress lines
+ * and ETAs): ceil(epochImageCount / batchSize), the same for every seed and epoch; the last batch
+ * may be smaller. Cost O(n * labels).
+ * Throws DataArgumentError on a bad batchSize, index, target or maxRepeats.
+ * @example epochSteps({ indices, targets, config: { batchSize: 32, oversample: null } }) // 17 for 530 indices
+ */
+export function epochSteps(opts: {
+  indices: number[];
+  targets: Float32Array[];
+  config: Pick<PipelineConfig, 'batchSize' | 'oversample'>;
+}): number {
+  const { batchSize, oversample } = opts.config;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new DataArgumentError('epochSteps', 'batchSize', 'an integer >= 1', batchSize);
+  return Math.ceil(epochImageCount({ indices: opts.indices, targets: opts.targets, oversample }) / batchSize);
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { epochOrder, oversampleRepeats } from './epoch-order.ts';
+import { epochImageCount, epochOrder, oversampleRepeats } from './epoch-order.ts';
 
 const t = (...v: number[]) => Float32Array.from(v);
 
@@ -71,5 +71,25 @@ describe('epochOrder', () => {
       name: 'DataArgumentError',
       message: /createRng\(seed\)/,
     });
+  });
+});
+
+describe('epochImageCount', () => {
+  test('is the length of every epoch order, with and without oversampling', () => {
+    const targets = [
+      [1, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ].map((t) => Float32Array.from(t));
+    const indices = [0, 1, 2, 3];
+    for (const oversample of [null, { maxRepeats: 1 }, { maxRepeats: 2 }, { maxRepeats: 5 }]) {
+      const n = epochImageCount({ indices, targets, oversample });
+      for (const epoch of [0, 1, 7]) assert.equal(epochOrder({ indices, targets, seed: 3, epoch, oversample }).length, n);
+    }
+    assert.deepEqual(
+      [null, { maxRepeats: 2 }, { maxRepeats: 5 }].map((oversample) => epochImageCount({ indices, targets, oversample })),
+      [4, 5, 6],
+    );
   });
 });

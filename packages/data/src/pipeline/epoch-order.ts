@@ -50,6 +50,19 @@ export function oversampleRepeats(opts: { indices: number[]; targets: Float32Arr
 }
 
 /**
+ * How many images one epoch visits: indices.length, or with `oversample` the sum of
+ * oversampleRepeats - the length of epochOrder for every seed and epoch, known before the epoch
+ * starts. Cost O(n * labels). Throws DataArgumentError like oversampleRepeats.
+ * @example epochImageCount({ indices: [0, 1, 2, 3], targets, oversample: { maxRepeats: 2 } }) // 5 with the targets of oversampleRepeats' example
+ */
+export function epochImageCount(opts: Pick<EpochOrderOptions, 'indices' | 'targets' | 'oversample'>): number {
+  const { indices, targets, oversample } = opts;
+  checkTargets('epochImageCount', indices, targets);
+  if (!oversample) return indices.length;
+  return oversampleRepeats({ indices, targets, maxRepeats: oversample.maxRepeats }).reduce((a, b) => a + b, 0);
+}
+
+/**
  * The order in which one epoch visits the images: each index (repeated as oversampleRepeats says
  * when `oversample` is set) shuffled by the stream createRng(seed, `order/${epoch}`). An epoch's
  * order depends only on (indices, targets, seed, epoch, oversample), so resuming at an epoch

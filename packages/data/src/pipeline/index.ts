@@ -12,7 +12,14 @@ export {
   type ImageProblemKind,
 } from './check-images.ts';
 export { buildImageCache, createMemoryImageCache, type BuildImageCacheOptions, type ImageCache } from './image-cache.ts';
-export { OVERSAMPLE_CONFIG_SCHEMA, epochOrder, oversampleRepeats, type EpochOrderOptions, type OversampleConfig } from './epoch-order.ts';
+export {
+  OVERSAMPLE_CONFIG_SCHEMA,
+  epochImageCount,
+  epochOrder,
+  oversampleRepeats,
+  type EpochOrderOptions,
+  type OversampleConfig,
+} from './epoch-order.ts';
 export {
   AUGMENT_CONFIG_SCHEMA,
   AUGMENT_FILLS,
@@ -38,6 +45,7 @@ export {
   IMAGENET_MEAN,
   NORMALIZATIONS,
   IMAGENET_STD,
+  epochSteps,
   evalBatches,
   trainBatches,
   type Batch,

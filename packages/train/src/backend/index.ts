@@ -3,6 +3,14 @@
 export type { BackendName, ResolvedBackendName } from './backend-name.ts';
 export { backendNames, backendPreference } from './backend-name.ts';
 export { BackendError } from './backend-error.ts';
-export { selectBackend, wasmDistDir, type SelectedBackend, type SelectBackendOptions } from './select-backend.ts';
+export {
+  selectBackend,
+  backendChoiceLines,
+  wasmDistDir,
+  type SelectedBackend,
+  type SelectBackendOptions,
+  type SkippedBackend,
+} from './select-backend.ts';
+export { quietTfjsBanner } from './quiet-tfjs.ts';
 export { registerWasmTrainingKernels, wasmTrainingKernels, type WasmKernelSet } from './wasm/register.ts';
 export { runOnBackend } from './run-on-backend.ts';

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { getGradient, getKernel } from '@tensorflow/tfjs-core';
-import { selectBackend } from './select-backend.ts';
+import { backendChoiceLines, selectBackend } from './select-backend.ts';
 import { registerWasmTrainingKernels, wasmTrainingKernels } from './wasm/register.ts';
 import type { BackendName } from './backend-name.ts';
 
@@ -19,8 +19,53 @@ describe('selectBackend', () => {
       ['tensorflow-gpu', 'tensorflow'],
     );
     for (const s of got.skipped) assert.match(s.reason, /tfjs-node|Cannot find/);
-    assert.match(lines.join('\n'), /backend: wasm .*skipped tensorflow-gpu: .*tensorflow: /);
+    assert.deepEqual(
+      got.skipped.map((s) => s.installed),
+      [false, false],
+    );
+    assert.deepEqual(lines, ['backend: wasm (tfjs-node-gpu and tfjs-node not installed)']);
     for (const k of wasmTrainingKernels) assert.equal(getKernel(k.kernelName, 'wasm')?.kernelFunc, k.kernelFunc, k.kernelName);
+  });
+
+  test('backendChoiceLines: one calm line for packages that are not installed, the reason for one that is installed and fails', () => {
+    const missing = (name: 'tensorflow-gpu' | 'tensorflow') => ({ name, reason: `Cannot find package '@tensorflow/x'`, installed: false });
+    assert.deepEqual(backendChoiceLines('wasm', [missing('tensorflow-gpu'), missing('tensorflow')]), [
+      'backend: wasm (tfjs-node-gpu and tfjs-node not installed)',
+    ]);
+    assert.deepEqual(backendChoiceLines('tensorflow', [missing('tensorflow-gpu')]), ['backend: tensorflow (tfjs-node-gpu not installed)']);
+    assert.deepEqual(backendChoiceLines('wasm', []), ['backend: wasm']);
+    const noGpu = {
+      name: 'tensorflow-gpu' as const,
+      reason: '@tensorflow/tfjs-node-gpu loaded but TensorFlow sees no GPU',
+      installed: true,
+    };
+    const badBinding = {
+      name: 'tensorflow' as const,
+      reason: "Cannot find module '/x/node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node'",
+      installed: true,
+    };
+    assert.deepEqual(backendChoiceLines('wasm', [noGpu, badBinding]), [
+      'backend: tensorflow-gpu not used: @tensorflow/tfjs-node-gpu loaded but TensorFlow sees no GPU',
+      "backend: tensorflow not used: Cannot find module '/x/node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node'",
+      'backend: wasm',
+    ]);
+    assert.deepEqual(backendChoiceLines('cpu', [noGpu, missing('tensorflow')]), [
+      'backend: tensorflow-gpu not used: @tensorflow/tfjs-node-gpu loaded but TensorFlow sees no GPU',
+      'backend: cpu (tfjs-node not installed)',
+    ]);
+  });
+
+  test("tfjs' Node banner stays silent on the cpu backend", async () => {
+    const warned: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    try {
+      await selectBackend('cpu');
+      tf.tensor1d([1, 2, 3]).dispose();
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepEqual(warned, []);
   });
 
   test('registration is idempotent', () => {

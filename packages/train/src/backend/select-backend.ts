@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { BackendError } from './backend-error.ts';
 import { backendNames, backendPreference, type BackendName, type ResolvedBackendName } from './backend-name.ts';
+import { quietTfjsBanner } from './quiet-tfjs.ts';
 import { registerWasmTrainingKernels, type WasmKernelSet } from './wasm/register.ts';
 
 export interface SelectedBackend {
@@ -14,7 +15,16 @@ export interface SelectedBackend {
   /** tfjs' own name for it (tf.getBackend()): 'tensorflow' for both native ones. */
   tfBackend: string;
   /** Backends tried before it and why each was not used (only for 'auto'). */
-  skipped: { name: string; reason: string }[];
+  skipped: SkippedBackend[];
+}
+
+/** A backend 'auto' tried and did not use. */
+export interface SkippedBackend {
+  name: ResolvedBackendName;
+  /** The first line of the error (import error, or why the loaded backend was refused). */
+  reason: string;
+  /** False when its optional package is simply not installed (the normal case, not an error). */
+  installed: boolean;
 }
 
 export interface SelectBackendOptions {
@@ -30,12 +40,14 @@ const nativePackage: Record<'tensorflow-gpu' | 'tensorflow', string> = {
 
 /**
  * Starts the requested tfjs backend and makes it current. 'auto' tries tfjs-node-gpu, tfjs-node,
- * wasm, cpu in that order and logs what it got and why the others were skipped. Selecting wasm
+ * wasm, cpu in that order and logs what it got (backendChoiceLines: one calm line when the native
+ * packages are just not installed, the reason when one is installed but fails). Selecting wasm
  * points it at the package's own .wasm files (no network) and registers the training kernels.
  * `options.wasmKernels: 'required'` registers only what training needs (benchmark baseline).
  * Throws BackendError for an unknown name, or when an explicitly requested backend cannot start.
  * @example await selectBackend('auto', console.log)
- * // -> { backend: 'wasm', tfBackend: 'wasm', skipped: [{ name: 'tensorflow-gpu', reason: ... }, ...] }
+ * // logs "backend: wasm (tfjs-node-gpu and tfjs-node not installed)"
+// -> { backend: 'wasm', tfBackend: 'wasm', skipped: [{ name: 'tensorflow-gpu', reason: ..., installed: false }, ...] }
  */
 export async function selectBackend(
   requested: BackendName,
@@ -45,24 +57,52 @@ export async function selectBackend(
   if (!backendNames.includes(requested)) {
     throw new BackendError('selectBackend', 'requested', `one of ${backendNames.join(', ')}`, JSON.stringify(requested));
   }
+  quietTfjsBanner();
   const candidates = requested === 'auto' ? backendPreference : [requested];
-  const skipped: { name: string; reason: string }[] = [];
+  const skipped: SkippedBackend[] = [];
   for (const name of candidates) {
     try {
       const tfBackend = await startBackend(name, options.wasmKernels ?? 'all');
-      const why = skipped.map((s) => `${s.name}: ${s.reason}`).join('; ');
-      log(`backend: ${name} (tfjs '${tfBackend}')${skipped.length ? ` - skipped ${why}` : ''}`);
+      for (const line of backendChoiceLines(name, skipped)) log(line);
       return { backend: name, tfBackend, skipped };
     } catch (error) {
       const reason = firstLine(error);
       if (requested !== 'auto') {
         throw new BackendError('selectBackend', 'requested', `a backend that starts here`, `'${name}' (${reason})`);
       }
-      skipped.push({ name, reason });
+      skipped.push({ name, reason, installed: !packageMissing(name, error) });
     }
   }
   // cpu is pure JS and always starts; reaching here means tfjs itself is broken.
   throw new BackendError('selectBackend', 'requested', 'a backend that starts here', `'auto' (all failed)`);
+}
+
+const shortPackage = (name: ResolvedBackendName) => (nativePackage as Record<string, string>)[name]?.replace('@tensorflow/', '') ?? name;
+
+/**
+ * What selectBackend logs: one line naming the backend started, with the optional packages that
+ * are simply not installed in parentheses; before it, one line per backend that IS installed but
+ * failed (a real problem: its reason in full).
+ *
+ * @example backendChoiceLines('wasm', [{ name: 'tensorflow-gpu', reason: '...', installed: false }, { name: 'tensorflow', reason: '...', installed: false }])
+ * // ['backend: wasm (tfjs-node-gpu and tfjs-node not installed)']
+ * @example backendChoiceLines('wasm', [{ name: 'tensorflow-gpu', reason: '@tensorflow/tfjs-node-gpu loaded but TensorFlow sees no GPU', installed: true }, { name: 'tensorflow', reason: '...', installed: false }])
+ * // ['backend: tensorflow-gpu not used: @tensorflow/tfjs-node-gpu loaded but TensorFlow sees no GPU', 'backend: wasm (tfjs-node not installed)']
+ */
+export function backendChoiceLines(started: ResolvedBackendName, skipped: readonly SkippedBackend[]): string[] {
+  const failed = skipped.filter((s) => s.installed).map((s) => `backend: ${s.name} not used: ${s.reason}`);
+  const missing = skipped.filter((s) => !s.installed).map((s) => shortPackage(s.name));
+  const list = missing.length <= 2 ? missing.join(' and ') : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
+  return [...failed, `backend: ${started}${missing.length ? ` (${list} not installed)` : ''}`];
+}
+
+/** True when importing the backend's own package failed because that package is not there (not a dependency of it). */
+function packageMissing(name: ResolvedBackendName, error: unknown): boolean {
+  const spec = (nativePackage as Record<string, string>)[name];
+  if (!spec || !(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return false;
+  return error.message.startsWith(`Cannot find package '${spec}'`) || error.message.startsWith(`Cannot find module '${spec}'`);
 }
 
 async function startBackend(name: ResolvedBackendName, wasmKernels: WasmKernelSet): Promise<string> {

@@ -6,11 +6,25 @@
 export {
   measureThroughput,
   defaultFlopsPerSecond,
+  estimateCellSeconds,
+  cellFlopsPerStep,
+  CELL_START_SECONDS,
   type ThroughputCell,
   type ThroughputOptions,
   type BenchMode,
 } from './measure-throughput.ts';
-export { runThroughputGrid, measureInChild, availableBackends, benchBackbones, type GridOptions } from './throughput-grid.ts';
+export {
+  runThroughputGrid,
+  planThroughputGrid,
+  formatGridPlan,
+  formatCellLine,
+  measureInChild,
+  availableBackends,
+  benchBackbones,
+  type GridOptions,
+  type GridPlan,
+  type CellProgress,
+} from './throughput-grid.ts';
 export { formatThroughputTable } from './format-table.ts';
 export { profileStep, formatProfile, type StepProfile, type KernelProfileRow } from './profile-step.ts';
 export { makeTrainStep, makeForwardStep, type BenchStepOptions } from './fixed-batch-step.ts';

@@ -59,6 +59,30 @@ export const defaultFlopsPerSecond: Record<ResolvedBackendName, number> = {
 
 const NUM_CLASSES = 10;
 
+/** Seconds a cell's child process needs before its first step here (tsx, tfjs, wasm start, model build). */
+export const CELL_START_SECONDS = 4;
+
+/**
+ * Wall seconds one cell should take, from the same FLOP estimate measureThroughput uses to skip
+ * hopeless cells: the child's start, then warm-up and timed steps at `flopsPerStep` /
+ * flopsPerSecond, capped at the budget (a cell stops timing when its budget is spent); a cell
+ * the estimate skips costs only the start. Rough: the FLOP rates are guesses per backend.
+ * @example estimateCellSeconds({ backbone: 'cnn5', size: 64, batch: 32, backend: 'wasm', mode: 'train' }, 4e9) // 4 + 7 * 0.4 = 6.8
+ */
+export function estimateCellSeconds(options: ThroughputOptions, flopsPerStep: number): number {
+  const steps = options.steps ?? 5;
+  const warmup = options.warmup ?? 2;
+  const budget = options.budgetSeconds ?? 120;
+  const step = flopsPerStep / (options.flopsPerSecond ?? defaultFlopsPerSecond[options.backend]);
+  if (step * (1 + Math.min(warmup, 1)) > budget) return CELL_START_SECONDS;
+  return CELL_START_SECONDS + Math.min(budget, (warmup + steps) * step);
+}
+
+/** FLOPs of one step of a cell's model (forward x 3 for training), as measureThroughput estimates them. */
+export function cellFlopsPerStep(modelFlops: number, batch: number, mode: BenchMode): number {
+  return modelFlops * batch * (mode === 'train' ? 3 : 1);
+}
+
 /**
  * Measures one cell. Training = the trainer's own step (training-mode forward, weighted BCE on
  * random 0/1 labels, leanVariableGrads, GroupedAdam on every weight); forward = inference-mode forward pass. Cost: warmup + steps training
@@ -80,7 +104,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   const tensors: tf.Tensor[] = [];
   const disposers: (() => void)[] = [];
   try {
-    const flopsPerStep = estimateFlops(model) * batch * (mode === 'train' ? 3 : 1);
+    const flopsPerStep = cellFlopsPerStep(estimateFlops(model), batch, mode);
     const estimate = flopsPerStep / (options.flopsPerSecond ?? defaultFlopsPerSecond[backend]);
     if (estimate * (1 + Math.min(warmup, 1)) > budget) {
       cell.note = `skipped: ~${estimate.toFixed(0)} s/step estimated, budget ${budget} s`;

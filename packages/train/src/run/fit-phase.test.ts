@@ -5,15 +5,32 @@ import * as tf from '@tensorflow/tfjs';
 import { makeTempDir } from '@cxr/testkit';
 import { epochInput, fitRun } from './fit-phase.ts';
 import { modelPhase } from './model-phase.ts';
+import { presetConfig } from '../config/presets.ts';
+import { silentProgress, type ProgressReporter } from './progress.ts';
 import { claimedSmokeRun, type ClaimedRunFixture } from './testing.ts';
+
+/** Records, per epoch, the batch count announced at its start and the batches that came. */
+function countingProgress() {
+  const epochs: { announced: number; yielded: number; steps: Set<number> }[] = [];
+  const progress: ProgressReporter = {
+    ...silentProgress,
+    epochStart: (_e, _total, steps) => void epochs.push({ announced: steps, yielded: 0, steps: new Set() }),
+    batch: (_step, steps) => {
+      epochs.at(-1)!.yielded++;
+      epochs.at(-1)!.steps.add(steps);
+    },
+  };
+  return { epochs, progress };
+}
 
 describe('fit phase', () => {
   const tmp = makeTempDir('fit-phase');
   let f: ClaimedRunFixture;
   const hookEpochs: number[] = [];
+  const counted = countingProgress();
   before(async () => {
     await tf.setBackend('cpu');
-    f = await claimedSmokeRun(tmp.dir, { hooks: { afterCheckpoint: (epoch) => void hookEpochs.push(epoch) } });
+    f = await claimedSmokeRun(tmp.dir, { hooks: { afterCheckpoint: (epoch) => void hookEpochs.push(epoch) }, progress: counted.progress });
   });
   after(() => {
     f?.close();
@@ -27,6 +44,14 @@ describe('fit phase', () => {
       assert.equal(result.history.length, 2);
       assert.equal(result.steps, 8, 'smoke: 4 steps per epoch');
       assert.deepEqual(hookEpochs, [1, 2]);
+      // stepsPerEpoch 4 caps the sampler's 6 batches: the progress line says 4 before the first one
+      assert.deepEqual(
+        counted.epochs.map((e) => [e.announced, e.yielded, [...e.steps]]),
+        [
+          [4, 4, [4]],
+          [4, 4, [4]],
+        ],
+      );
       const epochs = f.run.store.getEpochs(f.claim.runId);
       assert.deepEqual(
         epochs.map((e) => [e.epoch, e.trainLoss, e.valLoss]),
@@ -36,6 +61,23 @@ describe('fit phase', () => {
       assert.ok(f.run.store.getRun(f.claim.runId).heartbeatAt! >= f.claim.claimedAt, 'heartbeat sent');
     } finally {
       m.model.model.dispose();
+    }
+  });
+
+  test('full epochs with oversampling: the batch count announced before each epoch is the number of batches it yields', async () => {
+    const c = countingProgress();
+    const config = { ...presetConfig('smoke'), stepsPerEpoch: null, sampling: { oversample: { maxRepeats: 3 } } };
+    const g = await claimedSmokeRun(tmp.dir, { config, progress: c.progress }, 'oversampled.db');
+    const m = await modelPhase(g.run, g.claim, g.data);
+    try {
+      const result = await fitRun(g.run, g.claim, g.data, m);
+      assert.equal(c.epochs.length, 2);
+      for (const e of c.epochs) assert.deepEqual([e.announced, [...e.steps]], [e.yielded, [e.yielded]]);
+      assert.ok(c.epochs[0]!.yielded > Math.ceil(g.data.split.train.length / 16), 'oversampling adds batches');
+      assert.equal(result.steps, c.epochs[0]!.yielded * 2);
+    } finally {
+      m.model.model.dispose();
+      g.close();
     }
   });
 

@@ -1,4 +1,4 @@
-import { deriveSeed, trainBatches, type PipelineConfig } from '@cxr/data';
+import { deriveSeed, epochSteps, trainBatches, type PipelineConfig } from '@cxr/data';
 import type { RunClaim } from '@cxr/results';
 import { baseLearningRates } from '../config/base-rates.ts';
 import type { EpochRow } from './checkpoint.ts';
@@ -50,6 +50,7 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
         seed: deriveSeed(run.seed, 'data'),
         epoch,
       }),
+    epochSteps: () => epochSteps({ indices: data.split.train, targets: data.targets, config: pipeline }),
     validate: (model) => {
       const val = predictSplit(model, m.loss, runEvalBatches(config, data, data.split.val));
       return { loss: val.loss, metrics: validationMetrics(val, data.labelNames) };

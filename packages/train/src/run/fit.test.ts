@@ -7,6 +7,7 @@ import { presetConfig } from '../config/presets.ts';
 import { resolveConfig } from '../config/resolve.ts';
 import { buildLoss } from '../losses/registry.ts';
 import { fit, type FitOptions } from './fit.ts';
+import { silentProgress, type ProgressReporter } from './progress.ts';
 import { modelVariables, snapshotWeights } from '../step/model-variables.ts';
 import type { StepBatch } from '../step/train-step.ts';
 
@@ -219,6 +220,56 @@ describe('fit', () => {
     assert.equal(r.stoppedEarly, true);
     assert.equal(r.history.length, 3);
     assert.deepEqual(snapshotWeights(model), best);
+    model.dispose();
+  });
+
+  test("progress: batch i/N with N known before the epoch (the sampler's count, capped by stepsPerEpoch), early stopping passed on", async () => {
+    const record = () => {
+      const calls: { starts: [number, number, number, boolean][]; batches: [number, number][] } = { starts: [], batches: [] };
+      const progress: ProgressReporter = {
+        ...silentProgress,
+        epochStart: (e, total, steps, run) => void calls.starts.push([e, total, steps, run?.mayStopEarly ?? false]),
+        batch: (step, steps) => void calls.batches.push([step, steps]),
+      };
+      return { calls, progress };
+    };
+    // 40 images in batches of 16: 3 batches per epoch
+    const full = record();
+    const model = tinyModel();
+    await fit(
+      options(model, { epochSteps: () => 3, progress: full.progress }, { epochs: 2, schedule: { earlyStopping: { patience: 5 } } }),
+    );
+    assert.deepEqual(full.calls.starts, [
+      [1, 2, 3, true],
+      [2, 2, 3, true],
+    ]);
+    assert.deepEqual(full.calls.batches, [
+      [1, 3],
+      [2, 3],
+      [3, 3],
+      [1, 3],
+      [2, 3],
+      [3, 3],
+    ]);
+    const capped = record();
+    await fit(
+      options(
+        model,
+        { epochSteps: () => 3, progress: capped.progress },
+        { epochs: 1, stepsPerEpoch: 2, schedule: { earlyStopping: null } },
+      ),
+    );
+    assert.deepEqual(capped.calls.starts, [[1, 1, 2, false]]);
+    assert.deepEqual(capped.calls.batches, [
+      [1, 2],
+      [2, 2],
+    ]);
+    const unknown = record();
+    await fit(options(model, { progress: unknown.progress }, { epochs: 1 }));
+    assert.deepEqual(
+      unknown.calls.batches.map(([, n]) => n),
+      [0, 0, 0],
+    );
     model.dispose();
   });
 });

@@ -26,6 +26,8 @@ export interface FitOptions {
   baseRates: { head: number; backbone: number };
   /** The training batches of a 0-based epoch; must depend only on (run, epoch) so a resume sees the same ones. */
   trainBatches(epoch: number): Iterable<StepBatch & { indices?: number[] }>;
+  /** How many batches trainBatches(epoch) yields, known before it starts (progress i/N and ETAs); absent = unknown. */
+  epochSteps?(epoch: number): number;
   validate(model: tf.LayersModel): Promise<ValidationResult> | ValidationResult;
   /** Sets layer trainability for a phase (head only, or the configured unfrozen fraction). */
   setPhase(phase: TrainingPhase): void;
@@ -101,7 +103,10 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
       opts.setPhase(rates.phase);
       setDropoutStep(model, state.stepsDone);
       const maxSteps = config.stepsPerEpoch ?? Number.POSITIVE_INFINITY;
-      progress.epochStart(e + 1, config.epochs, Number.isFinite(maxSteps) ? maxSteps : 0);
+      // The epoch's real length: the sampler's batch count, capped by stepsPerEpoch (0 = unknown).
+      const planned = Math.min(opts.epochSteps?.(e) ?? maxSteps, maxSteps);
+      const known = Number.isFinite(planned) ? planned : 0;
+      progress.epochStart(e + 1, config.epochs, known, { mayStopEarly: config.schedule.earlyStopping != null });
       let lossSum = 0;
       let seen = 0;
       let steps = 0;
@@ -116,7 +121,7 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
           batch.mask?.dispose();
         }
         steps++;
-        progress.batch(steps, Number.isFinite(maxSteps) ? maxSteps : steps, n);
+        progress.batch(steps, known, n);
         throwIfInterrupted(opts.signal, state.epochsDone);
         if (steps >= maxSteps) break;
       }
