@@ -1,4 +1,5 @@
 /** Row and argument types of the results store (plain data; times are ms since the Unix epoch). */
+import type { Problem } from '@cxr/core';
 
 export type RunStatus = 'pending' | 'running' | 'done' | 'failed';
 export const RUN_STATUSES: readonly RunStatus[] = ['pending', 'running', 'done', 'failed'];
@@ -164,16 +165,10 @@ export interface ListRunsFilter {
 }
 
 /** One stored problem of a run (@cxr/core's Problem record plus its place in the run's list). */
-export interface ProblemRow {
+export interface ProblemRow extends Problem {
   runId: number;
   /** Position in the order the problems were reported (0-based). */
   seq: number;
-  source?: string;
-  kind?: string;
-  file: string;
-  line?: number;
-  field?: string;
-  message: string;
 }
 
 /** How many problems of one kind a run has (a problem without a kind counts as 'other'). */

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { encode } from 'fast-png';
+import { PADCHEST_COLUMNS } from '@cxr/data';
 import { makeTempDir } from '@cxr/testkit';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
@@ -14,45 +15,8 @@ function cxr(...args: string[]) {
   return spawnSync(process.execPath, ['experiments/bin/cxr.mjs', ...args], { cwd: root, encoding: 'utf8' });
 }
 
-/** PadChest's 36 columns; only the ones the adapter reads get values below. */
-const COLUMNS = [
-  '',
-  'ImageID',
-  'ImageDir',
-  'StudyDate_DICOM',
-  'StudyID',
-  'PatientID',
-  'PatientBirth',
-  'PatientSex_DICOM',
-  'ViewPosition_DICOM',
-  'Projection',
-  'MethodProjection',
-  'PixelSpacing_DICOM',
-  'Modality_DICOM',
-  'Manufacturer_DICOM',
-  'PhotometricInterpretation_DICOM',
-  'PixelRepresentation_DICOM',
-  'PixelAspectRatio_DICOM',
-  'SpatialResolution_DICOM',
-  'BitsStored_DICOM',
-  'WindowCenter_DICOM',
-  'WindowWidth_DICOM',
-  'Rows_DICOM',
-  'Columns_DICOM',
-  'XRayTubeCurrent_DICOM',
-  'Exposure_DICOM',
-  'ExposureInmAs_DICOM',
-  'ExposureTime',
-  'RelativeXRayExposure_DICOM',
-  'ReportID',
-  'Report',
-  'MethodLabel',
-  'Labels',
-  'Localizations',
-  'LabelsLocalizationsBySentence',
-  'labelCUIS',
-  'LocalizationsCUIS',
-];
+/** PadChest's 36 columns (the adapter's list); only the ones the adapter reads get values below. */
+const COLUMNS = PADCHEST_COLUMNS;
 
 /**
  * Lines: 2 a.png PA p1 cardiomegaly + aortic elongation (report with quoted commas); 3 b.png PA p1

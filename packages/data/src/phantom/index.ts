@@ -28,7 +28,6 @@ export {
 } from './params.ts';
 export { renderPhantom } from './render.ts';
 export { planPhantomDataset, PHANTOM_OTHER_LABELS, type PhantomRow, type PhantomPlan, type PlanOptions } from './plan.ts';
-// PADCHEST_CSV_NAME / PADCHEST_COLUMNS stay internal: the PadChest adapter exports its own.
 export { padchestCsv, padchestFields } from './padchest-csv.ts';
 export {
   writePhantomDataset,

@@ -3,50 +3,9 @@
  * value formats (Python-style list strings, 'None' for absent DICOM fields, float birth years,
  * YYYYMMDD dates) and RFC 4180 quoting, so the PadChest adapter reads it unchanged.
  */
+// The 36 columns come from the adapter, so writer and reader share one layout.
+import { PADCHEST_COLUMNS } from '../adapters/padchest.ts';
 import type { PhantomRow } from './plan.ts';
-
-/** PadChest's label CSV file name. */
-export const PADCHEST_CSV_NAME = 'PADCHEST_chest_x_ray_images_labels_160K_01.02.19.csv';
-
-/** PadChest's 36 columns in order; the first (index) column has an empty header. */
-export const PADCHEST_COLUMNS = [
-  '',
-  'ImageID',
-  'ImageDir',
-  'StudyDate_DICOM',
-  'StudyID',
-  'PatientID',
-  'PatientBirth',
-  'PatientSex_DICOM',
-  'ViewPosition_DICOM',
-  'Projection',
-  'MethodProjection',
-  'PixelSpacing_DICOM',
-  'Modality_DICOM',
-  'Manufacturer_DICOM',
-  'PhotometricInterpretation_DICOM',
-  'PixelRepresentation_DICOM',
-  'PixelAspectRatio_DICOM',
-  'SpatialResolution_DICOM',
-  'BitsStored_DICOM',
-  'WindowCenter_DICOM',
-  'WindowWidth_DICOM',
-  'Rows_DICOM',
-  'Columns_DICOM',
-  'XRayTubeCurrent_DICOM',
-  'Exposure_DICOM',
-  'ExposureInmAs_DICOM',
-  'ExposureTime',
-  'RelativeXRayExposure_DICOM',
-  'ReportID',
-  'Report',
-  'MethodLabel',
-  'Labels',
-  'Localizations',
-  'LabelsLocalizationsBySentence',
-  'labelCUIS',
-  'LocalizationsCUIS',
-] as const;
 
 /** Report phrases (Spanish, lower case and unaccented like PadChest's preprocessed reports). */
 const PHRASES: Record<string, (side: number) => string> = {

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { decode } from 'fast-png';
 import { makeTempDir } from '@cxr/testkit';
 import { loadDataset, PADCHEST_THESIS_LABELS } from '../adapters/index.ts';
-import { PADCHEST_COLUMNS, PADCHEST_CSV_NAME } from './padchest-csv.ts';
+import { PADCHEST_COLUMNS, PADCHEST_CSV_NAME } from '../adapters/padchest.ts';
 import { planPhantomDataset } from './plan.ts';
 import { DEFAULT_PHANTOM_SPEC, mergePhantomSpec } from './spec.ts';
 import { PHANTOM_MANIFEST_NAME, PHANTOM_TRUTH_NAME, writePhantomDataset } from './write-dataset.ts';
