@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import * as tf from '@tensorflow/tfjs';
 import { makeTempDir } from '@cxr/testkit';
+import { selectBackend } from '../backend/index.ts';
 import { epochInput, fitRun } from './fit-phase.ts';
 import { modelPhase } from './model-phase.ts';
 import { presetConfig } from '../config/presets.ts';
@@ -29,7 +29,8 @@ describe('fit phase', () => {
   const hookEpochs: number[] = [];
   const counted = countingProgress();
   before(async () => {
-    await tf.setBackend('cpu');
+    // wasm with this project's kernels: the cpu backend takes minutes for the two fits below
+    await selectBackend('wasm');
     f = await claimedSmokeRun(tmp.dir, { hooks: { afterCheckpoint: (epoch) => void hookEpochs.push(epoch) }, progress: counted.progress });
   });
   after(() => {
