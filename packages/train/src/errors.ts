@@ -51,3 +51,22 @@ export class TrainDataError extends CxrError {
     super(message);
   }
 }
+
+/** Training stopped because its AbortSignal fired; the run was (or is about to be) handed back as pending. */
+export class TrainInterruptedError extends CxrError {
+  override name = 'TrainInterruptedError';
+  constructor(
+    /** What stopped it: the abort reason when it is a string ('SIGINT'), else 'aborted'. */
+    readonly reason: string,
+    /** Epochs finished (and checkpointed) before the interruption. */
+    readonly epochsDone: number,
+    /** The run handed back, once runExperiment has released it. */
+    readonly runId?: number,
+  ) {
+    super(
+      `training interrupted (${reason}) after ${epochsDone} finished epoch${epochsDone === 1 ? '' : 's'}${
+        runId === undefined ? '' : `; run ${runId} handed back as pending`
+      }`,
+    );
+  }
+}

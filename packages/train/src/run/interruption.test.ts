@@ -7,7 +7,8 @@ import { makeTempDir } from '@cxr/testkit';
 import { selectBackend } from '../backend/index.ts';
 import { presetConfig } from '../config/presets.ts';
 import { silentProgress } from './progress.ts';
-import { TrainInterruptedError, handBackOrFail, takeOverMessage, throwIfInterrupted } from './interruption.ts';
+import { TrainInterruptedError } from '../errors.ts';
+import { handBackOrFail, takeOverMessage, throwIfInterrupted } from './interruption.ts';
 import { runExperiment } from './run-experiment.ts';
 
 describe('interrupting a run (AbortSignal)', () => {

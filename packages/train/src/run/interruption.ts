@@ -5,25 +5,7 @@
  * checkpoint. The signal's `reason` names the cause (the CLI passes the signal name, 'SIGINT').
  */
 import { formatHolder, type ResultsStore, type RunClaim, type RunHolder } from '@cxr/results';
-
-/** Training stopped because its AbortSignal fired; the run was (or is about to be) handed back as pending. */
-export class TrainInterruptedError extends Error {
-  override name = 'TrainInterruptedError';
-  constructor(
-    /** What stopped it: the abort reason when it is a string ('SIGINT'), else 'aborted'. */
-    readonly reason: string,
-    /** Epochs finished (and checkpointed) before the interruption. */
-    readonly epochsDone: number,
-    /** The run handed back, once runExperiment has released it. */
-    readonly runId?: number,
-  ) {
-    super(
-      `training interrupted (${reason}) after ${epochsDone} finished epoch${epochsDone === 1 ? '' : 's'}${
-        runId === undefined ? '' : `; run ${runId} handed back as pending`
-      }`,
-    );
-  }
-}
+import { TrainInterruptedError } from '../errors.ts';
 
 /** The abort reason as a short word: a string reason itself, else 'aborted'. */
 export function abortReason(signal: AbortSignal): string {
