@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parse } from 'csv-parse/sync';
-import { csvField, formatAge, formatDate, formatSeconds, heartbeatAgeMs, problemSummaryLine, runDurationMs, toCsv } from './db-format.ts';
+import { formatAge, formatDate, formatSeconds, heartbeatAgeMs, problemSummaryLine, runDurationMs } from './db-format.ts';
 
 describe('db formatting helpers', () => {
   test('formatDate: UTC to the second; "-" for null', () => {
@@ -35,23 +34,6 @@ describe('db formatting helpers', () => {
     assert.equal(runDurationMs({ status: 'pending', startedAt: null, endedAt: null }, now), null);
     assert.equal(heartbeatAgeMs({ status: 'running', heartbeatAt: 7000 }, now), 3000);
     assert.equal(heartbeatAgeMs({ status: 'done', heartbeatAt: 7000 }, now), null);
-  });
-
-  test('CSV per RFC 4180: quotes only where needed, doubled quotes, CRLF records; csv-parse reads back the same cells', () => {
-    assert.equal(csvField('plain'), 'plain');
-    assert.equal(csvField('a "b", c'), '"a ""b"", c"');
-    assert.equal(csvField('two\nlines'), '"two\nlines"');
-    assert.equal(csvField('cr\r'), '"cr\r"');
-    assert.equal(csvField(null), '');
-    assert.equal(csvField(0.1), '0.1');
-    const rows = [
-      ['id', 'config', 'note'],
-      ['1', '50 %, "warm"', 'first\r\nsecond'],
-      ['2', '', ' spaced '],
-    ];
-    const text = toCsv(rows);
-    assert.equal(text, 'id,config,note\r\n1,"50 %, ""warm""","first\r\nsecond"\r\n2,, spaced \r\n');
-    assert.deepEqual(parse(text, { relaxQuotes: false }), rows);
   });
 
   test('problemSummaryLine: total, counts by kind in the given order, the show command; null without problems', () => {

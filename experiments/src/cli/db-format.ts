@@ -47,21 +47,6 @@ export function formatAge(ms: number | null): string {
 }
 
 /**
- * One CSV field per RFC 4180: quoted (quotes doubled) when it holds a comma, a quote, CR or LF.
- *
- * @example csvField('a "b", c') // '"a ""b"", c"'
- */
-export function csvField(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** Rows (the first is the header) as RFC 4180 CSV: CRLF after every record. */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return rows.map((r) => `${r.map(csvField).join(',')}\r\n`).join('');
-}
-
-/**
  * The line `cxr train` prints after a run whose dataset had problems; null when it had none.
  *
  * @example problemSummaryLine([{ kind: 'missing-image', count: 11 }, { kind: 'malformed-row', count: 1 }], 4)

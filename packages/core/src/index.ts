@@ -9,3 +9,4 @@ export { collectProblems, countProblems, type Problem, type ProblemSink } from '
 export { deriveSeed, layerSeed, rngSeedState, splitmix32, xoshiro128ss, type SeedState } from './seeds.ts';
 export { isProcessRunning, parseProcStat, pidNamespace, processStartTicks, readProcStat, type ProcStat } from './process-liveness.ts';
 export { isAbandonedTemp, removeAbandonedTemps, tempNameWriter, tempPathFor } from './temp-names.ts';
+export { csvField, toCsv } from './csv-field.ts';

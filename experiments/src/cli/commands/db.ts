@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { toCsv } from '@cxr/core';
 import {
   RUN_STATUSES,
   ResultsStateError,
@@ -19,7 +20,7 @@ import {
   type StoreStatus,
 } from '@cxr/results';
 import type { CliCommand } from '../command-types.ts';
-import { formatAge, formatDate, formatSeconds, heartbeatAgeMs, runDurationMs, toCsv } from '../db-format.ts';
+import { formatAge, formatDate, formatSeconds, heartbeatAgeMs, runDurationMs } from '../db-format.ts';
 
 export interface DbArgs {
   db?: string;

@@ -3,6 +3,7 @@
  * value formats (Python-style list strings, 'None' for absent DICOM fields, float birth years,
  * YYYYMMDD dates) and RFC 4180 quoting, so the PadChest adapter reads it unchanged.
  */
+import { csvField } from '@cxr/core';
 // The 36 columns come from the adapter, so writer and reader share one layout.
 import { PADCHEST_COLUMNS } from '../adapters/padchest.ts';
 import type { PhantomRow } from './plan.ts';
@@ -44,12 +45,6 @@ function sideWord(side: number): string {
 /** Python's repr of a list of strings; PadChest puts a space after each comma inside the quotes. */
 export function pythonList(items: string[]): string {
   return `[${items.map((s, i) => `'${i === 0 ? s : ` ${s}`}'`).join(', ')}]`;
-}
-
-/** One field, quoted per RFC 4180 when it holds a comma, quote, CR or LF. */
-export function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function report(row: PhantomRow): string {
