@@ -1,2 +1,2 @@
 // Public entry of @cxr/report. Exports are added by the modules that implement them.
-export {};
+export type * from './report-types.ts';

@@ -1,0 +1,38 @@
+/**
+ * The shape of one experiment definition (experiments/src/experiments/<name>.ts, one file each):
+ * the thesis table it mirrors, its base configuration (the choices the thesis had fixed before that
+ * table), its factor's levels as partial config overrides, the seeds, the metrics and comparisons,
+ * and the thesis' published figures. A definition is data; `resolveExperiment` (same folder) checks
+ * it and turns it into cells. The report reads the ReportExperiment part of it.
+ */
+import type { ReportExperiment, ReportLevel } from '@cxr/report';
+import type { RunConfigOverrides } from '@cxr/train';
+
+/** One level: what the report shows about it plus the override it applies to the base. */
+export interface ExperimentLevel extends ReportLevel {
+  override: RunConfigOverrides;
+}
+
+export interface ExperimentDefinition extends Omit<ReportExperiment, 'levels' | 'profile' | 'baseConfig' | 'seeds'> {
+  /** Applied over the 'paper' preset; a profile, then the level, then `--set` go on top. */
+  base: RunConfigOverrides;
+  levels: ExperimentLevel[];
+  /** Default seeds (thesis: three replicates). */
+  seeds: number[];
+}
+
+/** A named config layer applied to every level of a sweep (smoke, default, paper). */
+export interface Profile {
+  name: string;
+  description: string;
+  override: RunConfigOverrides;
+}
+
+/** One (level, seed) of an experiment, fully resolved. */
+export interface Cell {
+  /** Position in the experiment's cell order (levels in table order, then seeds ascending). */
+  index: number;
+  level: string;
+  seed: number;
+  configHash: string;
+}
