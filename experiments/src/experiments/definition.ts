@@ -26,6 +26,8 @@ export interface Profile {
   name: string;
   description: string;
   override: RunConfigOverrides;
+  /** How a backbone that cells of this profile need (init 'pretrained') is pretrained on the phantom source set when its weights are missing (`cxr pretrain` options). */
+  pretrain: { images: number; epochs: number; batchSize: number; seed: number };
 }
 
 /** One (level, seed) of an experiment, fully resolved. */
