@@ -66,6 +66,11 @@ export interface WelchResult {
   se: number;
   /** 95 % confidence interval of mean_a - mean_b: meanDiff -+ t_{0.975, df} se. */
   ci95: [number, number];
+  /**
+   * (1 - alpha) two-sided confidence interval of mean_a - mean_b: meanDiff -+ tCritical se. It
+   * excludes 0 exactly when the test is significant; equals ci95 at the default alpha 0.05.
+   */
+  ci: [number, number];
 }
 
 /** Options of the Welch tests. */

@@ -31,6 +31,7 @@ export function welchCore(fn: string, a: GroupSummary, b: GroupSummary, options:
     meanDiff,
     se,
     ci95: [meanDiff - t95 * se, meanDiff + t95 * se],
+    ci: [meanDiff - tCritical * se, meanDiff + tCritical * se],
   };
 }
 
