@@ -48,6 +48,9 @@ export interface GroupSummary {
   n: number;
 }
 
+/** The spread of one group, all a power or sample-size computation needs: sample sd (n - 1) and size. */
+export type GroupSpread = Pick<GroupSummary, 'sd' | 'n'>;
+
 /** Result of a two-sided Welch test of mean(a) = mean(b). */
 export interface WelchResult {
   /** (mean_a - mean_b) / se. */
