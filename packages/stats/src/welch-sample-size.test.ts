@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { welchPower } from './welch-power.ts';
 import { welchSampleSize } from './welch-sample-size.ts';
 
-// Reference values: scipy 1.10.1 (Debian /usr/bin/python3), in python: the first n in
+// Reference values: scipy 1.10.1 (Debian /usr/bin/python3; fixtures/significance-references.py prints them), in python: the first n in
 //   range(2, maxN + 1) with power(n) >= target, where power(n) = nct.sf(t, df, |d|/se) + nct.cdf(-t, df, |d|/se),
 //   t = scipy.stats.t.ppf(1 - alpha/2, df), se and Welch df from (sdA, n) and (sdB, n); None when no n qualifies.
 // The powers at n and n - 1 are recorded too, to show how close each boundary is.
