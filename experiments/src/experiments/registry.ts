@@ -13,8 +13,8 @@ import { table6Oversampling } from './table6-oversampling.ts';
 import { table7Augmentation } from './table7-augmentation.ts';
 import { table8Final } from './table8-final.ts';
 
-/** Tables 1-8 of the thesis, in table order. */
-export const EXPERIMENTS: readonly ExperimentDefinition[] = Object.freeze([
+/** Tables 1-8 of the thesis, in table order (deep-frozen: a sweep cannot change a definition by accident). */
+export const EXPERIMENTS: readonly ExperimentDefinition[] = deepFreeze([
   table1Backbones,
   table2Unfreeze,
   table3Init,
@@ -41,7 +41,23 @@ export function findExperiment(name: string): ExperimentDefinition {
       'experiments/src/experiments/registry.ts',
       null,
       'experiment',
-      `unknown experiment ${JSON.stringify(name)}${didYouMean(String(name), EXPERIMENT_NAMES)}; valid experiments: ${EXPERIMENT_NAMES.join(', ')}`,
+      `unknown experiment ${JSON.stringify(name)}${suggestion(String(name))}; valid experiments: ${EXPERIMENT_NAMES.join(', ')}`,
     );
   return found;
+}
+
+/** " (did you mean 'x'?)" for a near miss, or for the one name that `name` starts ('table2' -> 'table2-unfreeze'). */
+function suggestion(name: string): string {
+  const near = didYouMean(name, EXPERIMENT_NAMES);
+  if (near) return near;
+  const prefixed = EXPERIMENT_NAMES.filter((n) => name !== '' && n.startsWith(`${name.toLowerCase()}-`));
+  return prefixed.length === 1 ? ` (did you mean '${prefixed[0]}'?)` : '';
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }

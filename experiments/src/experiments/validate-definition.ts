@@ -70,11 +70,12 @@ export function validateDefinition(definition: ExperimentDefinition): void {
         `unknown level ${describeValue(name)}${typeof name === 'string' ? didYouMean(name, labels) : ''}; levels: ${labels.map((l) => `'${l}'`).join(', ')}`,
       );
   };
-  const knownMetric = (key: string, name: unknown): void => {
+  const knownMetric = (key: string, name: unknown, level: string | null = null): void => {
     if (typeof name !== 'string' || !metrics.includes(name))
       fail(
         key,
         `unknown metric ${describeValue(name)}${typeof name === 'string' ? didYouMean(name, metrics) : ''}; the experiment's metrics: ${metrics.join(', ')}`,
+        level,
       );
   };
   if (!Array.isArray(d.comparisons)) fail('comparisons', `expected an array (may be empty), received ${describeValue(d.comparisons)}`);
@@ -100,7 +101,7 @@ export function validateDefinition(definition: ExperimentDefinition): void {
   });
   definition.levels.forEach((level) => {
     for (const [metric, summary] of Object.entries(level.published ?? {})) {
-      knownMetric(`published.${metric}`, metric);
+      knownMetric(`published.${metric}`, metric, level.label);
       if (!summary || !Number.isFinite(summary.mean) || !Number.isFinite(summary.sd))
         fail(`published.${metric}`, `expected {mean, sd} of finite numbers, received ${describeValue(summary)}`, level.label);
     }
