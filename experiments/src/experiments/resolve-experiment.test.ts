@@ -185,6 +185,19 @@ describe('resolveExperiment', () => {
     );
   });
 
+  it('refuses a definition whose levels are the same config', () => {
+    const twins = structuredClone(table2Unfreeze);
+    twins.levels[5]!.override = { model: { unfreeze: 0.9 } };
+    assert.throws(
+      () => resolveExperiment(twins, { profile: 'paper' }),
+      (e: unknown) =>
+        e instanceof ExperimentDefinitionError &&
+        /level '100 %': key 'override': resolves to the same config as level '90 %' under profile 'paper' \(config hash [0-9a-f]{12}\), so their runs could not be told apart; the levels must differ in what they override$/.test(
+          e.message,
+        ),
+    );
+  });
+
   it('refuses a bad profile or --set layer with the TrainConfigError naming it', () => {
     const bad: Profile = {
       name: 'bad',

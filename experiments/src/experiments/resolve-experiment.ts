@@ -57,7 +57,8 @@ export const MAX_SEED_COUNT = 1000;
 export function resolveExperiment(definition: ExperimentDefinition | string, options: ResolveExperimentOptions = {}): ResolvedExperiment {
   const def = typeof definition === 'string' ? findExperiment(definition) : definition;
   validateDefinition(def);
-  const profile = typeof options.profile === 'object' ? options.profile : findProfile(options.profile ?? 'default');
+  const profile =
+    typeof options.profile === 'object' && options.profile !== null ? options.profile : findProfile(options.profile ?? 'default');
   const seeds = [...(options.seeds ?? def.seeds)];
   if (options.seeds !== undefined)
     checkSeeds(options.seeds, (detail) => {
@@ -79,8 +80,10 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
         definitionFile(def.name),
         level.label,
         'override',
-        `resolves to the same config as level '${twin}' under profile '${profile.name}'${extra.length ? ` with ${extra.map((l) => l.source).join(', ')}` : ''}` +
-          ` (config hash ${hash.slice(0, 12)}), so the two levels could not be told apart; a layer after the levels must not override what they vary`,
+        `resolves to the same config as level '${twin}' under profile '${profile.name}'` +
+          (extra.length ? ` with ${extra.map((l) => l.source).join(', ')}` : '') +
+          ` (config hash ${hash.slice(0, 12)}), so their runs could not be told apart; ` +
+          (extra.length ? 'a layer after the levels must not override what they vary' : 'the levels must differ in what they override'),
       );
     hashes.set(hash, level.label);
     return { level: level.label, config, hash };
