@@ -13,12 +13,13 @@ const smoke = presetConfig('smoke');
 export const smokeProfile: Profile = {
   name: 'smoke',
   description: 'seconds per run: 160 phantom images at 32 px, CNN-3 with a 16-unit head from random weights, 2 epochs of 4 batches',
+  // only what size and speed need, so a definition's other choices (labels, schedules, mixing) survive
   override: {
-    dataset: smoke.dataset,
-    split: smoke.split,
+    dataset: { name: smoke.dataset.name, phantom: smoke.dataset.phantom },
+    split: { fractions: smoke.split.fractions },
     image: smoke.image,
     model: { backbone: smoke.model.backbone, head: smoke.model.head, init: smoke.model.init },
-    schedule: smoke.schedule,
+    schedule: { plateau: { patience: smoke.schedule.plateau!.patience } },
     epochs: smoke.epochs,
     batchSize: smoke.batchSize,
     evalBatchSize: smoke.evalBatchSize,
