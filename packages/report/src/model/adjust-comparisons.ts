@@ -1,0 +1,31 @@
+/** The family correction and the verdicts of an experiment's comparisons. */
+import { benjaminiHochberg, holm } from '@cxr/stats';
+import type { ComparisonRow } from '../report-types.ts';
+import { formatP } from './format-p.ts';
+
+/**
+ * Adjusts the p-values of every computable comparison of the experiment as one family - all
+ * metrics times all planned comparisons, since a reader scans the whole table for a difference
+ * and any of them would be reported - with Holm (family-wise error) or Benjamini-Hochberg
+ * ('bh', false discovery rate) from @cxr/stats; then significant = pAdjusted < alpha and the verdict.
+ * Rows that are not computable stay out of the family (pAdjusted NaN, verdict 'not computable').
+ *
+ * @returns new rows, in the same order.
+ * @example adjustComparisons(rows, 'holm', 0.05)[0].verdict // "'90 %' higher (p_adj = 0.012)"
+ */
+export function adjustComparisons(rows: readonly ComparisonRow[], correction: 'holm' | 'bh', alpha: number): ComparisonRow[] {
+  const family = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.notComputable === null);
+  const adjusted = (correction === 'bh' ? benjaminiHochberg : holm)(family.map(({ r }) => r.p));
+  const byIndex = new Map(family.map(({ i }, k) => [i, adjusted[k]!]));
+  return rows.map((row, i) => {
+    const pAdjusted = byIndex.get(i) ?? NaN;
+    const significant = pAdjusted < alpha;
+    return { ...row, pAdjusted, significant, verdict: verdict(row, pAdjusted, significant) };
+  });
+}
+
+function verdict(row: ComparisonRow, pAdjusted: number, significant: boolean): string {
+  if (row.notComputable !== null) return 'not computable';
+  if (!significant) return `no significant difference (p_adj = ${formatP(pAdjusted)})`;
+  return `'${row.difference > 0 ? row.a : row.b}' higher (p_adj = ${formatP(pAdjusted)})`;
+}
