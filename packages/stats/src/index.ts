@@ -50,6 +50,7 @@ export { welchTTest } from './welch-t-test.ts';
 export { hedgesG } from './hedges-g.ts';
 export { welchPower, type WelchPowerOptions } from './welch-power.ts';
 export { minimumDetectableDifference, type DetectableDifferenceOptions } from './minimum-detectable-difference.ts';
+export { welchSampleSize, type SampleSizeOptions } from './welch-sample-size.ts';
 export { holm } from './holm.ts';
 export { benjaminiHochberg } from './benjamini-hochberg.ts';
 export { bootstrapCi, type BootstrapCi, type BootstrapOptions, type LabelMetric } from './bootstrap-ci.ts';

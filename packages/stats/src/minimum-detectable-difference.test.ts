@@ -4,7 +4,7 @@ import { expectClose } from '@cxr/testkit';
 import { minimumDetectableDifference } from './minimum-detectable-difference.ts';
 import { welchPower } from './welch-power.ts';
 
-// Reference values: scipy 1.10.1 (Debian /usr/bin/python3), in python
+// Reference values: scipy 1.10.1 (Debian /usr/bin/python3; fixtures/significance-references.py prints them), in python
 //   power(d) = nct.sf(t, df, d/se) + nct.cdf(-t, df, d/se), t = scipy.stats.t.ppf(1 - alpha/2, df), Welch df and se
 //   scipy.optimize.brentq(lambda d: power(d) - target, 0, hi, xtol=1e-15, rtol=1e-14), hi doubled from max(sa, sb)
 const cases: [number, number, number, number, number, number, number][] = [

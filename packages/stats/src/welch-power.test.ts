@@ -4,7 +4,7 @@ import { expectClose } from '@cxr/testkit';
 import { noncentralTCdf } from './internal/noncentral-t.ts';
 import { welchPower } from './welch-power.ts';
 
-// Reference values: scipy 1.10.1 (Debian /usr/bin/python3), in python
+// Reference values: scipy 1.10.1 (Debian /usr/bin/python3; fixtures/significance-references.py prints them), in python
 //   va, vb = sa**2/na, sb**2/nb; se = sqrt(va + vb); df = (va+vb)**2 / (va**2/(na-1) + vb**2/(nb-1))
 //   t = scipy.stats.t.ppf(1 - alpha/2, df); power = scipy.stats.nct.sf(t, df, d/se) + scipy.stats.nct.cdf(-t, df, d/se)
 const powerCases: [number, number, number, number, number, number, number][] = [
