@@ -2,6 +2,7 @@
 import { benjaminiHochberg, holm } from '@cxr/stats';
 import type { ComparisonRow } from '../report-types.ts';
 import { formatP } from './format-p.ts';
+import { higherIsBetter } from './metric-direction.ts';
 
 /**
  * Adjusts the p-values of every computable comparison of the experiment as one family - all
@@ -11,7 +12,7 @@ import { formatP } from './format-p.ts';
  * Rows that are not computable stay out of the family (pAdjusted NaN, verdict 'not computable').
  *
  * @returns new rows, in the same order.
- * @example adjustComparisons(rows, 'holm', 0.05)[0].verdict // "'90 %' higher (p_adj = 0.012)"
+ * @example adjustComparisons(rows, 'holm', 0.05)[4].verdict // "'90 %' higher (p_adj < 0.001)"
  */
 export function adjustComparisons(rows: readonly ComparisonRow[], correction: 'holm' | 'bh', alpha: number): ComparisonRow[] {
   const family = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.notComputable === null);
@@ -24,8 +25,13 @@ export function adjustComparisons(rows: readonly ComparisonRow[], correction: 'h
   });
 }
 
+/** e.g. "'90 %' higher (p_adj = 0.012)", "'weighted-bce' lower, better (p_adj < 0.001)", "no significant difference (p_adj = 0.600)". */
 function verdict(row: ComparisonRow, pAdjusted: number, significant: boolean): string {
   if (row.notComputable !== null) return 'not computable';
-  if (!significant) return `no significant difference (p_adj = ${formatP(pAdjusted)})`;
-  return `'${row.difference > 0 ? row.a : row.b}' higher (p_adj = ${formatP(pAdjusted)})`;
+  const p = formatP(pAdjusted);
+  const pText = p.startsWith('<') ? `p_adj ${p}` : `p_adj = ${p}`;
+  if (!significant) return `no significant difference (${pText})`;
+  const higher = row.difference > 0 ? row.a : row.b;
+  if (higherIsBetter(row.metric)) return `'${higher}' higher (${pText})`;
+  return `'${higher === row.a ? row.b : row.a}' lower, better (${pText})`;
 }

@@ -44,7 +44,8 @@ export function expandComparisons(experiment: ReportExperiment, rows: readonly L
   for (const c of experiment.comparisons) {
     if (c.kind === 'pair') for (const metric of experiment.metrics) add({ a: c.a, b: c.b, metric });
     else if (c.kind === 'vs-reference') {
-      for (const row of rows) if (row.label !== c.reference) for (const metric of experiment.metrics) add({ a: row.label, b: c.reference, metric });
+      for (const row of rows)
+        if (row.label !== c.reference) for (const metric of experiment.metrics) add({ a: row.label, b: c.reference, metric });
     } else {
       for (const metric of experiment.metrics) {
         const ranked = rankLevels(rows, metric);

@@ -10,6 +10,7 @@ import { ReportArgumentError } from '../errors.ts';
 export function knownExperiment(store: ResultsStore, name: unknown, fn: string, arg: string) {
   const all = store.listExperiments();
   const found = all.find((e) => e.name === name);
-  if (!found) throw new ReportArgumentError(fn, arg, `one of the experiments in ${store.path} [${all.map((e) => e.name).join(', ')}]`, name);
+  if (!found)
+    throw new ReportArgumentError(fn, arg, `one of the experiments in ${store.path} [${all.map((e) => e.name).join(', ')}]`, name);
   return found;
 }

@@ -28,7 +28,7 @@ export interface NotesInput {
 export function reportNotes(input: NotesInput): string[] {
   const { alpha, correction, header, levels, comparisons, expanded, excluded } = input;
   const notes = [
-    'Why Welch\'s t-test: with three seeds per arm a rank test cannot reach p < 0.05. Mann-Whitney\'s U only sees the order of the six values, ' +
+    "Why Welch's t-test: with three seeds per arm a rank test cannot reach p < 0.05. Mann-Whitney's U only sees the order of the six values, " +
       'and of the C(6,3) = 20 equally likely orderings the most extreme two give the smallest two-sided exact p, 2/20 = 0.1, whatever the differences. ' +
       "Welch's two-sided t-test uses the values themselves and does not assume equal variances, so three seeds can show a consistent difference; " +
       'it assumes each arm is roughly normal, which three values cannot check.',
@@ -59,9 +59,12 @@ export function reportNotes(input: NotesInput): string[] {
   }
   for (const d of expanded.duplicates) notes.push(`'${d.a}' vs '${d.b}' on ${d.metric} was planned twice; it is tested once.`);
   for (const m of expanded.unranked) notes.push(`Best vs next on ${m}: fewer than two levels have two done runs to rank.`);
-  for (const p of input.unmatchedPublished) notes.push(`The published comparison '${p.a}' vs '${p.b}' on ${p.metric} matches no planned comparison.`);
+  for (const p of input.unmatchedPublished)
+    notes.push(`The published comparison '${p.a}' vs '${p.b}' on ${p.metric} matches no planned comparison.`);
   for (const p of input.undirectedPublished) {
-    notes.push(`The published comparison '${p.a}' vs '${p.b}' on ${p.metric} lacks published level means, so its direction (and agreement) is unknown.`);
+    notes.push(
+      `The published comparison '${p.a}' vs '${p.b}' on ${p.metric} lacks published level means, so its direction (and agreement) is unknown.`,
+    );
   }
   return notes;
 }

@@ -14,7 +14,8 @@ export function reportRuns(levels: readonly LevelRuns[]): ReportRun[] {
   return levels.flatMap((level) =>
     level.runs.map((run) => {
       const metrics: Record<string, number> = {};
-      for (const [split, byName] of Object.entries(run.metrics)) for (const [name, value] of Object.entries(byName)) metrics[`${split}.${name}`] = value;
+      for (const [split, byName] of Object.entries(run.metrics))
+        for (const [name, value] of Object.entries(byName)) metrics[`${split}.${name}`] = value;
       return {
         runId: run.id,
         level: level.label,

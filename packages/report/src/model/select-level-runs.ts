@@ -63,14 +63,17 @@ export function selectLevelRuns(store: ResultsStore, experiment: ReportExperimen
     runs: spec.configHashes ? all.filter((r) => spec.configHashes!.includes(r.configHash)) : latestOf(spec.label),
   }));
   const listed = new Set(experiment.levels.map((l) => l.label));
-  const appended = [...byLabel.keys()].filter((label) => !listed.has(label)).map((label) => ({ label, regime: '', spec: null, runs: latestOf(label) }));
+  const appended = [...byLabel.keys()]
+    .filter((label) => !listed.has(label))
+    .map((label) => ({ label, regime: '', spec: null, runs: latestOf(label) }));
   const levels = [...described, ...appended];
 
   const fingerprint = dominantFingerprint(levels.flatMap((l) => l.runs));
   const otherFingerprints = new Map<string, number>();
   for (const level of levels) {
     for (const run of level.runs) {
-      if (run.datasetFingerprint !== fingerprint) otherFingerprints.set(run.datasetFingerprint, (otherFingerprints.get(run.datasetFingerprint) ?? 0) + 1);
+      if (run.datasetFingerprint !== fingerprint)
+        otherFingerprints.set(run.datasetFingerprint, (otherFingerprints.get(run.datasetFingerprint) ?? 0) + 1);
     }
   }
   return {

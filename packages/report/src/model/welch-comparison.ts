@@ -20,12 +20,11 @@ export const MAX_SEEDS = 1000;
  */
 export function welchComparison(test: PlannedTest, a: MetricSummary | null, b: MetricSummary | null, alpha: number): ComparisonRow {
   const reason = whyNotComputable(test, a, b);
-  if (reason !== null) return notComputable(test, a, b, reason);
+  if (reason !== null) return row(test, a, b, NOT_COMPUTED, reason);
   const w = welchTTest(a!.values, b!.values, { alpha });
   const difference = a!.mean - b!.mean;
   const spread = (s: MetricSummary) => ({ sd: s.sd, n: s.n });
-  return {
-    ...base(test, a, b),
+  return row(test, a, b, {
     meanA: a!.mean,
     meanB: b!.mean,
     difference,
@@ -37,8 +36,27 @@ export function welchComparison(test: PlannedTest, a: MetricSummary | null, b: M
     hedgesG: hedgesG(a!, b!),
     minimumDetectable: minimumDetectableDifference(spread(a!), spread(b!), { alpha, power: TARGET_POWER }),
     seedsNeeded: difference === 0 ? null : welchSampleSize(a!.sd, b!.sd, difference, { alpha, power: TARGET_POWER, maxN: MAX_SEEDS }),
-  };
+  });
 }
+
+type Numbers = Pick<
+  ComparisonRow,
+  'meanA' | 'meanB' | 'difference' | 'ci' | 't' | 'df' | 'tCritical' | 'p' | 'hedgesG' | 'minimumDetectable' | 'seedsNeeded'
+>;
+
+const NOT_COMPUTED: Numbers = {
+  meanA: NaN,
+  meanB: NaN,
+  difference: NaN,
+  ci: [NaN, NaN],
+  t: NaN,
+  df: NaN,
+  tCritical: NaN,
+  p: NaN,
+  hedgesG: NaN,
+  minimumDetectable: NaN,
+  seedsNeeded: null,
+};
 
 function whyNotComputable(test: PlannedTest, a: MetricSummary | null, b: MetricSummary | null): string | null {
   for (const [label, s] of [
@@ -54,36 +72,36 @@ function whyNotComputable(test: PlannedTest, a: MetricSummary | null, b: MetricS
   return null;
 }
 
-function base(test: PlannedTest, a: MetricSummary | null, b: MetricSummary | null) {
+/** The row in the contract's field order; pAdjusted, significant, verdict, published and agreement come later. */
+function row(
+  test: PlannedTest,
+  a: MetricSummary | null,
+  b: MetricSummary | null,
+  n: Numbers,
+  notComputable: string | null = null,
+): ComparisonRow {
   return {
     a: test.a,
     b: test.b,
     metric: test.metric,
     nA: a?.n ?? 0,
     nB: b?.n ?? 0,
+    meanA: n.meanA,
+    meanB: n.meanB,
+    difference: n.difference,
+    ci: [n.ci[0], n.ci[1]],
+    t: n.t,
+    df: n.df,
+    tCritical: n.tCritical,
+    p: n.p,
     pAdjusted: NaN,
     significant: false,
     verdict: '',
+    hedgesG: n.hedgesG,
+    minimumDetectable: n.minimumDetectable,
+    seedsNeeded: n.seedsNeeded,
     published: null,
     agreement: null,
-    notComputable: null,
-  };
-}
-
-function notComputable(test: PlannedTest, a: MetricSummary | null, b: MetricSummary | null, reason: string): ComparisonRow {
-  return {
-    ...base(test, a, b),
-    meanA: NaN,
-    meanB: NaN,
-    difference: NaN,
-    ci: [NaN, NaN],
-    t: NaN,
-    df: NaN,
-    tCritical: NaN,
-    p: NaN,
-    hedgesG: NaN,
-    minimumDetectable: NaN,
-    seedsNeeded: null,
-    notComputable: reason,
+    notComputable,
   };
 }
