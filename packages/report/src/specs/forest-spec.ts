@@ -29,7 +29,7 @@ export function forestSpec(model: ReportModel): TopLevelSpec {
       pAdjusted: c.pAdjusted,
     }));
   const order = rows.map((r) => r.comparison);
-  const y = { field: 'comparison', type: 'nominal' as const, sort: order, title: null };
+  const y = { field: 'comparison', type: 'nominal' as const, sort: order, title: null, axis: { labelLimit: 360 } };
   const color = {
     field: 'significant',
     type: 'nominal' as const,
@@ -40,7 +40,7 @@ export function forestSpec(model: ReportModel): TopLevelSpec {
   return {
     title: `Differences of means with ${level} % Welch confidence intervals`,
     width: 420,
-    height: { step: 30 },
+    height: 30 * Math.max(1, order.length),
     config: SPEC_CONFIG,
     data: { values: rows },
     layer: [

@@ -14,7 +14,7 @@ import { COLORS, SPEC_CONFIG } from './spec-config.ts';
  *
  * Throws CxrError when `metric` is not one of the experiment's metrics.
  *
- * @example metricDotsSpec(model, 'macro_auc_roc').title // 'AUC-ROC by level: mean ± sd and each seed'
+ * @example metricDotsSpec(model, 'macro_auc_roc').title // { text: 'AUC-ROC by level: mean ± sd and each seed', subtitle: ... }
  */
 export function metricDotsSpec(model: ReportModel, metric: string): TopLevelSpec {
   if (!model.experiment.metrics.includes(metric)) {
@@ -40,11 +40,12 @@ export function metricDotsSpec(model: ReportModel, metric: string): TopLevelSpec
     return s ? s.values.map((value, i) => ({ level: l.label, seed: s.seeds[i] ?? null, value })) : [];
   });
   const name = metricName(metric);
-  const y = { field: 'level', type: 'nominal' as const, sort: order, scale: { domain: order }, title: model.experiment.factor };
+  const y = { field: 'level', type: 'nominal' as const, sort: order, scale: { domain: order }, title: null };
   return {
-    title: `${name} by level: mean ± sd and each seed`,
+    // the factor goes in the subtitle: a rotated axis title longer than the plot pads the chart
+    title: { text: `${name} by level: mean ± sd and each seed`, subtitle: model.experiment.factor },
     width: 420,
-    height: { step: 28 },
+    height: 28 * Math.max(1, order.length),
     config: SPEC_CONFIG,
     layer: [
       {
@@ -60,7 +61,7 @@ export function metricDotsSpec(model: ReportModel, metric: string): TopLevelSpec
       {
         data: { values: seeds },
         mark: { type: 'point', filled: false, size: 40, color: COLORS.ink, strokeWidth: 1 },
-        encoding: { y, x: { field: 'value', type: 'quantitative' }, yOffset: { value: 0 } },
+        encoding: { y, x: { field: 'value', type: 'quantitative' } },
       },
     ],
   };
