@@ -52,6 +52,5 @@ export function comparisonTableSpec(model: ReportModel): TopLevelSpec {
     `Planned comparisons (Welch, ${correction}-adjusted)`,
     columns.map((c) => c.heading),
     cells,
-    95,
   );
 }

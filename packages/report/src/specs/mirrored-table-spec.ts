@@ -53,6 +53,5 @@ export function mirroredTableSpec(model: ReportModel): TopLevelSpec {
     title,
     columns.map((c) => c.heading),
     cells,
-    120,
   );
 }
