@@ -3,7 +3,7 @@
  * and every seed's value as an open dot, so a reader sees the three numbers behind each mean.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { CxrError, argumentMessage } from '@cxr/core';
+import { ReportArgumentError } from '../errors.ts';
 import { metricName } from '../format.ts';
 import type { ReportModel } from '../report-types.ts';
 import { COLORS, SPEC_CONFIG } from './spec-config.ts';
@@ -12,13 +12,13 @@ import { COLORS, SPEC_CONFIG } from './spec-config.ts';
  * The dot-and-interval spec of `metric` (a name in model.experiment.metrics); levels without done
  * runs keep their row (empty) so the table order stays visible.
  *
- * Throws CxrError when `metric` is not one of the experiment's metrics.
+ * Throws ReportArgumentError when `metric` is not one of the experiment's metrics.
  *
  * @example metricDotsSpec(model, 'macro_auc_roc').title // { text: 'AUC-ROC by level: mean ± sd and each seed', subtitle: ... }
  */
 export function metricDotsSpec(model: ReportModel, metric: string): TopLevelSpec {
   if (!model.experiment.metrics.includes(metric)) {
-    throw new CxrError(argumentMessage('metricDotsSpec', 'metric', `one of ${model.experiment.metrics.join(', ')}`, metric));
+    throw new ReportArgumentError('metricDotsSpec', 'metric', `one of ${model.experiment.metrics.join(', ')}`, metric);
   }
   const order = model.levels.map((l) => l.label);
   const summaries = model.levels.flatMap((l) => {

@@ -1,0 +1,33 @@
+/**
+ * Golden JSON files for tests of deterministic artefacts (Vega-Lite specs, JSON; never SVG or PNG
+ * bytes): a test compares its value with the file; CXR_UPDATE_GOLDEN=1 rewrites the file instead.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import assert from 'node:assert/strict';
+
+/** Pretty JSON of `value` with a final newline, as golden files are stored. */
+export function goldenText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Asserts that `value` serialises to the content of `file` (or writes it under CXR_UPDATE_GOLDEN=1).
+ *
+ * @example matchGolden(new URL('./golden/forest.json', import.meta.url).pathname, forestSpec(model))
+ */
+export function matchGolden(file: string, value: unknown): void {
+  const text = goldenText(value);
+  if (process.env['CXR_UPDATE_GOLDEN'] === '1') {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return;
+  }
+  let stored: string;
+  try {
+    stored = readFileSync(file, 'utf8');
+  } catch {
+    assert.fail(`matchGolden: no golden file ${file}; run the test with CXR_UPDATE_GOLDEN=1 to write it`);
+  }
+  assert.equal(text, stored, `matchGolden: ${file} differs (CXR_UPDATE_GOLDEN=1 rewrites it after a deliberate change)`);
+}
