@@ -1,5 +1,5 @@
 /**
- * Golden JSON files for tests of deterministic artefacts (Vega-Lite specs, JSON; never SVG or PNG
+ * Golden JSON files (kept under a fixtures/ folder, which prettier leaves alone) for tests of deterministic artefacts (Vega-Lite specs, JSON; never SVG or PNG
  * bytes): a test compares its value with the file; CXR_UPDATE_GOLDEN=1 rewrites the file instead.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ export function goldenText(value: unknown): string {
 /**
  * Asserts that `value` serialises to the content of `file` (or writes it under CXR_UPDATE_GOLDEN=1).
  *
- * @example matchGolden(new URL('./golden/forest.json', import.meta.url).pathname, forestSpec(model))
+ * @example matchGolden(new URL('./fixtures/forest.json', import.meta.url).pathname, forestSpec(model))
  */
 export function matchGolden(file: string, value: unknown): void {
   const text = goldenText(value);
