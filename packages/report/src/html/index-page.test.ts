@@ -14,7 +14,10 @@ test('the index lists each experiment with progress, failures and headline, link
   assert.equal(renderIndexPage([a, b]), html);
   assert.ok(html.includes('<a href="sample-unfreeze.html">Unfreezing &lt;sample&gt; &amp; &quot;friends&quot;</a>'));
   assert.ok(html.includes('<a href="loss%20%26%20more.html">'), 'names are URI-encoded, then escaped');
-  assert.match(html, /<strong>6<\/strong>\/9 <span class="status status-running">1 running<\/span> <span class="status status-pending">1 pending<\/span> <span class="status status-failed">1 failed<\/span>/);
+  assert.match(
+    html,
+    /<strong>6<\/strong>\/9 <span class="status status-running">1 running<\/span> <span class="status status-pending">1 pending<\/span> <span class="status status-failed">1 failed<\/span>/,
+  );
   assert.ok(html.includes('90 %: AUC-ROC 0.820 ± 0.010'));
   assert.ok(html.includes('no done run yet'));
   assert.ok(html.includes('2 experiments; 15 of 18 planned runs done, 1 failed.'));
