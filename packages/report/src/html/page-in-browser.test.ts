@@ -56,20 +56,20 @@ test('the experiment page loads offline in headless Chromium with its numbers an
     assert.deepEqual(problems, []);
 
     const mirrored = await page.$$eval('#mirrored-table tbody tr', (rows) =>
-      rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.innerText.trim())),
+      rows.map((r) => [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').trim())),
     );
     const columns = mirroredColumns(model);
     assert.deepEqual(
       mirrored,
       model.levels.map((l) => columns.map((c) => c.cell(l))),
     );
-    const best = await page.$$eval('#mirrored-table tr.best td.level', (cells) => cells.map((c) => (c as HTMLElement).innerText.trim()));
+    const best = await page.$$eval('#mirrored-table tr.best td.level', (cells) => cells.map((c) => (c.textContent ?? '').trim()));
     assert.deepEqual(
       best,
       model.levels.filter((l) => l.best).map((l) => l.label),
     );
     const comparisons = await page.$$eval('#comparison-table tbody tr', (rows) =>
-      rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.innerText.trim())),
+      rows.map((r) => [...r.querySelectorAll('td')].map((c) => (c.textContent ?? '').trim())),
     );
     const cc = comparisonColumns(model);
     assert.deepEqual(
