@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { expectClose } from '@cxr/testkit';
 import { hedgesG } from './hedges-g.ts';
 
-// Reference values: scipy 1.10.1 (Debian /usr/bin/python3), in python
+// Reference values: scipy 1.10.1 (Debian /usr/bin/python3; fixtures/significance-references.py prints them), in python
 //   df = na + nb - 2; sp = sqrt(((na-1)*sa**2 + (nb-1)*sb**2) / df)
 //   J = scipy.special.gamma(df/2) / (sqrt(df/2) * scipy.special.gamma((df-1)/2))
 //   (for df >= 340, where gamma overflows: exp(scipy.special.gammaln(df/2) - gammaln((df-1)/2)) / sqrt(df/2))

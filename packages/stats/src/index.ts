@@ -48,6 +48,9 @@ export { operatingPoints, type LabelOperatingPoints, type OperatingPointTargets,
 export { welchFromSummary } from './welch-from-summary.ts';
 export { welchTTest } from './welch-t-test.ts';
 export { hedgesG } from './hedges-g.ts';
+export { welchPower, type WelchPowerOptions } from './welch-power.ts';
+export { minimumDetectableDifference, type DetectableDifferenceOptions } from './minimum-detectable-difference.ts';
+export { welchSampleSize, type SampleSizeOptions } from './welch-sample-size.ts';
 export { holm } from './holm.ts';
 export { benjaminiHochberg } from './benjamini-hochberg.ts';
 export { bootstrapCi, type BootstrapCi, type BootstrapOptions, type LabelMetric } from './bootstrap-ci.ts';

@@ -116,7 +116,7 @@ describe('welchTTest on raw samples', () => {
 });
 
 describe('the (1 - alpha) confidence interval ci', () => {
-  // scipy 1.10.1: ttest_ind(a, b, equal_var=False) for t and p (1.10's Welch result has no
+  // scipy 1.10.1 (fixtures/significance-references.py): ttest_ind(a, b, equal_var=False) for t and p (1.10's Welch result has no
   // confidence_interval), and the interval computed in python as meanDiff -+ t.ppf(1 - alpha/2, df) * se
   // with df the Welch-Satterthwaite df from the ddof=1 variances.
   const cases = [
