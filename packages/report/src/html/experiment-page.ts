@@ -4,6 +4,7 @@
  * per-run CSV as a data: link. No script runs and nothing is fetched, so the page reads the same
  * offline, from an e-mail attachment, and in print. Deterministic: the same model gives the same bytes.
  */
+import { metricName } from '../format.ts';
 import type { ReportModel } from '../report-types.ts';
 import { renderSvg } from '../render-svg.ts';
 import { reportSpecs, type NamedSpec } from '../specs/report-specs.ts';
@@ -25,17 +26,6 @@ const CAPTIONS: Record<string, string> = {
 
 function caption(s: NamedSpec): string {
   return CAPTIONS[s.id] ?? 'Mean (filled dot) ± one standard deviation (bar) of each level, and each seed’s value (open dots).';
-}
-
-/** Why the page tests as it does, in words (issue 14: say it on the page). */
-function methodNotes(model: ReportModel): string {
-  const correction = model.correction === 'holm' ? 'Holm’s step-down correction' : 'the Benjamini-Hochberg false discovery rate';
-  return [
-    '<p>Each level has few seeds (the thesis uses three). With three runs per arm a rank test cannot reach significance at all: the exact two-sided Mann-Whitney test of 3 against 3 has 20 equally likely orderings, so even complete separation gives p = 2/20 = 0.1 &gt; 0.05. ',
-    'The comparisons therefore use Welch’s t-test, which does not assume the two levels share one variance (their seeds spread differently) and whose Welch-Satterthwaite degrees of freedom make the test honest for unequal spreads; ',
-    `p-values are adjusted with ${correction} across the experiment’s comparisons at alpha = ${model.alpha}. `,
-    'The smallest detectable difference (power 0.8) and the seeds needed say how much such a design can resolve: a non-significant difference is not evidence of no difference.</p>',
-  ].join('');
 }
 
 function chart(s: NamedSpec, svg: string): string {
@@ -73,14 +63,13 @@ export async function renderExperimentPage(model: ReportModel): Promise<string> 
     pageHeader(model),
     '<main>',
     `<h2 id="results">${escapeHtml(e.thesisTable ? `${e.thesisTable}, reproduced` : 'Results')}</h2>`,
-    `<p>One row per level of the ${escapeHtml(e.factor)}; test-split metrics as mean ± sd over the done seeds. The best row (highest mean ${escapeHtml(e.metrics[0] ?? '')}) is marked.</p>`,
+    `<p>One row per level of the ${escapeHtml(e.factor)}; test-split metrics as mean ± sd over the done seeds. The best row (highest mean test ${escapeHtml(metricName(e.metrics[0] ?? ''))}) is marked.</p>`,
     mirroredTableHtml(model),
     agreement ? `<h3>Do our conclusions agree with the thesis?</h3>${agreement}` : '',
     '<h2 id="comparisons">Comparisons</h2>',
     comparisonTableHtml(model),
-    '<h3>How to read these tests</h3>',
-    methodNotes(model),
-    notes ? `<h3>Notes on this experiment</h3>${notes}` : '',
+    // the model's notes say why Welch and not a rank test, what p_adj and the detectable difference mean
+    notes ? `<h3>How to read these numbers</h3>${notes}` : '',
     '<h2 id="charts">Charts</h2>',
     ...charts.map((s) => chart(s, svgs.get(s.id)!)),
     '<h2 id="changes">What each level changes</h2>',

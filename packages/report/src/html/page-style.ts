@@ -20,6 +20,7 @@ table { border-collapse: collapse; margin: 8px 0 12px; font-size: 14px; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 th { background: #eef0f3; font-weight: 600; }
 tbody tr:nth-child(even) { background: var(--stripe); }
+td.nowrap { white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.best { background: var(--best) !important; font-weight: 600; }
 tr.best td.level::after { content: " ★ best"; color: #b45309; font-size: 12px; }

@@ -13,7 +13,7 @@ import { escapeHtml } from './escape.ts';
 const TEXT_COLUMNS = new Set(['level', 'regime', 'comparison (a − b)', 'verdict']);
 
 function cell(heading: string, text: string): string {
-  const cls = heading === 'level' ? 'level' : TEXT_COLUMNS.has(heading) ? '' : 'num';
+  const cls = heading === 'level' ? 'level' : heading === 'comparison (a − b)' ? 'nowrap' : TEXT_COLUMNS.has(heading) ? '' : 'num';
   return `<td${cls ? ` class="${cls}"` : ''} data-col="${escapeHtml(heading)}">${escapeHtml(text)}</td>`;
 }
 
@@ -67,9 +67,9 @@ export function agreementTableHtml(model: ReportModel): string {
     const agree = c.agreement
       ? `<td>${yesNo(c.agreement.sameDirection)}</td><td>${yesNo(c.agreement.sameVerdict)}</td>`
       : '<td>–</td><td>–</td>';
-    return `<tr><td>${escapeHtml(comparisonLabel(c))}</td><td class="num">${fixed(c.t, 2)}</td><td class="num">${fixed(p.t, 2)}</td><td class="num">${pValue(c.p)}</td><td class="num">${pValue(p.p)}</td>${agree}</tr>`;
+    return `<tr><td>${escapeHtml(comparisonLabel(c))}</td><td class="num">${fixed(c.t, 2)}</td><td class="num">${fixed(p.t, 2)}</td><td class="num">${pValue(c.p)}</td><td class="num">${pValue(c.pAdjusted)}</td><td class="num">${pValue(p.p)}</td>${agree}</tr>`;
   });
-  return `<table id="agreement-table">${head(['comparison', '|t| ours', '|t| thesis', 'p ours', 'p thesis', 'same direction', 'same verdict'])}<tbody>${body.join('')}</tbody></table>`;
+  return `<table id="agreement-table">${head(['comparison', '|t| ours', '|t| thesis', 'p ours', 'p adjusted ours', 'p thesis', 'same direction', 'same verdict'])}<tbody>${body.join('')}</tbody></table>`;
 }
 
 function configValue(v: unknown): string {

@@ -15,8 +15,8 @@ export interface GridCell {
   mark: boolean;
 }
 
-/** Approximate width of one character at font size 11 (vega's own estimate is about 0.6 em). */
-const CHAR_PX = 6.6;
+/** Approximate width of one character at font size 11 (bold, with a margin over vega's 0.6 em estimate). */
+const CHAR_PX = 7;
 const PAD_PX = 16;
 
 /**

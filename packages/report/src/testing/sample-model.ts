@@ -182,7 +182,7 @@ export function sampleReportModel(): ReportModel {
       { level: '0 % <frozen>', path: 'model.unfreeze', base: 1, value: 0 },
     ],
     notes: [
-      "Only three seeds per level: a rank test cannot reach p < 0.05, so Welch's t-test is used.",
+      "Why Welch's t-test: with three seeds per arm an exact rank test cannot reach p < 0.05 (its smallest two-sided p is 2/20 = 0.1); Welch's test does not assume equal variances.",
       'Level "0 % <frozen>" has no done runs.',
     ],
   };
