@@ -2,6 +2,7 @@
  * How numbers and metric names print on every page and chart, so the HTML table, the Vega-Lite
  * table and the charts show the same digits.
  */
+import { formatP } from './model/format-p.ts';
 import type { MetricSummary } from './report-types.ts';
 
 /** The en dash printed for a number that is missing or not finite. */
@@ -18,14 +19,14 @@ export function fixed(x: number | null | undefined, digits = 3): string {
 }
 
 /**
- * A p-value: four decimals, '< 0.0001' below that.
+ * A p-value as the verdicts print it (formatP: three decimals, '< 0.001' below), an en dash when
+ * not computed.
  *
- * @example pValue(0.00001) // '< 0.0001'
- * @example pValue(0.0361) // '0.0361'
+ * @example pText(0.0361) // '0.036'
+ * @example pText(Number.NaN) // '–'
  */
-export function pValue(p: number): string {
-  if (!Number.isFinite(p)) return MISSING;
-  return p < 1e-4 ? '< 0.0001' : p.toFixed(4);
+export function pText(p: number): string {
+  return Number.isFinite(p) ? formatP(p) : MISSING;
 }
 
 /**

@@ -1,7 +1,12 @@
 // Public entry of @cxr/report. Exports are added by the modules that implement them.
 export type * from './report-types.ts';
-export { ReportError, ReportArgumentError } from './errors.ts';
-export { fixed, meanSd, metricName, pValue } from './format.ts';
+export { ReportArgumentError, ReportError } from './errors.ts';
+export { buildReportModel } from './build-report-model.ts';
+export { describeExperimentFromStore } from './describe-experiment-from-store.ts';
+export { higherIsBetter } from './model/metric-direction.ts';
+export { formatP } from './model/format-p.ts';
+export { stableJson } from './stable-json.ts';
+export { fixed, meanSd, metricName, pText } from './format.ts';
 export { RenderError, renderSvg } from './render-svg.ts';
 export { metricDotsSpec } from './specs/metric-dots-spec.ts';
 export { forestSpec } from './specs/forest-spec.ts';

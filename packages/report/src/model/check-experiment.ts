@@ -5,17 +5,13 @@ import type { ReportExperiment } from '../report-types.ts';
 const FN = 'buildReportModel';
 
 /**
- * Checks what the types cannot: non-empty name and metrics, level labels used once, comparisons
+ * Checks what the types cannot: non-empty metrics, level labels used once, comparisons
  * naming known levels, alpha in (0, 1), a known correction, integer seeds.
  *
  * @throws ReportArgumentError naming the key, e.g. `buildReportModel(experiment.comparisons[0].b): expected one of the levels [0 %, 90 %], received "95 %"`.
  */
 export function checkExperiment(experiment: ReportExperiment, labelsInStore: readonly string[]): void {
-  if (typeof experiment !== 'object' || experiment === null)
-    throw new ReportArgumentError(FN, 'experiment', 'a ReportExperiment', experiment);
-  if (typeof experiment.name !== 'string' || experiment.name === '') {
-    throw new ReportArgumentError(FN, 'experiment.name', 'a non-empty experiment name', experiment.name);
-  }
+  // The name was checked against the store before (knownExperiment), which also refuses a non-object.
   if (!Array.isArray(experiment.metrics) || experiment.metrics.length === 0) {
     throw new ReportArgumentError(
       FN,

@@ -3,7 +3,7 @@
  * the test's numbers and the verdict; significant rows highlighted.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { MISSING, fixed, pValue } from '../format.ts';
+import { MISSING, fixed, pText } from '../format.ts';
 import type { ComparisonRow, ReportModel } from '../report-types.ts';
 import { comparisonLabel } from './forest-spec.ts';
 import { gridTableSpec, type GridCell } from './table-grid-spec.ts';
@@ -28,8 +28,8 @@ export function comparisonColumns(model: ReportModel): ComparisonColumn[] {
     { heading: '|t|', cell: (c) => fixed(c.t, 2) },
     { heading: 'df', cell: (c) => fixed(c.df, 1) },
     { heading: 't*', cell: (c) => fixed(c.tCritical, 2) },
-    { heading: 'p', cell: (c) => pValue(c.p) },
-    { heading: `p (${model.correction === 'holm' ? 'Holm' : 'BH'})`, cell: (c) => pValue(c.pAdjusted) },
+    { heading: 'p', cell: (c) => pText(c.p) },
+    { heading: `p (${model.correction === 'holm' ? 'Holm' : 'BH'})`, cell: (c) => pText(c.pAdjusted) },
     { heading: 'verdict', cell: (c) => c.notComputable ?? c.verdict },
     { heading: "Hedges' g", cell: (c) => fixed(c.hedgesG, 2) },
     { heading: 'min. detectable', cell: (c) => fixed(c.minimumDetectable, 4) },

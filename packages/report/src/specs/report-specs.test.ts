@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { buildReportModel } from '../build-report-model.ts';
 import { ReportArgumentError } from '../errors.ts';
+import { buildFixtureStore, FIXTURE_EXPERIMENTS } from '../testing/index.ts';
 import { matchGolden } from '../testing/golden.ts';
 import { sampleReportModel } from '../testing/sample-model.ts';
 import { comparisonTableSpec } from './comparison-table-spec.ts';
@@ -10,7 +12,7 @@ import { metricDotsSpec } from './metric-dots-spec.ts';
 import { mirroredColumns, mirroredTableSpec } from './mirrored-table-spec.ts';
 import { reportSpecs } from './report-specs.ts';
 
-const golden = (name: string) => fileURLToPath(new URL(`./fixtures/sample/${name}.json`, import.meta.url));
+const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}.golden.json`, import.meta.url));
 type Values = { values: Record<string, unknown>[] };
 const values = (spec: unknown) => (spec as { data: Values }).data.values;
 const layerValues = (spec: unknown, i: number) => (spec as { layer: { data: Values }[] }).layer[i]!.data.values;
@@ -22,12 +24,26 @@ test('every spec of the sample matches its golden JSON (deterministic, data inli
     ['dots-macro_auc_roc', 'dots-macro_pr_auc', 'forest', 'curves', 'label-auc', 'table-mirrored', 'table-comparisons'],
   );
   for (const s of specs) {
-    matchGolden(golden(s.id), s.spec);
+    matchGolden(golden(`sample-${s.id}`), s.spec);
     const text = JSON.stringify(s.spec);
     assert.ok(!/"url"\s*:/.test(text), `${s.id} has no data URL`);
     assert.ok(!/https?:/.test(text), `${s.id} has no network address`);
   }
   assert.equal(JSON.stringify(reportSpecs(sampleReportModel())), JSON.stringify(specs));
+});
+
+test('every spec of the fixture experiments matches its golden JSON', () => {
+  const store = buildFixtureStore();
+  try {
+    for (const experiment of FIXTURE_EXPERIMENTS) {
+      const model = buildReportModel(store, experiment);
+      const specs = reportSpecs(model);
+      assert.ok(specs.length >= 5 + model.experiment.metrics.length - 2, 'dots per metric, forest, curves, heat map, tables');
+      for (const s of specs) matchGolden(golden(`${experiment.name}-${s.id}`), s.spec);
+    }
+  } finally {
+    store.close();
+  }
 });
 
 test('metricDotsSpec carries each seed value and mean ± sd, and refuses an unknown metric', () => {

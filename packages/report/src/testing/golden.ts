@@ -1,23 +1,19 @@
 /**
- * Golden JSON files (kept under a fixtures/ folder, which prettier leaves alone) for tests of deterministic artefacts (Vega-Lite specs, JSON; never SVG or PNG
- * bytes): a test compares its value with the file; CXR_UPDATE_GOLDEN=1 rewrites the file instead.
+ * Golden JSON files (`*.golden.json`, stableJson's bytes, which prettier leaves alone) for tests of
+ * deterministic artefacts (Vega-Lite specs, JSON; never SVG or PNG bytes): a test compares its value with the file; CXR_UPDATE_GOLDEN=1 rewrites the file instead.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import assert from 'node:assert/strict';
-
-/** Pretty JSON of `value` with a final newline, as golden files are stored. */
-export function goldenText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
+import { stableJson } from '../stable-json.ts';
 
 /**
  * Asserts that `value` serialises to the content of `file` (or writes it under CXR_UPDATE_GOLDEN=1).
  *
- * @example matchGolden(new URL('./fixtures/forest.json', import.meta.url).pathname, forestSpec(model))
+ * @example matchGolden(new URL('./golden/forest.golden.json', import.meta.url).pathname, forestSpec(model))
  */
 export function matchGolden(file: string, value: unknown): void {
-  const text = goldenText(value);
+  const text = stableJson(value);
   if (process.env['CXR_UPDATE_GOLDEN'] === '1') {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
