@@ -1,11 +1,11 @@
 /**
- * The experiment page opened from file:// in a real headless Chromium (puppeteer-core): it makes
+ * The fixture's experiment page, written by writeReports, opened from file:// in a real headless
+ * Chromium (puppeteer-core): it makes
  * no request beyond the file itself, logs no error, its tables show the model's numbers and its
  * charts are SVG. Skips with the reason where no Chromium starts, unless CXR_REQUIRE_SERVICES=1.
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -14,9 +14,9 @@ import { comparisonColumns } from '../specs/comparison-table-spec.ts';
 import { mirroredColumns } from '../specs/mirrored-table-spec.ts';
 import { reportSpecs } from '../specs/report-specs.ts';
 import { CHROMIUM_ARGS, findChromium } from '../testing/chromium.ts';
-import { sampleReportModel } from '../testing/sample-model.ts';
-import { renderExperimentPage } from './experiment-page.ts';
-import { renderIndexPage } from './index-page.ts';
+import { buildReportModel } from '../build-report-model.ts';
+import { buildFixtureStore, FIXTURE_UNFREEZE_EXPERIMENT, FIXTURE_EXPERIMENTS } from '../testing/index.ts';
+import { writeReports } from '../write-reports.ts';
 
 const { dir, cleanup } = makeTempDir('report-browser');
 after(cleanup);
@@ -28,10 +28,11 @@ test('the experiment page loads offline in headless Chromium with its numbers an
     t.skip(found.reason);
     return;
   }
-  const model = sampleReportModel();
+  const store = buildFixtureStore();
+  const model = buildReportModel(store, FIXTURE_UNFREEZE_EXPERIMENT);
+  await writeReports(store, FIXTURE_EXPERIMENTS, { out: dir });
+  store.close();
   const file = join(dir, `${model.experiment.name}.html`);
-  writeFileSync(file, await renderExperimentPage(model));
-  writeFileSync(join(dir, 'index.html'), renderIndexPage([model]));
   const url = pathToFileURL(file).href;
 
   const browser = await puppeteer.launch({ executablePath: found.path, args: CHROMIUM_ARGS, headless: true });
@@ -63,6 +64,12 @@ test('the experiment page loads offline in headless Chromium with its numbers an
       mirrored,
       model.levels.map((l) => columns.map((c) => c.cell(l))),
     );
+    // and independently of the column code: the AUC-ROC column holds each level's mean ± sd to 3 decimals
+    const aucColumn = columns.findIndex((c) => c.heading === 'AUC-ROC');
+    model.levels.forEach((l, i) => {
+      const s = l.metrics['macro_auc_roc'];
+      if (s && s.n >= 2) assert.equal(mirrored[i]![aucColumn], `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)}`);
+    });
     const best = await page.$$eval('#mirrored-table tr.best td.level', (cells) => cells.map((c) => (c.textContent ?? '').trim()));
     assert.deepEqual(
       best,
