@@ -1,10 +1,12 @@
 /** A report as LaTeX booktabs table fragments, ready for \input inside a table environment. */
 import type { ReportModel } from '../report-types.ts';
 import { latexEscape } from './latex-escape.ts';
-import { metricLabel } from './metric-label.ts';
-import { bestRowByMetric, ciLevel, comparisonCells, correctionName, DIGITS, fixed, meanSd } from './table-cells.ts';
+import { fixed, metricName, MISSING } from '../format.ts';
+import { bestRowByMetric, ciLevel, comparisonCells, correctionName, DIGITS, meanSdParts } from './table-cells.ts';
 
+/** LaTeX's en dash, for the page's MISSING. */
 const DASH = '--';
+const orDash = (s: string) => (s === MISSING ? DASH : s);
 
 /**
  * Two booktabs tabular fragments for one experiment (needs \usepackage{booktabs}): the table
@@ -36,20 +38,20 @@ function levelTable(model: ReportModel): string[] {
     'Level',
     ...(withRegime ? ['Regime'] : []),
     ...(params ? [`Params (M, ${params})`] : []),
-    ...metrics.map((m) => latexEscape(metricLabel(m))),
+    ...metrics.map((m) => latexEscape(metricName(m))),
     'Seeds',
-    ...published.map((m) => `Thesis ${latexEscape(metricLabel(m))}`),
+    ...published.map((m) => `Thesis ${latexEscape(metricName(m))}`),
   ];
   const spec = ['l', ...(withRegime ? ['l'] : []), ...(params ? ['r'] : []), ...metrics.map(() => 'c'), 'r', ...published.map(() => 'c')];
   const rows = levels.map((l, i) => [
     latexEscape(l.label),
     ...(withRegime ? [latexEscape(l.regime)] : []),
-    ...(params ? [fixed(l.paramsMillions, DIGITS.params) || DASH] : []),
+    ...(params ? [orDash(fixed(l.paramsMillions, DIGITS.params))] : []),
     ...metrics.map((m) => {
-      const s = meanSd(l.metrics[m]);
+      const s = meanSdParts(l.metrics[m]);
       if (!s) return DASH;
       const bold = (x: string) => (best[m] === i ? `\\textbf{${x}}` : x);
-      return s.sd === '' ? `${bold(s.mean)} ($n = ${l.metrics[m]!.n}$)` : `${bold(s.mean)} $\\pm$ ${bold(s.sd)}`;
+      return s.sd === null ? `${bold(s.mean)} ($n = ${l.metrics[m]!.n}$)` : `${bold(s.mean)} $\\pm$ ${bold(s.sd)}`;
     }),
     `${l.seedsDone}/${l.seedsPlanned}`,
     ...published.map((m) => {
@@ -79,21 +81,21 @@ function comparisonTable(model: ReportModel): string[] {
   const spec = ['l', 'l', 'l', ...header.slice(3).map(() => 'r')];
   const rows = model.comparisons.map((c) => {
     const n = comparisonCells(c);
-    const math = (s: string) => (s ? `$${s.replace('< ', '<')}$` : DASH);
+    const math = (s: string) => (s === MISSING ? DASH : `$${s.replace('< ', '<')}$`);
     return [
       latexEscape(c.a),
       latexEscape(c.b),
-      latexEscape(metricLabel(c.metric)),
+      latexEscape(metricName(c.metric)),
       math(n.difference),
-      n.ciLow ? `$[${n.ciLow}, ${n.ciHigh}]$` : DASH,
+      n.ciLow === MISSING ? DASH : `$[${n.ciLow}, ${n.ciHigh}]$`,
       math(n.t),
       math(n.df),
       math(n.tCritical),
       math(n.p),
-      n.pAdjusted ? `$${n.pAdjusted.replace('< ', '<')}${c.significant ? '^{*}' : ''}$` : DASH,
+      n.pAdjusted === MISSING ? DASH : `$${n.pAdjusted.replace('< ', '<')}${c.significant ? '^{*}' : ''}$`,
       math(n.hedgesG),
       math(n.minimumDetectable),
-      n.seedsNeeded || DASH,
+      orDash(n.seedsNeeded),
     ];
   });
   const family = model.comparisons.filter((c) => c.notComputable === null).length;

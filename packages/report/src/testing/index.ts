@@ -2,6 +2,9 @@
  * Test helpers of @cxr/report (import as '@cxr/report/testing' from tests and benchmarks only): a
  * fixture results store built through the real store API and the description of its experiments.
  */
+export { sampleReportModel } from './sample-model.ts';
+export { findChromium, CHROMIUM_ARGS } from './chromium.ts';
+export { matchGolden } from './golden.ts';
 export { buildFixtureStore } from './fixture-store.ts';
 export { FIXTURE_EXPERIMENTS, FIXTURE_LOSS_EXPERIMENT, FIXTURE_UNFREEZE_EXPERIMENT } from './fixture-experiments.ts';
 export {
