@@ -14,7 +14,7 @@ import { summarizeMetric } from './summarize-metric.ts';
  * mean of the primary metric (the first; highest, or lowest for a loss - see higherIsBetter; ties:
  * the first level).
  *
- * @example buildLevelRows(selected.levels, experiment)[2] // { label: '90 %', seedsDone: 3, metrics: { macro_auc_roc: { n: 3, mean: 0.7363, ... } }, best: true, ... }
+ * @example buildLevelRows(selected.levels, experiment)[2] // { label: '90 %', seedsDone: 3, metrics: { macro_auc_roc: { n: 3, mean: 0.739, ... } }, best: true, ... }
  */
 export function buildLevelRows(levels: readonly LevelRuns[], experiment: ReportExperiment): LevelRow[] {
   const rows = levels.map((level): LevelRow => {

@@ -70,8 +70,8 @@ export function reportNotes(input: NotesInput): string[] {
 }
 
 function correctionNote(correction: 'holm' | 'bh', alpha: number, family: number): string {
-  const family_ = `the ${family} computable comparison${family === 1 ? '' : 's'} of this experiment (every metric x every planned comparison is one family)`;
+  const familyText = `the ${family} computable comparison${family === 1 ? '' : 's'} of this experiment (every metric x every planned comparison is one family)`;
   return correction === 'holm'
-    ? `p_adj: Holm's step-down correction over ${family_}, so the chance of any false positive among them stays below alpha = ${alpha}; significant means p_adj < alpha.`
-    : `p_adj: Benjamini-Hochberg's correction over ${family_}, so the expected share of false positives among the significant ones stays below alpha = ${alpha}; significant means p_adj < alpha.`;
+    ? `p_adj: Holm's step-down correction over ${familyText}, so the chance of any false positive among them stays below alpha = ${alpha}; significant means p_adj < alpha.`
+    : `p_adj: Benjamini-Hochberg's correction over ${familyText}, so the expected share of false positives among the significant ones stays below alpha = ${alpha}; significant means p_adj < alpha.`;
 }
