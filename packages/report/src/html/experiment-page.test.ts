@@ -47,7 +47,7 @@ test('the tables carry the model numbers, the best row and the significant compa
   assert.ok(html.includes('<td class="num" data-col="AUC-ROC (thesis)">0.800 ± 0.010</td>'));
   assert.match(
     html,
-    /<tr class="significant"><td class="nowrap" data-col="comparison \(a − b\)">90 % − 100 % \(AUC-ROC\)<\/td><td class="num" data-col="difference">0.0500<\/td><td class="num" data-col="95 % CI">\[0.0273, 0.0727\]<\/td>/,
+    /<tr class="significant"><td data-col="comparison \(a − b\)">90 % − 100 % \(AUC-ROC\)<\/td><td class="num" data-col="difference">0.0500<\/td><td class="num" data-col="95 % CI">\[0.0273, 0.0727\]<\/td>/,
   );
   assert.ok(html.includes('id="agreement-table"'));
   assert.ok(html.includes('<code>model.unfreeze</code></td><td><code>1</code></td><td><code>0.9</code>'), 'what each level changes');

@@ -13,7 +13,7 @@ import { escapeHtml } from './escape.ts';
 const TEXT_COLUMNS = new Set(['level', 'regime', 'comparison (a − b)', 'verdict']);
 
 function cell(heading: string, text: string): string {
-  const cls = heading === 'level' ? 'level' : heading === 'comparison (a − b)' ? 'nowrap' : TEXT_COLUMNS.has(heading) ? '' : 'num';
+  const cls = heading === 'level' ? 'level' : heading === 'verdict' ? 'verdict' : TEXT_COLUMNS.has(heading) ? '' : 'num';
   return `<td${cls ? ` class="${cls}"` : ''} data-col="${escapeHtml(heading)}">${escapeHtml(text)}</td>`;
 }
 
@@ -32,7 +32,7 @@ export function mirroredTableHtml(model: ReportModel): string {
     (l) =>
       `<tr${l.best ? ' class="best"' : ''} data-level="${escapeHtml(l.label)}">${columns.map((c) => cell(c.heading, c.cell(l))).join('')}</tr>`,
   );
-  return `<table id="mirrored-table">${head(columns.map((c) => c.heading))}<tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="scroll"><table id="mirrored-table">${head(columns.map((c) => c.heading))}<tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /**
@@ -46,7 +46,7 @@ export function comparisonTableHtml(model: ReportModel): string {
   const rows = model.comparisons.map(
     (c) => `<tr${c.significant ? ' class="significant"' : ''}>${columns.map((col) => cell(col.heading, col.cell(c))).join('')}</tr>`,
   );
-  return `<table id="comparison-table">${head(columns.map((c) => c.heading))}<tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="scroll"><table id="comparison-table" class="wide">${head(columns.map((c) => c.heading))}<tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function yesNo(v: boolean): string {

@@ -29,7 +29,7 @@ export function forestSpec(model: ReportModel): TopLevelSpec {
       pAdjusted: c.pAdjusted,
     }));
   const order = rows.map((r) => r.comparison);
-  const y = { field: 'comparison', type: 'nominal' as const, sort: order, title: null, axis: { labelLimit: 360 } };
+  const y = { field: 'comparison', type: 'nominal' as const, sort: order, title: null };
   const color = {
     field: 'significant',
     type: 'nominal' as const,
