@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { runsCsv } from '../render/runs-csv.ts';
 import { reportSpecs } from '../specs/report-specs.ts';
 import { sampleReportModel } from '../testing/sample-model.ts';
 import { renderExperimentPage } from './experiment-page.ts';
@@ -77,5 +78,6 @@ test('every spec and the runs are embedded as JSON, and the CSV link decodes to 
   const lines = csv.trimEnd().split('\r\n');
   assert.equal(lines.length, model.runs.length + 1);
   assert.ok(lines[0]!.includes('test.macro_auc_roc'));
-  assert.ok(lines.some((l) => l.startsWith('sample-unfreeze,90 %,1,done,1,') && l.includes(',0.81,')));
+  assert.equal(csv, runsCsv([model]), 'the same CSV as --format csv');
+  assert.ok(lines.some((l) => l.startsWith('sample-unfreeze,90 %,1,done,a1b2c3d4,') && l.includes(',0.81,')));
 });

@@ -4,6 +4,7 @@
  * changes. Cells hold plain text so the numbers copy as printed.
  */
 import { fixed, pText } from '../format.ts';
+import { DIGITS } from '../render/table-cells.ts';
 import type { ReportModel } from '../report-types.ts';
 import { comparisonColumns } from '../specs/comparison-table-spec.ts';
 import { comparisonLabel } from '../specs/forest-spec.ts';
@@ -67,7 +68,7 @@ export function agreementTableHtml(model: ReportModel): string {
     const agree = c.agreement
       ? `<td>${yesNo(c.agreement.sameDirection)}</td><td>${yesNo(c.agreement.sameVerdict)}</td>`
       : '<td>–</td><td>–</td>';
-    return `<tr><td>${escapeHtml(comparisonLabel(c))}</td><td class="num">${fixed(c.t, 2)}</td><td class="num">${fixed(p.t, 2)}</td><td class="num">${pText(c.p)}</td><td class="num">${pText(c.pAdjusted)}</td><td class="num">${pText(p.p)}</td>${agree}</tr>`;
+    return `<tr><td>${escapeHtml(comparisonLabel(c))}</td><td class="num">${fixed(c.t, DIGITS.statistic)}</td><td class="num">${fixed(p.t, DIGITS.statistic)}</td><td class="num">${pText(c.p)}</td><td class="num">${pText(c.pAdjusted)}</td><td class="num">${pText(p.p)}</td>${agree}</tr>`;
   });
   return `<table id="agreement-table">${head(['comparison', '|t| ours', '|t| thesis', 'p ours', 'p adjusted ours', 'p thesis', 'same direction', 'same verdict'])}<tbody>${body.join('')}</tbody></table>`;
 }
