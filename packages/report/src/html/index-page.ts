@@ -42,7 +42,7 @@ function row(model: ReportModel): string {
     `<td><a href="${escapeHtml(href)}">${escapeHtml(e.title)}</a><br><code>${escapeHtml(e.name)}</code></td>`,
     `<td>${e.thesisTable ? escapeHtml(e.thesisTable) : '–'}</td>`,
     `<td>${escapeHtml(e.factor)}</td>`,
-    `<td class="num">${progress}</td>`,
+    `<td>${progress}</td>`,
     `<td>${headline(model)}</td>`,
     '</tr>',
   ].join('');
