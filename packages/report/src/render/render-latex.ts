@@ -1,12 +1,10 @@
 /** A report as LaTeX booktabs table fragments, ready for \input inside a table environment. */
 import type { ReportModel } from '../report-types.ts';
 import { latexEscape } from './latex-escape.ts';
-import { fixed, metricName, MISSING } from '../format.ts';
-import { bestRowByMetric, ciLevel, comparisonCells, correctionName, DIGITS, meanSdParts } from './table-cells.ts';
+import { metricLabel } from './metric-label.ts';
+import { bestRowByMetric, ciLevel, comparisonCells, correctionName, DIGITS, fixed, meanSd } from './table-cells.ts';
 
-/** LaTeX's en dash, for the page's MISSING. */
 const DASH = '--';
-const orDash = (s: string) => (s === MISSING ? DASH : s);
 
 /**
  * Two booktabs tabular fragments for one experiment (needs \usepackage{booktabs}): the table
@@ -38,20 +36,20 @@ function levelTable(model: ReportModel): string[] {
     'Level',
     ...(withRegime ? ['Regime'] : []),
     ...(params ? [`Params (M, ${params})`] : []),
-    ...metrics.map((m) => latexEscape(metricName(m))),
+    ...metrics.map((m) => latexEscape(metricLabel(m))),
     'Seeds',
-    ...published.map((m) => `Thesis ${latexEscape(metricName(m))}`),
+    ...published.map((m) => `Thesis ${latexEscape(metricLabel(m))}`),
   ];
   const spec = ['l', ...(withRegime ? ['l'] : []), ...(params ? ['r'] : []), ...metrics.map(() => 'c'), 'r', ...published.map(() => 'c')];
   const rows = levels.map((l, i) => [
     latexEscape(l.label),
     ...(withRegime ? [latexEscape(l.regime)] : []),
-    ...(params ? [orDash(fixed(l.paramsMillions, DIGITS.params))] : []),
+    ...(params ? [fixed(l.paramsMillions, DIGITS.params) || DASH] : []),
     ...metrics.map((m) => {
-      const s = meanSdParts(l.metrics[m]);
+      const s = meanSd(l.metrics[m]);
       if (!s) return DASH;
       const bold = (x: string) => (best[m] === i ? `\\textbf{${x}}` : x);
-      return s.sd === null ? `${bold(s.mean)} ($n = ${l.metrics[m]!.n}$)` : `${bold(s.mean)} $\\pm$ ${bold(s.sd)}`;
+      return s.sd === '' ? `${bold(s.mean)} ($n = ${l.metrics[m]!.n}$)` : `${bold(s.mean)} $\\pm$ ${bold(s.sd)}`;
     }),
     `${l.seedsDone}/${l.seedsPlanned}`,
     ...published.map((m) => {
@@ -81,21 +79,21 @@ function comparisonTable(model: ReportModel): string[] {
   const spec = ['l', 'l', 'l', ...header.slice(3).map(() => 'r')];
   const rows = model.comparisons.map((c) => {
     const n = comparisonCells(c);
-    const math = (s: string) => (s === MISSING ? DASH : `$${s.replace('< ', '<')}$`);
+    const math = (s: string) => (s ? `$${s.replace('< ', '<')}$` : DASH);
     return [
       latexEscape(c.a),
       latexEscape(c.b),
-      latexEscape(metricName(c.metric)),
+      latexEscape(metricLabel(c.metric)),
       math(n.difference),
-      n.ciLow === MISSING ? DASH : `$[${n.ciLow}, ${n.ciHigh}]$`,
+      n.ciLow ? `$[${n.ciLow}, ${n.ciHigh}]$` : DASH,
       math(n.t),
       math(n.df),
       math(n.tCritical),
       math(n.p),
-      n.pAdjusted === MISSING ? DASH : `$${n.pAdjusted.replace('< ', '<')}${c.significant ? '^{*}' : ''}$`,
+      n.pAdjusted ? `$${n.pAdjusted.replace('< ', '<')}${c.significant ? '^{*}' : ''}$` : DASH,
       math(n.hedgesG),
       math(n.minimumDetectable),
-      orDash(n.seedsNeeded),
+      n.seedsNeeded || DASH,
     ];
   });
   const family = model.comparisons.filter((c) => c.notComputable === null).length;

@@ -1,7 +1,9 @@
 /** A report as GitHub Markdown: the mirrored table, the comparison table and the notes. */
 import type { ComparisonRow, ReportModel } from '../report-types.ts';
-import { fixed, metricName, MISSING } from '../format.ts';
-import { bestRowByMetric, ciLevel, comparisonCells, correctionName, DIGITS, meanSdParts } from './table-cells.ts';
+import { metricLabel } from './metric-label.ts';
+import { bestRowByMetric, ciLevel, comparisonCells, correctionName, DIGITS, fixed, meanSd } from './table-cells.ts';
+
+const DASH = '—';
 
 /**
  * GitHub Markdown for one experiment: a heading, the table mirroring the thesis table (level,
@@ -49,29 +51,29 @@ function levelTable(model: ReportModel): string[] {
     'Level',
     ...(withRegime ? ['Regime'] : []),
     ...(params ? [`Params (M, ${params})`] : []),
-    ...metrics.map(metricName),
+    ...metrics.map(metricLabel),
     'Seeds done',
-    ...published.map((m) => `Thesis ${metricName(m)}`),
+    ...published.map((m) => `Thesis ${metricLabel(m)}`),
   ];
   const align = header.map((_, i) => (i === 0 || (withRegime && i === 1) ? ':--' : '--:'));
   const rows = levels.map((l, i) => [
     inline(l.label),
     ...(withRegime ? [inline(l.regime)] : []),
-    ...(params ? [fixed(l.paramsMillions, DIGITS.params)] : []),
+    ...(params ? [fixed(l.paramsMillions, DIGITS.params) || DASH] : []),
     ...metrics.map((m) => summaryCell(l.metrics[m], best[m] === i)),
     `${l.seedsDone}/${l.seedsPlanned}`,
     ...published.map((m) => {
       const p = l.published?.[m];
-      return p ? `${fixed(p.mean, DIGITS.mean)} ± ${fixed(p.sd, DIGITS.mean)}` : MISSING;
+      return p ? `${fixed(p.mean, DIGITS.mean)} ± ${fixed(p.sd, DIGITS.mean)}` : DASH;
     }),
   ]);
   return [header, align, ...rows].map(tableRow);
 }
 
-function summaryCell(summary: Parameters<typeof meanSdParts>[0], bold: boolean): string {
-  const s = meanSdParts(summary);
-  if (!s) return MISSING;
-  const text = s.sd === null ? `${s.mean} (n = ${summary!.n})` : `${s.mean} ± ${s.sd}`;
+function summaryCell(summary: Parameters<typeof meanSd>[0], bold: boolean): string {
+  const s = meanSd(summary);
+  if (!s) return DASH;
+  const text = s.sd === '' ? `${s.mean} (n = ${summary!.n})` : `${s.mean} ± ${s.sd}`;
   return bold ? `**${text}**` : text;
 }
 
@@ -97,29 +99,30 @@ function comparisonTable(model: ReportModel): string[] {
   const align = header.map((_, i) => (i < 3 || i === 10 ? ':--' : '--:'));
   const rows = model.comparisons.map((c) => {
     const n = comparisonCells(c);
+    const or = (s: string) => s || DASH;
     return [
       inline(c.a),
       inline(c.b),
-      metricName(c.metric),
-      n.difference,
-      n.ciLow === MISSING ? MISSING : `[${n.ciLow}, ${n.ciHigh}]`,
-      n.t,
-      n.df,
-      n.tCritical,
-      n.p,
-      c.significant ? `**${n.pAdjusted}**` : n.pAdjusted,
+      metricLabel(c.metric),
+      or(n.difference),
+      n.ciLow ? `[${n.ciLow}, ${n.ciHigh}]` : DASH,
+      or(n.t),
+      or(n.df),
+      or(n.tCritical),
+      or(n.p),
+      c.significant ? `**${n.pAdjusted}**` : or(n.pAdjusted),
       inline(c.notComputable === null ? c.verdict : `not computable: ${c.notComputable}`),
-      n.hedgesG,
-      n.minimumDetectable,
-      n.seedsNeeded,
-      ...(withPublished ? [c.published ? String(c.published.p) : MISSING, agreement(c)] : []),
+      or(n.hedgesG),
+      or(n.minimumDetectable),
+      or(n.seedsNeeded),
+      ...(withPublished ? [c.published ? String(c.published.p) : DASH, agreement(c)] : []),
     ];
   });
   return [header, align, ...rows].map(tableRow);
 }
 
 function agreement(c: ComparisonRow): string {
-  if (!c.agreement) return MISSING;
+  if (!c.agreement) return DASH;
   const direction = c.agreement.sameDirection ? 'same direction' : 'opposite direction';
   const verdict = c.agreement.sameVerdict ? 'same verdict' : 'other verdict';
   return `${direction}, ${verdict}`;

@@ -1,20 +1,23 @@
 /**
- * The text of every number cell the Markdown and LaTeX tables share, printed through the page's
- * own formatting (../format.ts), so the tables show the digits the HTML page shows: means and sds
- * with 3 decimals (the thesis' precision), differences 4, |t|, df, t* and g 2; MISSING where a
- * number is not computable.
+ * The text of every number cell the Markdown and LaTeX tables share, so both print the same
+ * digits: means and sds with 3 decimals (the thesis' precision), differences 4, |t|, df, t* and g 2.
  */
-import { fixed, MISSING, pText } from '../format.ts';
-import { bestIndex } from '../model/level-rows.ts';
+import { formatP } from '../model/format-p.ts';
 import type { ComparisonRow, LevelRow, MetricSummary } from '../report-types.ts';
+import { bestIndex } from '../model/level-rows.ts';
 
 /** Decimals of each kind of number. */
 export const DIGITS = { mean: 3, difference: 4, statistic: 2, params: 2 } as const;
 
-/** mean and sd as text (sd null for one run); null for no summary. */
-export function meanSdParts(s: MetricSummary | null | undefined): { mean: string; sd: string | null } | null {
+/** A finite number with `digits` decimals; '' for NaN or null (the renderer prints its own dash). */
+export function fixed(x: number | null, digits: number): string {
+  return x === null || !Number.isFinite(x) ? '' : x.toFixed(digits);
+}
+
+/** mean and sd as text parts ('' sd for n = 1); null for no summary. */
+export function meanSd(s: MetricSummary | null | undefined): { mean: string; sd: string } | null {
   if (!s) return null;
-  return { mean: fixed(s.mean, DIGITS.mean), sd: Number.isFinite(s.sd) ? fixed(s.sd, DIGITS.mean) : null };
+  return { mean: fixed(s.mean, DIGITS.mean), sd: fixed(s.sd, DIGITS.mean) };
 }
 
 /** For each metric, the index of the level row with the best mean (-1 when none has one). */
@@ -22,8 +25,9 @@ export function bestRowByMetric(levels: readonly LevelRow[], metrics: readonly s
   return Object.fromEntries(metrics.map((m) => [m, bestIndex(levels, m)]));
 }
 
-/** The number cells of one comparison row (MISSING where not computable). */
+/** The number cells of one comparison row ('' where not computable). */
 export function comparisonCells(c: ComparisonRow) {
+  const computed = c.notComputable === null;
   return {
     difference: fixed(c.difference, DIGITS.difference),
     ciLow: fixed(c.ci[0], DIGITS.difference),
@@ -31,11 +35,11 @@ export function comparisonCells(c: ComparisonRow) {
     t: fixed(c.t, DIGITS.statistic),
     df: fixed(c.df, DIGITS.statistic),
     tCritical: fixed(c.tCritical, DIGITS.statistic),
-    p: pText(c.p),
-    pAdjusted: pText(c.pAdjusted),
+    p: computed ? formatP(c.p) : '',
+    pAdjusted: computed ? formatP(c.pAdjusted) : '',
     hedgesG: fixed(c.hedgesG, DIGITS.statistic),
     minimumDetectable: fixed(c.minimumDetectable, DIGITS.difference),
-    seedsNeeded: c.seedsNeeded === null ? MISSING : String(c.seedsNeeded),
+    seedsNeeded: c.seedsNeeded === null ? '' : String(c.seedsNeeded),
   };
 }
 
