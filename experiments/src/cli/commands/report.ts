@@ -1,0 +1,74 @@
+/**
+ * `cxr report [EXPERIMENT...] [--db PATH] [--out reports/] [--format html,md,tex,csv,json] [--profile P] [--open]`:
+ * the significance report of each experiment (every experiment in the database when none is
+ * named), written to --out. Reads the database read-only, so a running sweep is never locked out;
+ * the pages say which cells are done, running, pending or failed and compute from done runs only.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openResultsStore } from '@cxr/results';
+import { REPORT_FORMATS, writeReports, type ReportFormat } from '@cxr/report';
+import type { CliCommand } from '../command-types.ts';
+import { reportExperimentsFor } from '../../experiments/report-experiments.ts';
+import { dbOption, dbPath, noDatabase, type DbArgs } from './db.ts';
+
+interface ReportArgs extends DbArgs {
+  experiment?: string[];
+  out: string;
+  format: string;
+  profile?: string;
+  open: boolean;
+}
+
+/**
+ * The formats of a --format value ("html,md").
+ *
+ * @throws Error naming the flag, the bad entry and the valid formats.
+ * @example parseFormats('html,tex') // ['html', 'tex']
+ */
+export function parseFormats(value: string): ReportFormat[] {
+  const out: ReportFormat[] = [];
+  for (const raw of value.split(',')) {
+    const f = raw.trim();
+    if (!(REPORT_FORMATS as readonly string[]).includes(f))
+      throw new Error(`cxr report --format: unknown format ${JSON.stringify(f)}; valid formats: ${REPORT_FORMATS.join(', ')}`);
+    if (!out.includes(f as ReportFormat)) out.push(f as ReportFormat);
+  }
+  return out;
+}
+
+const command: CliCommand = {
+  module: {
+    command: 'report [experiment..]',
+    describe: 'Write the significance report (HTML page per experiment, index, Markdown/LaTeX/CSV/JSON tables)',
+    builder: (y) =>
+      y
+        .positional('experiment', { type: 'string', array: true, describe: 'Experiments to report (default: every one in the database)' })
+        .option('db', dbOption)
+        .option('out', { type: 'string', default: 'reports', describe: 'Folder the reports are written to' })
+        .option('format', { type: 'string', default: 'html', describe: `Comma-separated: ${REPORT_FORMATS.join(', ')}` })
+        .option('profile', {
+          type: 'string',
+          describe: 'The sweep profile whose configs to report (default: the one matching the stored runs)',
+        })
+        .option('open', { type: 'boolean', default: false, describe: 'Open the index page in a browser (xdg-open)' }),
+    handler: async (argv) => {
+      const a = argv as unknown as ReportArgs;
+      const formats = parseFormats(a.format);
+      const path = dbPath(a);
+      if (!existsSync(path)) throw noDatabase(path);
+      const store = openResultsStore({ path, readonly: true });
+      try {
+        const experiments = reportExperimentsFor(store, a.experiment ?? [], a.profile);
+        const written = await writeReports(store, experiments, { out: a.out, formats });
+        for (const file of written.files) console.log(file);
+        if (a.open) spawn('xdg-open', [resolve(join(written.out, 'index.html'))], { stdio: 'ignore', detached: true }).unref();
+      } finally {
+        store.close();
+      }
+    },
+  },
+};
+
+export default command;
