@@ -31,7 +31,10 @@ describe('CellQueue', () => {
   });
 
   test('bad options are refused with the option and the value', () => {
-    assert.throws(() => new CellQueue(cells, { retryAfterMs: 0 }), { name: 'SweepError', message: /CellQueue: retryAfterMs must be > 0, received 0/ });
+    assert.throws(() => new CellQueue(cells, { retryAfterMs: 0 }), {
+      name: 'SweepError',
+      message: /CellQueue: retryAfterMs must be > 0, received 0/,
+    });
     assert.throws(() => new CellQueue(cells, { retryAfterMs: 1, maxDeaths: 0.5 }), {
       name: 'SweepError',
       message: /CellQueue: maxDeaths must be an integer >= 1, received 0.5/,

@@ -33,7 +33,9 @@ export async function runWorkerCell(ctx: WorkerContext, cell: WorkerCell, signal
   const config = resolveConfig(cell.config);
   const hash = runConfigHash(config);
   if (hash !== cell.configHash) {
-    throw new SweepError(`runWorkerCell: cell ${cell.index} (${cell.level}, seed ${cell.seed}) has config hash ${hash}, expected ${cell.configHash}`);
+    throw new SweepError(
+      `runWorkerCell: cell ${cell.index} (${cell.level}, seed ${cell.seed}) has config hash ${hash}, expected ${cell.configHash}`,
+    );
   }
   const attemptsBefore = ctx.store.getRun(cell.runId).attempts;
   try {
