@@ -1,0 +1,129 @@
+/**
+ * An experiment definition and a profile turned into what a sweep runs: one fully resolved,
+ * validated RunConfig per level and its (level, seed) cells with the config hash the trainer
+ * registers them under, plus what the report needs.
+ */
+import type { ReportExperiment } from '@cxr/report';
+import { PAPER_CONFIG, runConfigHash, type ConfigLayer, type RunConfig } from '@cxr/train';
+import { CliArgumentError, parseSeed } from '../cli/parse-seed.ts';
+import type { Cell, ExperimentDefinition, Profile } from './definition.ts';
+import { definitionFile, ExperimentArgumentError, ExperimentDefinitionError } from './errors.ts';
+import { findProfile } from './profiles/index.ts';
+import { findExperiment } from './registry.ts';
+import { baseLayer, checkSeeds, levelLayer, resolveDefinitionLayers, validateDefinition } from './validate-definition.ts';
+
+export interface ResolvedCell extends Cell {
+  config: RunConfig;
+}
+
+export interface ResolvedExperiment {
+  definition: ExperimentDefinition;
+  profile: Profile;
+  seeds: number[];
+  /** PAPER_CONFIG <- definition.base <- profile <- extra layers, resolved and validated. */
+  baseConfig: RunConfig;
+  /** Levels in table order, then seeds ascending; index = position. */
+  cells: ResolvedCell[];
+  /** What the report needs: the definition's ReportExperiment part with configHashes per level, seeds, profile name and baseConfig. */
+  report: ReportExperiment;
+}
+
+export interface ResolveExperimentOptions {
+  /** A profile or its name; default 'default'. */
+  profile?: Profile | string;
+  /** Seeds of every level, run in ascending order; default definition.seeds. */
+  seeds?: number[];
+  /** Layers applied after the level's override, e.g. from --dataset/--data-dir/--set (ConfigLayer from @cxr/train). */
+  extra?: ConfigLayer[];
+}
+
+/** The largest seed count `--seeds N` takes (seeds 1..N). */
+export const MAX_SEED_COUNT = 1000;
+
+/**
+ * Resolves an experiment (a definition or a registered name) under a profile: validates the
+ * definition (validateDefinition), then per level PAPER_CONFIG <- base <- profile.override <-
+ * level.override <- extra through resolveConfig (each layer checked, SECTION_DEFAULTS for sections
+ * a partial override switches on), and the config hash runExperiment registers the runs under
+ * (runConfigHash: the identity config, dataset.dataDir left out). Cells are the levels in table
+ * order times the seeds ascending. Pure: nothing on disk is read (the trainer checks prerequisites
+ * such as pretrained weights when a cell starts). Cost: one resolveConfig and one SHA-256 per level.
+ *
+ * @throws ExperimentDefinitionError for an unknown experiment, a definition that does not validate,
+ *   or two levels that resolve to the same config (e.g. --set overriding the key the levels vary);
+ *   ExperimentArgumentError for bad seeds; TrainConfigError naming the profile or --set layer at fault.
+ * @example resolveExperiment('table2-unfreeze', { profile: 'smoke' }).cells.length // 18
+ */
+export function resolveExperiment(definition: ExperimentDefinition | string, options: ResolveExperimentOptions = {}): ResolvedExperiment {
+  const def = typeof definition === 'string' ? findExperiment(definition) : definition;
+  validateDefinition(def);
+  const profile =
+    typeof options.profile === 'object' && options.profile !== null ? options.profile : findProfile(options.profile ?? 'default');
+  const seeds = [...(options.seeds ?? def.seeds)];
+  if (options.seeds !== undefined)
+    checkSeeds(options.seeds, (detail) => {
+      throw new ExperimentArgumentError('resolveExperiment', 'options.seeds', detail);
+    });
+  seeds.sort((a, b) => a - b);
+  const profileLayer: ConfigLayer = { source: `profile '${profile.name}'`, values: profile.override };
+  const extra = options.extra ?? [];
+
+  const withBase = resolveDefinitionLayers(def, PAPER_CONFIG, [baseLayer(def)]);
+  const baseConfig = resolveDefinitionLayers(def, withBase, [profileLayer, ...extra]);
+  const hashes = new Map<string, string>();
+  const configs = def.levels.map((level) => {
+    const config = resolveDefinitionLayers(def, withBase, [profileLayer, levelLayer(def, level.label), ...extra]);
+    const hash = runConfigHash(config);
+    const twin = hashes.get(hash);
+    if (twin !== undefined)
+      throw new ExperimentDefinitionError(
+        definitionFile(def.name),
+        level.label,
+        'override',
+        `resolves to the same config as level '${twin}' under profile '${profile.name}'` +
+          (extra.length ? ` with ${extra.map((l) => l.source).join(', ')}` : '') +
+          ` (config hash ${hash.slice(0, 12)}), so their runs could not be told apart; ` +
+          (extra.length ? 'a layer after the levels must not override what they vary' : 'the levels must differ in what they override'),
+      );
+    hashes.set(hash, level.label);
+    return { level: level.label, config, hash };
+  });
+
+  const cells: ResolvedCell[] = [];
+  for (const { level, config, hash } of configs)
+    for (const seed of seeds) cells.push({ index: cells.length, level, seed, configHash: hash, config });
+
+  const { base: _base, levels, seeds: _seeds, ...shared } = def;
+  const report: ReportExperiment = {
+    ...structuredClone(shared),
+    levels: levels.map(({ override: _override, ...level }, i) => ({ ...structuredClone(level), configHashes: [configs[i]!.hash] })),
+    seeds: [...seeds],
+    profile: profile.name,
+    baseConfig,
+  };
+  return { definition: def, profile, seeds, baseConfig, cells, report };
+}
+
+/**
+ * Parses `--seeds`: a count N means seeds 1..N (`--seeds 5` adds seeds 4 and 5 to the thesis'
+ * three), a comma-separated list means those seeds (`--seeds 1,2,5`), each a decimal integer from 0
+ * to 2^31-1, distinct; returned in ascending order.
+ *
+ * @throws CliArgumentError naming the command and --seeds, quoting what arrived.
+ * @example parseSeedsOption('3') // [1, 2, 3]
+ * @example parseSeedsOption('5,1,2') // [1, 2, 5]
+ */
+export function parseSeedsOption(value: string, command = 'cxr sweep'): number[] {
+  const text = String(value).trim();
+  if (!text.includes(',')) {
+    if (/^[0-9]+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_SEED_COUNT)
+      return Array.from({ length: Number(text) }, (_, i) => i + 1);
+    throw new CliArgumentError(
+      `${command}: --seeds expects a count from 1 to ${MAX_SEED_COUNT} (seeds 1..N) or a comma-separated list of seeds (e.g. 1,2,5), received ${JSON.stringify(value)}`,
+    );
+  }
+  const seeds = text.split(',').map((part) => parseSeed(part.trim(), command, '--seeds entry'));
+  const dup = seeds.find((s, i) => seeds.indexOf(s) !== i);
+  if (dup !== undefined) throw new CliArgumentError(`${command}: --seeds lists seed ${dup} twice, received ${JSON.stringify(value)}`);
+  return seeds.sort((a, b) => a - b);
+}
