@@ -1,2 +1,29 @@
 // Public entry of @cxr/report. Exports are added by the modules that implement them.
 export type * from './report-types.ts';
+export { ReportArgumentError, ReportError } from './errors.ts';
+export { buildReportModel } from './build-report-model.ts';
+export { describeExperimentFromStore } from './describe-experiment-from-store.ts';
+export { higherIsBetter } from './model/metric-direction.ts';
+export { formatP } from './model/format-p.ts';
+export { stableJson } from './stable-json.ts';
+export { fixed, meanSd, metricName, pText } from './format.ts';
+export { RenderError, renderSvg } from './render-svg.ts';
+export { metricDotsSpec } from './specs/metric-dots-spec.ts';
+export { forestSpec } from './specs/forest-spec.ts';
+export { curvesSpec } from './specs/curves-spec.ts';
+export { labelHeatmapSpec } from './specs/label-heatmap-spec.ts';
+export { mirroredTableSpec } from './specs/mirrored-table-spec.ts';
+export { comparisonTableSpec } from './specs/comparison-table-spec.ts';
+export { reportSpecs, type NamedSpec } from './specs/report-specs.ts';
+export { renderExperimentPage } from './html/experiment-page.ts';
+export { renderIndexPage, experimentPageName } from './html/index-page.ts';
+export {
+  REPORT_FORMATS,
+  checkFormats,
+  writeReportFiles,
+  type ReportFormat,
+  type TextRenderers,
+  type WriteReportsOptions,
+  type WrittenReports,
+} from './write-report-files.ts';
+export { writeReports } from './write-reports.ts';

@@ -5,7 +5,7 @@
  * reason pushed onto an optional `problems` array; bad input throws StatsArgumentError.
  */
 export { StatsArgumentError, StatsDegenerateError } from './errors.ts';
-export type { Confusion, GroupSummary, LabelMatrix, MacroAverage, StatsProblem, WelchOptions, WelchResult } from './types.ts';
+export type { Confusion, GroupSpread, GroupSummary, LabelMatrix, MacroAverage, StatsProblem, WelchOptions, WelchResult } from './types.ts';
 
 // matrices
 export { column } from './column.ts';
@@ -47,6 +47,10 @@ export { operatingPoints, type LabelOperatingPoints, type OperatingPointTargets,
 // significance
 export { welchFromSummary } from './welch-from-summary.ts';
 export { welchTTest } from './welch-t-test.ts';
+export { hedgesG } from './hedges-g.ts';
+export { welchPower, type WelchPowerOptions } from './welch-power.ts';
+export { minimumDetectableDifference, type DetectableDifferenceOptions } from './minimum-detectable-difference.ts';
+export { welchSampleSize, type SampleSizeOptions } from './welch-sample-size.ts';
 export { holm } from './holm.ts';
 export { benjaminiHochberg } from './benjamini-hochberg.ts';
 export { bootstrapCi, type BootstrapCi, type BootstrapOptions, type LabelMetric } from './bootstrap-ci.ts';

@@ -48,6 +48,9 @@ export interface GroupSummary {
   n: number;
 }
 
+/** The spread of one group, all a power or sample-size computation needs: sample sd (n - 1) and size. */
+export type GroupSpread = Pick<GroupSummary, 'sd' | 'n'>;
+
 /** Result of a two-sided Welch test of mean(a) = mean(b). */
 export interface WelchResult {
   /** (mean_a - mean_b) / se. */
@@ -66,6 +69,11 @@ export interface WelchResult {
   se: number;
   /** 95 % confidence interval of mean_a - mean_b: meanDiff -+ t_{0.975, df} se. */
   ci95: [number, number];
+  /**
+   * (1 - alpha) two-sided confidence interval of mean_a - mean_b: meanDiff -+ tCritical se. It
+   * excludes 0 exactly when the test is significant; equals ci95 at the default alpha 0.05.
+   */
+  ci: [number, number];
 }
 
 /** Options of the Welch tests. */

@@ -4,7 +4,8 @@ import type { GroupSummary, WelchOptions, WelchResult } from './types.ts';
 /**
  * Welch's unequal-variance t-test from group summaries (thesis eqs. 20-21, general n): t,
  * Welch-Satterthwaite df, critical value t_{1-alpha/2, df}, two-sided p, the decision |t| > t*,
- * and the 95 % CI of the difference. This is how the thesis compared configurations (mean +/- sd
+ * the 95 % CI of the difference
+ * and its (1 - alpha) CI `ci`. This is how the thesis compared configurations (mean +/- sd
  * over n = 3 seeds). Student-t distribution from jstat.
  *
  * Same as scipy's `ttest_ind_from_stats(ma, sa, na, mb, sb, nb, equal_var=False)` for t and p,

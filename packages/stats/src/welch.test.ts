@@ -115,6 +115,75 @@ describe('welchTTest on raw samples', () => {
   });
 });
 
+describe('the (1 - alpha) confidence interval ci', () => {
+  // scipy 1.10.1 (fixtures/significance-references.py): ttest_ind(a, b, equal_var=False) for t and p (1.10's Welch result has no
+  // confidence_interval), and the interval computed in python as meanDiff -+ t.ppf(1 - alpha/2, df) * se
+  // with df the Welch-Satterthwaite df from the ddof=1 variances.
+  const cases = [
+    {
+      a: [0.68036, 0.7103, 0.711511],
+      b: [0.692121, 0.744615, 0.733452],
+      alpha: 0.05,
+      t: -1.1970873788507594,
+      p: 0.3080807352008122,
+      tCritical: 2.9820261838579336,
+      ci: [-0.07915065968079014, 0.033805993014123556],
+    },
+    {
+      a: [0.745, 0.741, 0.733],
+      b: [0.705, 0.69, 0.708],
+      alpha: 0.01,
+      t: 5.866372154120403,
+      p: 0.007004361566137514,
+      tCritical: 5.231294096425648,
+      ci: [0.0041859518828769385, 0.07314738145045632],
+    },
+    {
+      a: [1.158771, 2.727713, 3.548468, 1.813021, 1.771621],
+      b: [-1.436299, 0.904561, 2.105066, 4.313769, 1.903373, 1.853375, 0.108426, 1.604287],
+      alpha: 0.1,
+      t: 1.0846702087627755,
+      p: 0.301342686000487,
+      tCritical: 1.796426399350084,
+      ci: [-0.5146866645812624, 2.083384764581263],
+    },
+  ];
+  for (const [i, c] of cases.entries()) {
+    test(`case ${i}: alpha ${c.alpha} equals scipy`, () => {
+      const r = welchTTest(c.a, c.b, { alpha: c.alpha });
+      expectClose(r.t, c.t, 1e-9, 't');
+      expectClose(r.p, c.p, 1e-6, 'p');
+      expectClose(r.tCritical, c.tCritical, 1e-6, 't*');
+      expectClose(r.ci, c.ci, 1e-6, 'ci');
+      // The interval excludes 0 exactly when the test rejects.
+      assert.equal(r.significant, r.ci[0] > 0 || r.ci[1] < 0);
+    });
+  }
+  test('welchFromSummary returns the same interval; at alpha 0.05 ci equals ci95', () => {
+    const a = { mean: 0.753, sd: 0.006, n: 3 };
+    const b = { mean: 0.739, sd: 0.006, n: 3 };
+    const r = welchFromSummary(a, b);
+    assert.deepEqual(r.ci, r.ci95);
+    const wide = welchFromSummary(a, b, { alpha: 0.01 });
+    assert.ok(wide.ci[0] < r.ci[0] && wide.ci[1] > r.ci[1]);
+    expectClose(wide.ci[1] - wide.meanDiff, wide.tCritical * wide.se, 1e-15);
+  });
+});
+
+describe('thesis Table 2: 90 % vs 100 % unfrozen, AUC-ROC', () => {
+  test('mean +/- sd over 3 seeds gives the printed |t| = 0.56, t* = 2.80, p = 0.60', () => {
+    // Table 2 of ../shared/seeds/002_5dfe962da7df0371.txt: 90 % 0.739 +/- 0.006, 100 % 0.736 +/- 0.007;
+    // the text below it prints |t| = 0.56 < t* = 2.80, p = 0.60. Reproduces to the printed rounding
+    // (scipy 1.10.1 ttest_ind_from_stats: t 0.5636, p 0.6038, df 3.909, t.ppf(0.975, df) 2.8022).
+    const r = welchFromSummary({ mean: 0.739, sd: 0.006, n: 3 }, { mean: 0.736, sd: 0.007, n: 3 });
+    assert.equal(Math.abs(r.t).toFixed(2), '0.56');
+    assert.equal(r.tCritical.toFixed(2), '2.80');
+    assert.equal(r.p.toFixed(2), '0.60');
+    assert.equal(r.significant, false);
+    expectClose(r.ci, [-0.01191609429191295, 0.017916094291912956], 1e-6, 'ci');
+  });
+});
+
 describe('degenerate input gives clear errors', () => {
   const arg = (m: RegExp) => (e: Error) => e.name === 'StatsArgumentError' && m.test(e.message);
   const degenerate = (m: RegExp) => (e: Error) => e.name === 'StatsDegenerateError' && m.test(e.message);

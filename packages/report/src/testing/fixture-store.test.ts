@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { makeTempDir } from '@cxr/testkit';
+import { buildFixtureStore } from './fixture-store.ts';
+import { FIXTURE_EXPERIMENTS } from './fixture-experiments.ts';
+import { FIXTURE_LABELS, FIXTURE_START_MS } from './fixture-data.ts';
+
+/** Everything a report reads, without the holder columns (host, pid), which belong to the process. */
+function snapshot(store: ReturnType<typeof buildFixtureStore>) {
+  return store.listExperiments().map((e) => ({
+    e,
+    runs: store.listRuns({ experiment: e.name }).map((r) => {
+      const { host: _h, pid: _p, pidStart: _s, ...rest } = r;
+      return { ...rest, epochs: store.getEpochs(r.id), labels: store.getLabelMetrics(r.id), config: store.getConfig(r.configId) };
+    }),
+  }));
+}
+
+describe('buildFixtureStore', () => {
+  const store = buildFixtureStore();
+  after(() => store.close());
+
+  test('holds both experiments with every run status, through the real store API', () => {
+    const [unfreeze, loss] = store.listExperiments();
+    assert.equal(unfreeze!.name, 'fixture-unfreeze');
+    assert.deepEqual(unfreeze!.runs, { pending: 1, running: 1, done: 9, failed: 1 });
+    assert.equal(loss!.name, 'fixture-loss');
+    assert.deepEqual(loss!.runs, { pending: 0, running: 0, done: 9, failed: 0 });
+    const failed = store.listRuns({ experiment: 'fixture-unfreeze', status: 'failed' })[0]!;
+    assert.deepEqual(
+      [failed.label, failed.seed, failed.error],
+      ['50 %', 2, 'loss diverged: train loss NaN at epoch 3 (learning rate 1e-4)'],
+    );
+    const retried = store.listRuns({ experiment: 'fixture-unfreeze' }).find((r) => r.label === '90 %' && r.seed === 2)!;
+    assert.deepEqual([retried.status, retried.attempts, retried.error], ['done', 2, null]);
+    const running = store.listRuns({ experiment: 'fixture-unfreeze', status: 'running' })[0]!;
+    assert.deepEqual([running.label, running.seed, store.getEpochs(running.id).length], ['100 %', 3, 2]);
+  });
+
+  test('stores metrics, per-label AUC, epochs and params the way the trainer does', () => {
+    const run = store.listRuns({ experiment: 'fixture-unfreeze' }).find((r) => r.label === '0 %' && r.seed === 1)!;
+    // Test macro AUC-ROC is the mean of the three label AUCs in fixture-data.ts.
+    assert.equal(run.metrics.test!.macro_auc_roc, (0.64 + 0.598 + 0.585) / 3);
+    assert.deepEqual(Object.keys(run.metrics).sort(), ['test', 'val']);
+    assert.deepEqual(run.info.params, { total: 5_330_571, trainable: 402_442 });
+    assert.deepEqual(
+      store.getLabelMetrics(run.id).map((m) => m.label),
+      [...FIXTURE_LABELS].sort(),
+    );
+    const epochs = store.getEpochs(run.id);
+    assert.deepEqual(
+      epochs.map((e) => e.epoch),
+      [1, 2, 3],
+    );
+    assert.ok(epochs.every((e) => typeof e.valLoss === 'number' && typeof e.metrics.macro_auc_roc === 'number'));
+    assert.ok(run.startedAt! > FIXTURE_START_MS && run.endedAt! > run.startedAt!);
+  });
+
+  test('is deterministic: two builds, one on disk, hold the same rows and timestamps', () => {
+    const { dir, cleanup } = makeTempDir('report-fixture');
+    after(cleanup);
+    const onDisk = buildFixtureStore(join(dir, 'fixture.db'));
+    try {
+      assert.deepEqual(snapshot(onDisk), snapshot(store));
+    } finally {
+      onDisk.close();
+    }
+  });
+
+  test('refuses a database that already holds the fixture, naming the path', () => {
+    const { dir, cleanup } = makeTempDir('report-fixture');
+    after(cleanup);
+    const path = join(dir, 'twice.db');
+    buildFixtureStore(path).close();
+    assert.throws(() => buildFixtureStore(path), {
+      name: 'ReportArgumentError',
+      message: `buildFixtureStore(path): expected a new database file (it already holds a fixture experiment), received ${JSON.stringify(path)}`,
+    });
+  });
+
+  test('FIXTURE_EXPERIMENTS describes the levels the store holds, in its order', () => {
+    for (const exp of FIXTURE_EXPERIMENTS) {
+      const labels = [...new Set(store.listRuns({ experiment: exp.name }).map((r) => r.label))];
+      assert.deepEqual(
+        exp.levels.map((l) => l.label),
+        labels,
+      );
+    }
+  });
+});
