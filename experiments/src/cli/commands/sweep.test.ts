@@ -10,7 +10,6 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { makeTempDir } from '@cxr/testkit';
-import { REPORT_WRITER } from '../../sweep/sweep-report.ts';
 import { cxr, integrityCheck, runsIn } from '../../sweep/testing/run-cxr.ts';
 
 const tmp = makeTempDir('sweep-cli');
@@ -59,13 +58,10 @@ describe('cxr sweep', () => {
       ],
     );
     assert.equal(integrityCheck(db), 'ok');
-    if (REPORT_WRITER) {
-      assert.equal(summary.report, join(dir, 'reports', 'test-two-levels.html'));
-      assert.ok(existsSync(summary.report!), 'the report was written');
-    } else {
-      assert.equal(summary.report, null);
-      assert.match(first.out.stderr, /report: not written/);
-    }
+    assert.equal(summary.report, join(dir, 'reports', 'test-two-levels.html'));
+    assert.ok(existsSync(summary.report!), 'the report was written');
+    assert.match(readFileSync(summary.report!, 'utf8'), /lr 3e-3/);
+    assert.match(first.out.stderr, new RegExp(`report: ${summary.report}`));
 
     const before = dbBytes(db);
     const status = cxr(tmp.dir, ['db', 'status', '--db', db, '--json']);

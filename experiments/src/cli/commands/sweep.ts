@@ -154,7 +154,6 @@ const command: CliCommand = {
         }
         const say = a.json ? err : (line: string) => console.log(line);
         for (const line of formatSummary(summary, resume)) say(line);
-        if (!report) say('report: not written (no report writer is wired into experiments/src/sweep/sweep-report.ts yet)');
         process.exitCode = summaryExitCode(summary);
       } finally {
         interrupts.dispose();
