@@ -21,6 +21,7 @@ import { defaultWorkerCount } from '../../sweep/default-workers.ts';
 import { forkSweepWorker } from '../../sweep/fork-worker.ts';
 import { formatPlan, planCounts, planEstimate } from '../../sweep/format-plan.ts';
 import { planCells } from '../../sweep/plan-cells.ts';
+import { neededBackbones } from '../../sweep/prepare-sweep.ts';
 import { runSweep } from '../../sweep/run-sweep.ts';
 import { writeSweepReport } from '../../sweep/sweep-report.ts';
 import { formatSummary, summarizeSweep, summaryExitCode } from '../../sweep/sweep-summary.ts';
@@ -93,6 +94,10 @@ const command: CliCommand = {
           );
         } else {
           for (const line of formatPlan(name, resolved.profile.name, plan, workers, a.retryFailed)) console.log(line);
+          for (const need of neededBackbones(resolved, SWEEP_WEIGHTS_ROOT).filter((n) => n.missing))
+            console.log(
+              `needs pretraining first (cxr sweep does it, or cxr sweep prepare ${name}): ${need.backbone} at ${need.size} px -> ${resolve(need.dir)}`,
+            );
         }
         return;
       }
