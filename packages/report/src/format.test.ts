@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MISSING, fixed, meanSd, metricName, pText } from './format.ts';
+import { MISSING, fixed, meanSd, pText } from './format.ts';
 
 test('fixed prints decimals and an en dash for missing or non-finite numbers', () => {
   assert.equal(fixed(0.81234), '0.812');
@@ -15,10 +15,4 @@ test('pText prints p as the verdicts do, a dash when missing; meanSd prints mean
   assert.equal(meanSd({ mean: 0.82, sd: 0.01 }), '0.820 ± 0.010');
   assert.equal(meanSd({ mean: 0.82, sd: Number.NaN }), '0.820 ± –');
   assert.equal(meanSd(null), MISSING);
-});
-
-test('metricName names known metrics and passes others through', () => {
-  assert.equal(metricName('macro_auc_roc'), 'AUC-ROC');
-  assert.equal(metricName('macro_pr_auc'), 'PR-AUC');
-  assert.equal(metricName('f1_macro'), 'f1_macro');
 });

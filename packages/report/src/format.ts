@@ -1,7 +1,8 @@
 /**
- * How numbers and metric names print on every page and chart, so the HTML table, the Vega-Lite
- * table and the charts show the same digits.
+ * The text of numbers in the HTML tables and the Vega-Lite specs: the digits of the Markdown and
+ * LaTeX tables (render/table-cells.ts, one source), with an en dash where those print nothing.
  */
+import { DIGITS, fixed as tableFixed, meanSd as tableMeanSd } from './render/table-cells.ts';
 import { formatP } from './model/format-p.ts';
 import type { MetricSummary } from './report-types.ts';
 
@@ -9,13 +10,13 @@ import type { MetricSummary } from './report-types.ts';
 export const MISSING = '–';
 
 /**
- * `x` with `digits` decimals; NaN, infinities, null and undefined print as an en dash.
+ * `x` with `digits` decimals (default: a mean's); NaN, infinities and null print as an en dash.
  *
- * @example fixed(0.81234, 3) // '0.812'
+ * @example fixed(0.81234) // '0.812'
  * @example fixed(Number.NaN) // '–'
  */
-export function fixed(x: number | null | undefined, digits = 3): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? MISSING : x.toFixed(digits);
+export function fixed(x: number | null | undefined, digits: number = DIGITS.mean): string {
+  return tableFixed(x ?? null, digits) || MISSING;
 }
 
 /**
@@ -30,28 +31,11 @@ export function pText(p: number): string {
 }
 
 /**
- * "mean ± sd" of a summary (sd '–' for one run), an en dash for none.
+ * "mean ± sd" (sd '–' for one run), an en dash for no summary; a published {mean, sd} prints alike.
  *
  * @example meanSd({ n: 3, mean: 0.82, sd: 0.01, values: [], seeds: [] }) // '0.820 ± 0.010'
  */
-export function meanSd(s: { mean: number; sd: number } | MetricSummary | null | undefined, digits = 3): string {
-  return s ? `${fixed(s.mean, digits)} ± ${fixed(s.sd, digits)}` : MISSING;
-}
-
-const METRIC_NAMES: Record<string, string> = {
-  macro_auc_roc: 'AUC-ROC',
-  macro_pr_auc: 'PR-AUC',
-  auc_roc: 'AUC-ROC',
-  brier: 'Brier score',
-  loss: 'loss',
-};
-
-/**
- * The reader's name of a stored metric; unknown names print as stored.
- *
- * @example metricName('macro_auc_roc') // 'AUC-ROC'
- * @example metricName('f1_macro') // 'f1_macro'
- */
-export function metricName(metric: string): string {
-  return METRIC_NAMES[metric] ?? metric;
+export function meanSd(s: { mean: number; sd: number } | MetricSummary | null | undefined): string {
+  const parts = s ? tableMeanSd({ n: 0, values: [], seeds: [], ...s }) : null;
+  return parts ? `${parts.mean || MISSING} ± ${parts.sd || MISSING}` : MISSING;
 }

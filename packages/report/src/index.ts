@@ -6,7 +6,6 @@ export { describeExperimentFromStore } from './describe-experiment-from-store.ts
 export { higherIsBetter } from './model/metric-direction.ts';
 export { formatP } from './model/format-p.ts';
 export { stableJson } from './stable-json.ts';
-export { fixed, meanSd, metricName, pText } from './format.ts';
 export { RenderError, renderSvg } from './render-svg.ts';
 export { metricDotsSpec } from './specs/metric-dots-spec.ts';
 export { forestSpec } from './specs/forest-spec.ts';
@@ -27,3 +26,10 @@ export {
   type WrittenReports,
 } from './write-report-files.ts';
 export { writeReports } from './write-reports.ts';
+export { renderMarkdown } from './render/render-markdown.ts';
+export { renderLatex } from './render/render-latex.ts';
+export { latexEscape } from './render/latex-escape.ts';
+export { metricLabel } from './render/metric-label.ts';
+export { runsCsv } from './render/runs-csv.ts';
+export { runsJson } from './render/runs-json.ts';
+export { RUN_COLUMNS, runTable, type RunTable } from './render/run-table.ts';

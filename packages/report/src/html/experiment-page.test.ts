@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { runsCsv } from '../render/runs-csv.ts';
 import { reportSpecs } from '../specs/report-specs.ts';
 import { sampleReportModel } from '../testing/sample-model.ts';
 import { renderExperimentPage } from './experiment-page.ts';
@@ -47,7 +48,7 @@ test('the tables carry the model numbers, the best row and the significant compa
   assert.ok(html.includes('<td class="num" data-col="AUC-ROC (thesis)">0.800 ± 0.010</td>'));
   assert.match(
     html,
-    /<tr class="significant"><td class="nowrap" data-col="comparison \(a − b\)">90 % − 100 % \(AUC-ROC\)<\/td><td class="num" data-col="difference">0.0500<\/td><td class="num" data-col="95 % CI">\[0.0273, 0.0727\]<\/td>/,
+    /<tr class="significant"><td data-col="comparison \(a − b\)">90 % − 100 % \(AUC-ROC\)<\/td><td class="num" data-col="difference">0.0500<\/td><td class="num" data-col="95 % CI">\[0.0273, 0.0727\]<\/td>/,
   );
   assert.ok(html.includes('id="agreement-table"'));
   assert.ok(html.includes('<code>model.unfreeze</code></td><td><code>1</code></td><td><code>0.9</code>'), 'what each level changes');
@@ -77,5 +78,6 @@ test('every spec and the runs are embedded as JSON, and the CSV link decodes to 
   const lines = csv.trimEnd().split('\r\n');
   assert.equal(lines.length, model.runs.length + 1);
   assert.ok(lines[0]!.includes('test.macro_auc_roc'));
-  assert.ok(lines.some((l) => l.startsWith('sample-unfreeze,90 %,1,done,1,') && l.includes(',0.81,')));
+  assert.equal(csv, runsCsv([model]), 'the same CSV as --format csv');
+  assert.ok(lines.some((l) => l.startsWith('sample-unfreeze,90 %,1,done,a1b2c3d4,') && l.includes(',0.81,')));
 });

@@ -4,8 +4,10 @@
  * per-run CSV as a data: link. No script runs and nothing is fetched, so the page reads the same
  * offline, from an e-mail attachment, and in print. Deterministic: the same model gives the same bytes.
  */
-import { metricName } from '../format.ts';
+
+import { metricLabel } from '../render/metric-label.ts';
 import type { ReportModel } from '../report-types.ts';
+import { runsCsv } from '../render/runs-csv.ts';
 import { renderSvg } from '../render-svg.ts';
 import { reportSpecs, type NamedSpec } from '../specs/report-specs.ts';
 import { escapeHtml, scriptJson } from './escape.ts';
@@ -13,7 +15,6 @@ import { inlineSvg } from './inline-svg.ts';
 import { pageHeader } from './page-header.ts';
 import { PAGE_CSS } from './page-style.ts';
 import { agreementTableHtml, changesTableHtml, comparisonTableHtml, mirroredTableHtml } from './page-tables.ts';
-import { runCsvInterim } from './run-csv-interim.ts';
 
 const CAPTIONS: Record<string, string> = {
   forest:
@@ -45,7 +46,7 @@ export async function renderExperimentPage(model: ReportModel): Promise<string> 
   for (const s of specs) svgs.set(s.id, await renderSvg(s.spec));
   const charts = specs.filter((s) => !s.id.startsWith('table-'));
   const tables = specs.filter((s) => s.id.startsWith('table-'));
-  const csv = runCsvInterim(model);
+  const csv = runsCsv([model]);
   const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
   const agreement = agreementTableHtml(model);
   const notes = model.notes.length ? `<ul id="notes">${model.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : '';
@@ -63,7 +64,7 @@ export async function renderExperimentPage(model: ReportModel): Promise<string> 
     pageHeader(model),
     '<main>',
     `<h2 id="results">${escapeHtml(e.thesisTable ? `${e.thesisTable}, reproduced` : 'Results')}</h2>`,
-    `<p>One row per level of the ${escapeHtml(e.factor)}; test-split metrics as mean ± sd over the done seeds. The best row (highest mean test ${escapeHtml(metricName(e.metrics[0] ?? ''))}) is marked.</p>`,
+    `<p>One row per level of the ${escapeHtml(e.factor)}; test-split metrics as mean ± sd over the done seeds. The best row (highest mean test ${escapeHtml(metricLabel(e.metrics[0] ?? ''))}) is marked.</p>`,
     mirroredTableHtml(model),
     agreement ? `<h3>Do our conclusions agree with the thesis?</h3>${agreement}` : '',
     '<h2 id="comparisons">Comparisons</h2>',

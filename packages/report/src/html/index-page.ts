@@ -3,7 +3,8 @@
  * failed) and its headline (the best level and its primary metric), linking each page. Plain HTML
  * and inline CSS; no chart, so no render is needed.
  */
-import { meanSd, metricName } from '../format.ts';
+import { meanSd } from '../format.ts';
+import { metricLabel } from '../render/metric-label.ts';
 import type { ReportModel } from '../report-types.ts';
 import { escapeHtml } from './escape.ts';
 import { statusBadge } from './page-header.ts';
@@ -22,7 +23,7 @@ function headline(model: ReportModel): string {
   const metric = model.experiment.metrics[0];
   const best = model.levels.find((l) => l.best);
   if (metric === undefined || best === undefined) return 'no done run yet';
-  return `${escapeHtml(best.label)}: ${escapeHtml(metricName(metric))} ${meanSd(best.metrics[metric])} <span class="muted">(${best.seedsDone} seeds)</span>`;
+  return `${escapeHtml(best.label)}: ${escapeHtml(metricLabel(metric))} ${meanSd(best.metrics[metric])} <span class="muted">(${best.seedsDone} seeds)</span>`;
 }
 
 function row(model: ReportModel): string {
@@ -41,7 +42,7 @@ function row(model: ReportModel): string {
     `<td><a href="${escapeHtml(href)}">${escapeHtml(e.title)}</a><br><code>${escapeHtml(e.name)}</code></td>`,
     `<td>${e.thesisTable ? escapeHtml(e.thesisTable) : '–'}</td>`,
     `<td>${escapeHtml(e.factor)}</td>`,
-    `<td class="num">${progress}</td>`,
+    `<td>${progress}</td>`,
     `<td>${headline(model)}</td>`,
     '</tr>',
   ].join('');

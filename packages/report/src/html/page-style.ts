@@ -20,7 +20,10 @@ table { border-collapse: collapse; margin: 8px 0 12px; font-size: 14px; }
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 th { background: #eef0f3; font-weight: 600; }
 tbody tr:nth-child(even) { background: var(--stripe); }
-td.nowrap { white-space: nowrap; }
+.scroll { overflow-x: auto; max-width: 100%; }
+table.wide { font-size: 13px; }
+table.wide th, table.wide td { padding: 4px 7px; }
+td.verdict { min-width: 18ch; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.best { background: var(--best) !important; font-weight: 600; }
 tr.best td.level::after { content: " ★ best"; color: #b45309; font-size: 12px; }
@@ -45,5 +48,6 @@ summary { cursor: pointer; color: var(--accent); }
   details > summary, .download { display: none; }
   h2 { break-after: avoid; }
   table { break-inside: avoid; }
+  .scroll { overflow: visible; }
 }
 `;

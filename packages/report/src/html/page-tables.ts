@@ -4,6 +4,7 @@
  * changes. Cells hold plain text so the numbers copy as printed.
  */
 import { fixed, pText } from '../format.ts';
+import { DIGITS } from '../render/table-cells.ts';
 import type { ReportModel } from '../report-types.ts';
 import { comparisonColumns } from '../specs/comparison-table-spec.ts';
 import { comparisonLabel } from '../specs/forest-spec.ts';
@@ -13,7 +14,7 @@ import { escapeHtml } from './escape.ts';
 const TEXT_COLUMNS = new Set(['level', 'regime', 'comparison (a − b)', 'verdict']);
 
 function cell(heading: string, text: string): string {
-  const cls = heading === 'level' ? 'level' : heading === 'comparison (a − b)' ? 'nowrap' : TEXT_COLUMNS.has(heading) ? '' : 'num';
+  const cls = heading === 'level' ? 'level' : heading === 'verdict' ? 'verdict' : TEXT_COLUMNS.has(heading) ? '' : 'num';
   return `<td${cls ? ` class="${cls}"` : ''} data-col="${escapeHtml(heading)}">${escapeHtml(text)}</td>`;
 }
 
@@ -32,7 +33,7 @@ export function mirroredTableHtml(model: ReportModel): string {
     (l) =>
       `<tr${l.best ? ' class="best"' : ''} data-level="${escapeHtml(l.label)}">${columns.map((c) => cell(c.heading, c.cell(l))).join('')}</tr>`,
   );
-  return `<table id="mirrored-table">${head(columns.map((c) => c.heading))}<tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="scroll"><table id="mirrored-table">${head(columns.map((c) => c.heading))}<tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /**
@@ -46,7 +47,7 @@ export function comparisonTableHtml(model: ReportModel): string {
   const rows = model.comparisons.map(
     (c) => `<tr${c.significant ? ' class="significant"' : ''}>${columns.map((col) => cell(col.heading, col.cell(c))).join('')}</tr>`,
   );
-  return `<table id="comparison-table">${head(columns.map((c) => c.heading))}<tbody>${rows.join('')}</tbody></table>`;
+  return `<div class="scroll"><table id="comparison-table" class="wide">${head(columns.map((c) => c.heading))}<tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function yesNo(v: boolean): string {
@@ -67,7 +68,7 @@ export function agreementTableHtml(model: ReportModel): string {
     const agree = c.agreement
       ? `<td>${yesNo(c.agreement.sameDirection)}</td><td>${yesNo(c.agreement.sameVerdict)}</td>`
       : '<td>–</td><td>–</td>';
-    return `<tr><td>${escapeHtml(comparisonLabel(c))}</td><td class="num">${fixed(c.t, 2)}</td><td class="num">${fixed(p.t, 2)}</td><td class="num">${pText(c.p)}</td><td class="num">${pText(c.pAdjusted)}</td><td class="num">${pText(p.p)}</td>${agree}</tr>`;
+    return `<tr><td>${escapeHtml(comparisonLabel(c))}</td><td class="num">${fixed(c.t, DIGITS.statistic)}</td><td class="num">${fixed(p.t, DIGITS.statistic)}</td><td class="num">${pText(c.p)}</td><td class="num">${pText(c.pAdjusted)}</td><td class="num">${pText(p.p)}</td>${agree}</tr>`;
   });
   return `<table id="agreement-table">${head(['comparison', '|t| ours', '|t| thesis', 'p ours', 'p adjusted ours', 'p thesis', 'same direction', 'same verdict'])}<tbody>${body.join('')}</tbody></table>`;
 }

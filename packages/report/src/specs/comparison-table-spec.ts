@@ -3,7 +3,8 @@
  * the test's numbers and the verdict; significant rows highlighted.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { MISSING, fixed, pText } from '../format.ts';
+import { MISSING } from '../format.ts';
+import { ciLevel, comparisonCells, correctionName } from '../render/table-cells.ts';
 import type { ComparisonRow, ReportModel } from '../report-types.ts';
 import { comparisonLabel } from './forest-spec.ts';
 import { gridTableSpec, type GridCell } from './table-grid-spec.ts';
@@ -20,20 +21,21 @@ export interface ComparisonColumn {
  * @example comparisonColumns(model)[0].heading // 'comparison (a − b)'
  */
 export function comparisonColumns(model: ReportModel): ComparisonColumn[] {
-  const level = Math.round((1 - model.alpha) * 100);
+  // the digits are those of the Markdown and LaTeX tables (comparisonCells); '' there is a dash here
+  const cell = (pick: (c: ReturnType<typeof comparisonCells>) => string) => (row: ComparisonRow) => pick(comparisonCells(row)) || MISSING;
   return [
     { heading: 'comparison (a − b)', cell: (c) => comparisonLabel(c) },
-    { heading: 'difference', cell: (c) => fixed(c.difference, 4) },
-    { heading: `${level} % CI`, cell: (c) => (Number.isFinite(c.ci[0]) ? `[${fixed(c.ci[0], 4)}, ${fixed(c.ci[1], 4)}]` : MISSING) },
-    { heading: '|t|', cell: (c) => fixed(c.t, 2) },
-    { heading: 'df', cell: (c) => fixed(c.df, 1) },
-    { heading: 't*', cell: (c) => fixed(c.tCritical, 2) },
-    { heading: 'p', cell: (c) => pText(c.p) },
-    { heading: `p (${model.correction === 'holm' ? 'Holm' : 'BH'})`, cell: (c) => pText(c.pAdjusted) },
+    { heading: 'difference', cell: cell((c) => c.difference) },
+    { heading: `${ciLevel(model.alpha)} CI`, cell: cell((c) => (c.ciLow ? `[${c.ciLow}, ${c.ciHigh}]` : '')) },
+    { heading: '|t|', cell: cell((c) => c.t) },
+    { heading: 'df', cell: cell((c) => c.df) },
+    { heading: 't*', cell: cell((c) => c.tCritical) },
+    { heading: 'p', cell: cell((c) => c.p) },
+    { heading: `p (${model.correction === 'holm' ? 'Holm' : 'BH'})`, cell: cell((c) => c.pAdjusted) },
     { heading: 'verdict', cell: (c) => c.notComputable ?? c.verdict },
-    { heading: "Hedges' g", cell: (c) => fixed(c.hedgesG, 2) },
-    { heading: 'min. detectable', cell: (c) => fixed(c.minimumDetectable, 4) },
-    { heading: 'seeds needed', cell: (c) => (c.seedsNeeded === null ? MISSING : String(c.seedsNeeded)) },
+    { heading: "Hedges' g", cell: cell((c) => c.hedgesG) },
+    { heading: 'min. detectable', cell: cell((c) => c.minimumDetectable) },
+    { heading: 'seeds needed', cell: cell((c) => c.seedsNeeded) },
   ];
 }
 
@@ -47,7 +49,7 @@ export function comparisonTableSpec(model: ReportModel): TopLevelSpec {
   const cells: GridCell[] = model.comparisons.flatMap((row, i) =>
     columns.map((c) => ({ row: i, column: c.heading, text: c.cell(row), mark: row.significant })),
   );
-  const correction = model.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg';
+  const correction = correctionName(model.correction);
   return gridTableSpec(
     `Planned comparisons (Welch, ${correction}-adjusted)`,
     columns.map((c) => c.heading),

@@ -2,14 +2,16 @@
  * The forest plot of the planned comparisons: each difference a - b with its Welch confidence
  * interval against a zero rule; significant ones (after the correction) drawn in the warning colour.
  */
+import { metricLabel } from '../render/metric-label.ts';
+import { ciLevel, correctionName } from '../render/table-cells.ts';
 import type { TopLevelSpec } from 'vega-lite';
-import { metricName } from '../format.ts';
+
 import type { ReportModel } from '../report-types.ts';
 import { COLORS, SPEC_CONFIG } from './spec-config.ts';
 
 /** The row label of a comparison in the forest plot and the comparison table. */
 export function comparisonLabel(c: { a: string; b: string; metric: string }): string {
-  return `${c.a} − ${c.b} (${metricName(c.metric)})`;
+  return `${c.a} − ${c.b} (${metricLabel(c.metric)})`;
 }
 
 /**
@@ -29,16 +31,15 @@ export function forestSpec(model: ReportModel): TopLevelSpec {
       pAdjusted: c.pAdjusted,
     }));
   const order = rows.map((r) => r.comparison);
-  const y = { field: 'comparison', type: 'nominal' as const, sort: order, title: null, axis: { labelLimit: 360 } };
+  const y = { field: 'comparison', type: 'nominal' as const, sort: order, title: null };
   const color = {
     field: 'significant',
     type: 'nominal' as const,
     scale: { domain: ['significant', 'not significant'], range: [COLORS.significant, COLORS.muted] },
-    title: `${model.correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg'}, alpha ${model.alpha}`,
+    title: `${correctionName(model.correction)}, alpha ${model.alpha}`,
   };
-  const level = Math.round((1 - model.alpha) * 100);
   return {
-    title: `Differences of means with ${level} % Welch confidence intervals`,
+    title: `Differences of means with ${ciLevel(model.alpha)} Welch confidence intervals`,
     width: 420,
     height: 30 * Math.max(1, order.length),
     config: SPEC_CONFIG,

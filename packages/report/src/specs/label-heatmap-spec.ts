@@ -27,7 +27,8 @@ export function labelHeatmapSpec(model: ReportModel): TopLevelSpec {
   return {
     title: 'Test AUC-ROC per label (mean over seeds)',
     config: SPEC_CONFIG,
-    width: { step: 80 },
+    // a column as wide as its level name (about 7 px a character), so the top labels never overlap
+    width: { step: Math.max(64, ...levelOrder.map((l) => 7 * l.length + 12)) },
     height: { step: 24 },
     data: { values },
     layer: [

@@ -2,9 +2,10 @@
  * Per metric, a dot-and-interval chart by level: the mean as a filled dot, mean ± sd as a bar,
  * and every seed's value as an open dot, so a reader sees the three numbers behind each mean.
  */
+import { metricLabel } from '../render/metric-label.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import { ReportArgumentError } from '../errors.ts';
-import { metricName } from '../format.ts';
+
 import type { ReportModel } from '../report-types.ts';
 import { COLORS, SPEC_CONFIG } from './spec-config.ts';
 
@@ -39,7 +40,7 @@ export function metricDotsSpec(model: ReportModel, metric: string): TopLevelSpec
     const s = l.metrics[metric];
     return s ? s.values.map((value, i) => ({ level: l.label, seed: s.seeds[i] ?? null, value })) : [];
   });
-  const name = metricName(metric);
+  const name = metricLabel(metric);
   const y = { field: 'level', type: 'nominal' as const, sort: order, scale: { domain: order }, title: null };
   return {
     // the factor goes in the subtitle: a rotated axis title longer than the plot pads the chart

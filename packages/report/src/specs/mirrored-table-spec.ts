@@ -3,8 +3,10 @@
  * parameters, each metric's mean ± sd (and the thesis' numbers beside ours where published) and
  * seeds done; the best row highlighted.
  */
+import { metricLabel } from '../render/metric-label.ts';
+import { DIGITS } from '../render/table-cells.ts';
 import type { TopLevelSpec } from 'vega-lite';
-import { fixed, meanSd, metricName } from '../format.ts';
+import { fixed, meanSd } from '../format.ts';
 import type { LevelRow, ReportModel } from '../report-types.ts';
 import { gridTableSpec, type GridCell } from './table-grid-spec.ts';
 
@@ -27,11 +29,11 @@ export function mirroredColumns(model: ReportModel): MirroredColumn[] {
     { heading: 'regime', cell: (r) => r.regime },
   ];
   const params = model.experiment.paramsColumn;
-  if (params !== null) columns.push({ heading: `${params} params (M)`, cell: (r) => fixed(r.paramsMillions, 2) });
+  if (params !== null) columns.push({ heading: `${params} params (M)`, cell: (r) => fixed(r.paramsMillions, DIGITS.params) });
   for (const metric of model.experiment.metrics) {
-    columns.push({ heading: metricName(metric), cell: (r) => meanSd(r.metrics[metric]) });
+    columns.push({ heading: metricLabel(metric), cell: (r) => meanSd(r.metrics[metric]) });
     if (model.levels.some((l) => l.published?.[metric] !== undefined)) {
-      columns.push({ heading: `${metricName(metric)} (thesis)`, cell: (r) => meanSd(r.published?.[metric]) });
+      columns.push({ heading: `${metricLabel(metric)} (thesis)`, cell: (r) => meanSd(r.published?.[metric]) });
     }
   }
   columns.push({ heading: 'seeds done', cell: (r) => `${r.seedsDone}/${r.seedsPlanned}` });

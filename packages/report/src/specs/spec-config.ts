@@ -18,7 +18,8 @@ export const SPEC_CONFIG: Config = {
   font: 'sans-serif',
   background: 'white',
   view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 12, labelColor: COLORS.ink, titleColor: COLORS.ink },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
+  // level names and comparison labels are long ('weighted-bce − class-balanced focal (AUC-ROC)'): no truncation
+  axis: { labelFontSize: 11, titleFontSize: 12, labelColor: COLORS.ink, titleColor: COLORS.ink, labelLimit: 500 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 400, titleLimit: 400 },
   title: { fontSize: 14, anchor: 'start', color: COLORS.ink },
 };
