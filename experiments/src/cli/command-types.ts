@@ -15,5 +15,6 @@ export const groupDescriptions: Record<string, string> = {
   datasets: 'Inspect, generate and view datasets',
   models: 'Describe backbones and heads',
   bench: 'Measure throughput',
+  sweep: "Run an experiment's cells in parallel workers (cxr sweep EXPERIMENT), show their status, prepare their data and weights",
   config: 'Print the run config schema or a resolved config',
 };

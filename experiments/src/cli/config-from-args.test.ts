@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { makeTempDir } from '@cxr/testkit';
-import { configFromArgs } from './config-from-args.ts';
+import { configFromArgs, configLayersFromArgs } from './config-from-args.ts';
 
 const tmp = makeTempDir('config-from-args');
 after(tmp.cleanup);
@@ -20,6 +20,15 @@ describe('configFromArgs', () => {
     assert.deepEqual([config.dataset.name, config.dataset.dataDir], ['nih', '/d']);
     assert.equal(configFromArgs({}, 'cxr x').label, 'smoke');
     assert.equal(configFromArgs({ preset: 'smoke', set: ['epochs=3'], label: 'three epochs' }, 'cxr x').label, 'three epochs');
+  });
+
+  test('configLayersFromArgs: the dataset layer, then each --set, named by source (what cxr sweep applies over every level)', () => {
+    const layers = configLayersFromArgs({ dataset: 'nih', dataDir: '/d', set: ['epochs=5'] });
+    assert.deepEqual(layers, [
+      { source: '--dataset/--data-dir', values: { dataset: { name: 'nih', dataDir: '/d' } } },
+      { source: '--set epochs=5', values: { epochs: 5 } },
+    ]);
+    assert.deepEqual(configLayersFromArgs({}), []);
   });
 
   test('a config file is read with readConfigFile and labels the run', () => {

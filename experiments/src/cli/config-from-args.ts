@@ -53,10 +53,21 @@ export function configFromArgs(a: ConfigArgs, command: string): { config: RunCon
   const base = a.config ? readConfigFile(a.config) : presetConfig(a.preset ?? 'smoke');
   if (a.label !== undefined && a.label.trim() === '') throw new Error(`${command}: --label must not be empty`);
   const label = a.label ?? [a.config ?? a.preset ?? 'smoke', ...(a.set ?? [])].join(' ');
+  return { config: resolveConfig(base, configLayersFromArgs(a)), label };
+}
+
+/**
+ * The override layers of --dataset / --data-dir, then each --set KEY=VALUE, in that order (what
+ * configFromArgs applies over its preset, and `cxr sweep` over every level of an experiment).
+ *
+ * @throws TrainConfigError for a --set that is not KEY=VALUE.
+ * @example configLayersFromArgs({ dataset: 'nih', dataDir: '/data/nih', set: ['epochs=3'] }).map((l) => l.source) // ['--dataset/--data-dir', '--set epochs=3']
+ */
+export function configLayersFromArgs(a: Pick<ConfigArgs, 'dataset' | 'dataDir' | 'set'>): ConfigLayer[] {
   const dataset: Record<string, unknown> = {};
   if (a.dataset) dataset['name'] = a.dataset;
   if (a.dataDir) dataset['dataDir'] = a.dataDir;
   const layers: ConfigLayer[] = Object.keys(dataset).length ? [{ source: '--dataset/--data-dir', values: { dataset } }] : [];
   for (const spec of a.set ?? []) layers.push(overrideFromSet(spec));
-  return { config: resolveConfig(base, layers), label };
+  return layers;
 }

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { openTempResultsStore } from '@cxr/results/testing';
 import { presetConfig } from '../config/presets.ts';
 import { resolveConfig } from '../config/resolve.ts';
-import { claimRun } from './claim-phase.ts';
+import { claimRun, failRunBeforeStart, registerRunCell } from './claim-phase.ts';
 import { resolveRun } from './resolve-phase.ts';
 
 describe('claim phase', () => {
@@ -63,4 +63,36 @@ describe('claim phase', () => {
     assert.equal(retry.runId, a.runId);
     assert.equal(store.getRun(a.runId).attempts, 2);
   });
+});
+
+describe('registerRunCell and failRunBeforeStart', () => {
+  const { store, cleanup } = openTempResultsStore();
+  after(cleanup);
+  const config = presetConfig('smoke');
+
+  test('a cell registered up front is the run the claim phase claims later: same id, label, identity (dataDir left out)', () => {
+    const moved = resolveConfig(config, [{ source: '--data-dir', values: { dataset: { dataDir: tmpdir() } } }]);
+    const row = registerRunCell(store, { experiment: 'sweep', label: '90 %', config: moved, seed: 2 }, 'fp-s');
+    assert.deepEqual([row.status, row.label, row.seed, row.attempts], ['pending', '90 %', 2, 0]);
+    assert.equal(registerRunCell(store, { experiment: 'sweep', label: '90 %', config: moved, seed: 2 }, 'fp-s').id, row.id, 'idempotent');
+    const claimed = claimRun(resolveRun({ config, seed: 2, store, backend: 'wasm', experiment: 'sweep', label: 'other' }), 'fp-s');
+    assert.equal(claimed.runId, row.id);
+    const now = store.getRun(row.id);
+    assert.deepEqual([now.status, now.label, now.aliases, now.configHash], ['running', '90 %', ['other'], run0Hash()]);
+  });
+
+  test('failRunBeforeStart fails a pending run with the error and its backend; false for a run another live claim holds', () => {
+    const row = registerRunCell(store, { experiment: 'sweep', label: 'bad', config, seed: 3 }, 'fp-s');
+    assert.equal(failRunBeforeStart(store, row.id, 'wasm', new Error('no weights at /nonexistent')), true);
+    const failed = store.getRun(row.id);
+    assert.deepEqual([failed.status, failed.backend, failed.attempts], ['failed', 'wasm', 1]);
+    assert.match(failed.error ?? '', /no weights at \/nonexistent/);
+    assert.ok(store.claimRun(row.id), 'this process holds it now');
+    assert.equal(failRunBeforeStart(store, row.id, 'wasm', new Error('x')), false);
+    assert.equal(store.getRun(row.id).status, 'running');
+  });
+
+  function run0Hash(): string {
+    return resolveRun({ config, seed: 1, store, backend: 'wasm' }).configHash;
+  }
 });

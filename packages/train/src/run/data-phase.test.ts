@@ -5,7 +5,7 @@ import { after, describe, test } from 'node:test';
 import { makeTempDir } from '@cxr/testkit';
 import { presetConfig } from '../config/presets.ts';
 import type { RunConfig } from '../config/run-config.ts';
-import { loadRunDataset, phantomDataDir, prepareRunData } from './data-phase.ts';
+import { loadRunDataset, peekRunDataset, phantomDataDir, prepareRunData } from './data-phase.ts';
 
 describe('data phase', () => {
   const tmp = makeTempDir('data-phase');
@@ -22,6 +22,19 @@ describe('data phase', () => {
     await assert.rejects(loadRunDataset(nih, dataRoot), {
       name: 'TrainConfigError',
       message: /loadRunDataset.*dataset\.dataDir.*the nih dataset needs a folder: pass --data-dir DIR/,
+    });
+  });
+
+  test('peekRunDataset writes nothing: null before the phantom set exists, then the same dataset loadRunDataset reads', async () => {
+    const root = join(tmp.dir, 'peek');
+    assert.equal(await peekRunDataset(smoke, root), null);
+    assert.equal(existsSync(root), false, 'nothing generated');
+    const made = await loadRunDataset(smoke, root);
+    assert.equal((await peekRunDataset(smoke, root))?.fingerprint, made.fingerprint);
+    const nih: RunConfig = { ...smoke, dataset: { ...smoke.dataset, name: 'nih', dataDir: null } };
+    await assert.rejects(peekRunDataset(nih, root), {
+      name: 'TrainConfigError',
+      message: /peekRunDataset.*dataset\.dataDir.*needs a folder/,
     });
   });
 

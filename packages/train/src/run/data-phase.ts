@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   applyUncertaintyPolicy,
   buildImageCache,
   deriveSeed,
   loadDataset,
+  PHANTOM_MANIFEST_NAME,
   splitByPatient,
   writePhantomDataset,
   type ImageCache,
@@ -44,6 +46,33 @@ export async function loadRunDataset(config: RunConfig, dataRoot: string, log: (
     const made = await writePhantomDataset({ outDir: dataDir, images: d.phantom.images, size: d.phantom.size, seed: d.phantom.seed });
     if (!made.reused) log(`phantom dataset: ${made.images} images of ${made.patients} patients written to ${resolve(dataDir)}`);
   }
+  return readRunDataset(config, dataDir);
+}
+
+/**
+ * The dataset a run of `config` would read, if it is there, without generating or writing anything
+ * (a sweep's dry run and status): the config's folder, or its generated phantom set when that has
+ * been written; null when the phantom set has not been generated yet. Cheap: CSV only, no pixels.
+ *
+ * @throws TrainConfigError when a real dataset has no dataDir; the adapter's errors for bad files.
+ * @example (await peekRunDataset(presetConfig('smoke'), 'data'))?.fingerprint // null before the first smoke run
+ */
+export async function peekRunDataset(config: RunConfig, dataRoot: string): Promise<LoadedDataset | null> {
+  const d = config.dataset;
+  if (d.dataDir !== null) return readRunDataset(config, d.dataDir);
+  if (d.name !== 'phantom') {
+    throw new TrainConfigError(
+      'peekRunDataset',
+      'dataset.dataDir',
+      `the ${d.name} dataset needs a folder: pass --data-dir DIR (only 'phantom' is generated)`,
+    );
+  }
+  const dataDir = resolve(phantomDataDir(dataRoot, d.phantom));
+  return existsSync(join(dataDir, PHANTOM_MANIFEST_NAME)) ? readRunDataset(config, dataDir) : null;
+}
+
+function readRunDataset(config: RunConfig, dataDir: string): Promise<LoadedDataset> {
+  const d = config.dataset;
   return loadDataset({
     dataset: d.name,
     dataDir,
