@@ -39,6 +39,10 @@ export function neededBackbones(resolved: ResolvedExperiment, weightsRoot: strin
   return [...out.values()];
 }
 
+/** One half of the preparation: the datasets (phantom generation) or the pretrained backbones (Nx caches them as separate targets). */
+export type PrepareStep = 'data' | 'weights';
+export const PREPARE_STEPS: readonly PrepareStep[] = ['data', 'weights'];
+
 /** What prepareSweep did. */
 export interface PreparedSweep {
   fingerprints: Map<number, string | null>;
@@ -55,11 +59,15 @@ export interface PreparedSweep {
  */
 export async function prepareSweep(
   resolved: ResolvedExperiment,
-  opts: { dataRoot: string; weightsRoot: string; progress?: ProgressReporter },
+  opts: { dataRoot: string; weightsRoot: string; progress?: ProgressReporter; only?: PrepareStep },
 ): Promise<PreparedSweep> {
   const progress = opts.progress ?? silentProgress;
-  const fingerprints = await cellFingerprints(resolved.cells, opts.dataRoot, 'load', (line) => progress.message(line));
+  const fingerprints =
+    opts.only === 'weights'
+      ? new Map<number, string | null>()
+      : await cellFingerprints(resolved.cells, opts.dataRoot, 'load', (line) => progress.message(line));
   const pretrained: PreparedSweep['pretrained'] = [];
+  if (opts.only === 'data') return { fingerprints, pretrained };
   const settings = resolved.profile.pretrain;
   for (const need of neededBackbones(resolved, opts.weightsRoot)) {
     if (!need.missing) {

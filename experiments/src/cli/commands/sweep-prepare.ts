@@ -9,7 +9,7 @@ import { backendNames, createProgress, selectBackend, type BackendName } from '@
 import type { CliCommand } from '../command-types.ts';
 import { resolveSweep, sweepOptions, SWEEP_DATA_ROOT, SWEEP_WEIGHTS_ROOT, type SweepArgs } from '../sweep-args.ts';
 import { findSweepExperiment } from '../test-experiments.ts';
-import { prepareSweep } from '../../sweep/prepare-sweep.ts';
+import { PREPARE_STEPS, prepareSweep, type PrepareStep } from '../../sweep/prepare-sweep.ts';
 
 const command: CliCommand = {
   group: 'sweep',
@@ -19,6 +19,17 @@ const command: CliCommand = {
     builder: (y) =>
       sweepOptions(y, 'cxr sweep prepare')
         .positional('experiment', { type: 'string', describe: 'Experiment name' })
+        .option('only', {
+          type: 'string',
+          choices: PREPARE_STEPS,
+          describe: "Only generate the datasets ('data') or only pretrain the backbones ('weights')",
+        })
+        // Nx forwards a sweep target's flags to the targets it depends on; these are the sweep's own.
+        .option('workers', { type: 'number', hidden: true, describe: 'Ignored (a cxr sweep flag)' })
+        .option('dry-run', { type: 'boolean', hidden: true, describe: 'Ignored (a cxr sweep flag)' })
+        .option('retry-failed', { type: 'boolean', hidden: true, describe: 'Ignored (a cxr sweep flag)' })
+        .option('out', { type: 'string', hidden: true, describe: 'Ignored (a cxr sweep flag)' })
+        .option('json', { type: 'boolean', hidden: true, describe: 'Ignored (a cxr sweep flag)' })
         .option('backend', {
           type: 'string',
           choices: backendNames,
@@ -26,15 +37,21 @@ const command: CliCommand = {
           describe: 'tfjs backend for pretraining',
         }),
     handler: async (argv) => {
-      const a = argv as unknown as SweepArgs & { experiment: string; backend: BackendName };
+      const a = argv as unknown as SweepArgs & { experiment: string; backend: BackendName; only?: PrepareStep };
       const resolved = resolveSweep(await findSweepExperiment(a.experiment), a);
       const progress = createProgress(process.stderr);
       await selectBackend(a.backend, (line) => progress.message(line));
-      const prepared = await prepareSweep(resolved, { dataRoot: SWEEP_DATA_ROOT, weightsRoot: SWEEP_WEIGHTS_ROOT, progress });
+      const prepared = await prepareSweep(resolved, {
+        dataRoot: SWEEP_DATA_ROOT,
+        weightsRoot: SWEEP_WEIGHTS_ROOT,
+        progress,
+        ...(a.only ? { only: a.only } : {}),
+      });
       const datasets = new Set(prepared.fingerprints.values()).size;
-      console.log(
-        `${resolved.definition.name} (profile ${resolved.profile.name}): ${datasets} dataset${datasets === 1 ? '' : 's'} ready under ${resolve(SWEEP_DATA_ROOT)}`,
-      );
+      if (a.only !== 'weights')
+        console.log(
+          `${resolved.definition.name} (profile ${resolved.profile.name}): ${datasets} dataset${datasets === 1 ? '' : 's'} ready under ${resolve(SWEEP_DATA_ROOT)}`,
+        );
       for (const p of prepared.pretrained) console.log(`  pretrained backbone ${p.made ? 'made' : 'present'}: ${resolve(p.dir)}`);
     },
   },
