@@ -30,5 +30,7 @@ export const DEFAULT_PROFILE: Profile = {
     optimizer: { lrBackbone: 1e-3 },
     augment: null,
   },
-  pretrain: { images: 2000, epochs: 3, batchSize: 32, seed: 0 },
+  // 3 epochs left the backbone at chance on the source task (val loss 0.685); 8 (about 330 s on one
+  // core) are the first that learn something (0.672) and lift head-only from 0.45 to 0.57 test AUC
+  pretrain: { images: 2000, epochs: 8, batchSize: 32, seed: 0 },
 };
