@@ -89,6 +89,20 @@ export interface PhantomParams {
   findings: Partial<Record<PhantomLabel, FindingInstance>>;
   /** Seed of this image's quantum noise. */
   noiseSeed: number;
+  /** Lesions drawn only in the pretraining source set (source.ts); the target set never has them. */
+  sourceLesions?: SourceLesions;
+}
+
+/**
+ * Findings outside the ten target labels, for the pretraining source task only: lung nodules,
+ * a consolidation patch, a pneumothorax and a cardiac device. Positions in patient units.
+ */
+export interface SourceLesions {
+  nodules: { x: number; y: number; r: number }[];
+  consolidation: { x: number; y: number; rx: number; ry: number; density: number } | null;
+  /** `side` as FindingInstance (-1 image left, 1 image right); `depth` is the collapsed fraction of the lung's width. */
+  pneumothorax: { side: -1 | 1; depth: number } | null;
+  device: { x: number; y: number } | null;
 }
 
 /** A normal patient's anatomy; women are a little smaller on average. */
@@ -150,9 +164,9 @@ export function sampleMarker(rng: Rng): PhantomParams['marker'] {
 
 /**
  * Cardiothoracic ratio of the rendered heart: the patient's own, or with cardiomegaly of severity s
- * 0.48 + 0.16 s, so the subtlest cases overlap the largest normal hearts (0.49) as in practice,
- * where 0.5 is the textbook threshold.
+ * 0.5 + 0.18 s, so the subtlest cases touch the largest normal hearts (0.49) and 0.5, the textbook
+ * threshold, separates them (wider than before so the heart's outline still tells at 32 px).
  */
 export function cardiothoracicRatio(anatomy: PatientAnatomy, cardiomegaly: number): number {
-  return cardiomegaly > 0 ? 0.48 + 0.16 * cardiomegaly : anatomy.ctr;
+  return cardiomegaly > 0 ? 0.5 + 0.18 * cardiomegaly : anatomy.ctr;
 }

@@ -55,7 +55,7 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
   const vds = vd?.severity ?? 0;
 
   // Lungs and domes; air trapping hyperinflates (darker lungs, lower and flatter domes).
-  const lungAir = a.lungAir * (1 + 0.35 * at);
+  const lungAir = a.lungAir * (1 + 0.6 * at);
   const domeHeight = a.domeHeight * (1 - 0.75 * at);
   const domeBase = a.domeBase + 0.03 * inspiration + 0.1 * at;
   const domeBaseOf = (sgn: number): number => domeBase - (sgn < 0 ? a.rightDomeLift : 0);
@@ -73,42 +73,44 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
   const hcy = a.heartCenterY + 0.03 * at + (hry - a.heartHalfHeight) * 0.5;
 
   // Aortic knob and descending aorta; elongation makes the knob larger, higher and more lateral.
-  const kr = a.knobRadius + 0.065 * ae;
-  const kx = a.mediastinumHalfWidth + 0.3 * kr + 0.08 * ae;
-  const ky = -0.3 - 0.08 * ae;
+  const kr = a.knobRadius + 0.1 * ae;
+  const kx = a.mediastinumHalfWidth + 0.3 * kr + 0.12 * ae;
+  const ky = -0.3 - 0.12 * ae;
   const dax = kx - 0.2 * kr;
   const dary = 0.12 + 0.08 * ae;
   const darx = 0.65 * kr;
 
   // Scoliosis: C- or S-shaped lateral displacement of the spine along the thorax.
-  const scAmp = sc ? (sc.side === 0 ? 1 : sc.side) * (0.035 + 0.09 * sc.severity) : 0;
+  const scAmp = sc ? (sc.side === 0 ? 1 : sc.side) * (0.06 + 0.12 * sc.severity) : 0;
   const scWaves = sc && sc.u < 0.5 ? 1 : 2;
   const spineTop = -1.05;
   const spineLen = domeBase + 0.2 - spineTop;
 
   // Osteophytes at a subset of lower thoracic levels.
-  const spurLen = 0.035 + 0.06 * vds;
+  const spurLen = 0.06 + 0.09 * vds;
   const spurSeed = (a.textureSeed ^ Math.floor((vd?.u ?? 0) * 1e6)) >>> 0;
 
   const eff = f['pleural effusion'];
   const cpb = f['costophrenic angle blunting'];
   const effSides = sides(eff);
   const cpbSides = sides(cpb);
-  const effH = eff ? 0.08 + 0.32 * eff.severity : 0;
-  const cpbH = cpb ? 0.07 + 0.12 * cpb.severity : 0;
+  const effH = eff ? 0.14 + 0.36 * eff.severity : 0;
+  const cpbH = cpb ? 0.12 + 0.16 * cpb.severity : 0;
   const cpbExt = cpb ? 0.45 + 0.25 * cpb.severity : 0;
 
   const la = f['laminar atelectasis'];
   const laSides = sides(la);
-  const laHalfLen = la ? 0.08 + 0.08 * la.severity : 0;
-  const laHalfThick = la ? 0.008 + 0.012 * la.severity : 0;
-  const laDensity = la ? 0.3 + 0.35 * la.severity : 0;
+  const laHalfLen = la ? 0.14 + 0.1 * la.severity : 0;
+  const laHalfThick = la ? 0.02 + 0.02 * la.severity : 0;
+  const laDensity = la ? 0.45 + 0.4 * la.severity : 0;
   const laTilt = la ? (la.u - 0.5) * 0.25 : 0;
 
   const texSeed = a.textureSeed;
   const retSeed = (a.textureSeed ^ 0x5bd1e995) >>> 0;
   const bubbleR = 0.05 + 0.03 * hash2(1, 2, params.noiseSeed >>> 0);
   const bodyW = a.bodyHalfWidth;
+  const src = params.sourceLesions;
+  const ptx = src?.pneumothorax ?? null;
 
   let i = 0;
   for (let y = 0; y < size; y++) {
@@ -153,6 +155,8 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
       let lung = 0;
       let lungDepth = 0;
       let fluid = 0;
+      let collapsed = 0;
+      let pleuralLine = 0;
       for (let sgn = -1; sgn <= 1; sgn += 2) {
         const lx = sgn * a.lungCenterX;
         const dxl = px - lx;
@@ -182,6 +186,12 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
           const surface = domeY - cpbH * w * Math.sqrt(w);
           filled = Math.max(filled, smooth01((py - surface) / (0.012 + edge) + 0.5));
         }
+        if (ptx && ptx.side === sgn) {
+          // Pneumothorax (source set only): a lateral rim of air without vessels, edged by the visceral pleura.
+          const edgeLat = 1 - ptx.depth;
+          collapsed = Math.max(collapsed, side * smooth01((lat - edgeLat) / 0.04 + 0.5));
+          pleuralLine = Math.max(pleuralLine, side * (1 - smooth01(Math.abs(lat - edgeLat) / 0.03)));
+        }
         fluid = Math.max(fluid, side * filled);
         side *= 1 - filled;
         lung = Math.max(lung, side);
@@ -196,13 +206,25 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
         const hdx = Math.abs(px) - 0.17;
         const hdy = py + 0.02;
         const hil = Math.exp(-(hdx * hdx + hdy * hdy) / 0.03);
-        att += lung * (0.09 * a.textureAmplitude * tex + 0.16 * hil);
+        att += lung * (1 - collapsed) * (0.09 * a.textureAmplitude * tex + 0.16 * hil);
+        if (src) {
+          att += lung * (0.12 * pleuralLine - 0.12 * collapsed);
+          for (const n of src.nodules) {
+            const d = Math.hypot(px - n.x, py - n.y);
+            att += lung * 0.35 * smooth01((n.r - d) / (edge + 0.01) + 0.5);
+          }
+          const c = src.consolidation;
+          if (c) {
+            const q = ((px - c.x) / c.rx) ** 2 + ((py - c.y) / c.ry) ** 2;
+            if (q < 1) att += lung * c.density * smooth01((1 - q) * 3) * (0.6 + 0.4 * valueNoise(px * 9, py * 9, retSeed + 7));
+          }
+        }
         if (ip > 0) {
           // Interstitial pattern: a reticular net of lines plus haze, basal predominant.
-          const r = valueNoise(px * 10, py * 10, retSeed);
-          const line = 1 - smooth01(Math.abs(r - 0.5) / 0.09);
+          const r = valueNoise(px * 6, py * 6, retSeed);
+          const line = 1 - smooth01(Math.abs(r - 0.5) / 0.12);
           const basal = 0.4 + 0.6 * Math.min(1, Math.max(0, (py - lungTop) / (domeBase - lungTop)));
-          att += lung * basal * (0.15 + 0.85 * ip) * (0.22 * line + 0.12);
+          att += lung * basal * (0.25 + 0.75 * ip) * (0.3 * line + 0.22);
         }
         if (laSides.length) {
           for (const sgn of laSides) {
@@ -219,7 +241,7 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
         }
       }
       att -= lungAir * lungDepth;
-      att += 0.12 * fluid + 0.08 * heart;
+      att += 0.2 * fluid + 0.12 * heart;
 
       // Gastric bubble under the left (image-right) dome.
       const gbx = (px - a.lungCenterX * 0.85) / (bubbleR * 1.4);
@@ -236,7 +258,7 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
       if (inSpine > 0) {
         const body = 0.62 + 0.38 * smooth01((discDist - 0.008) / 0.012);
         const cortex = 1 + 0.5 * Math.pow(adxs / a.spineHalfWidth, 6);
-        let bone = BONE * body * cortex * (1 + 0.45 * vds);
+        let bone = BONE * body * cortex * (1 + 0.8 * vds);
         if (vds > 0 && discDist < 0.014 && py > -0.45) bone += 0.35 * vds;
         att += inSpine * bone;
       }
@@ -244,8 +266,8 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
         // Osteophytes: bright spurs from the endplates, pointing laterally.
         const e = adxs - a.spineHalfWidth;
         if (e > -edge && e < spurLen && hash2(level, dxs < 0 ? 1 : 2, spurSeed) < 0.45 + 0.55 * vds) {
-          const halfH = (1 - Math.max(0, e) / spurLen) * 0.03;
-          att += 0.8 * BONE * sm(halfH - discDist) * (0.6 + 0.4 * vds);
+          const halfH = (1 - Math.max(0, e) / spurLen) * 0.045;
+          att += BONE * sm(halfH - discDist) * (0.7 + 0.5 * vds);
         }
       }
 
@@ -264,6 +286,16 @@ function frontalAttenuation(params: PhantomParams, size: number, out: Float32Arr
             att += 0.16 * BONE * (0.5 + 0.5 * band) * smooth01(band * 4) * fade;
           }
         }
+      }
+
+      if (src?.device) {
+        // Cardiac device (source set only): a metal box below the clavicle and its lead towards the heart.
+        const d = src.device;
+        const box = sm(0.07 - Math.abs(px - d.x)) * sm(0.045 - Math.abs(py - d.y));
+        const t = Math.min(1, Math.max(0, (py - d.y) / (hcy - d.y)));
+        const leadX = d.x + (hcx - d.x) * t;
+        const lead = py > d.y && py < hcy ? sm(0.012 - Math.abs(px - leadX)) : 0;
+        att += 2.2 * BONE * Math.max(box, 0.6 * lead);
       }
 
       // Clavicles.

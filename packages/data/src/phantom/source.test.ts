@@ -1,6 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generatePhantomSource, PHANTOM_SOURCE_TARGETS, PHANTOM_VISIBLE_LABELS } from './source.ts';
+import { generatePhantomSource, PHANTOM_SOURCE_LESIONS, PHANTOM_SOURCE_SPEC, PHANTOM_SOURCE_TARGETS } from './source.ts';
+import { PHANTOM_LABELS } from './spec.ts';
+import { planPhantomDataset } from './plan.ts';
+import { renderPhantom } from './render.ts';
 
 describe('generatePhantomSource', () => {
   const src = generatePhantomSource({ n: 40, size: 32, seed: 0 });
@@ -9,27 +12,45 @@ describe('generatePhantomSource', () => {
     assert.equal(src.images.length, 40 * 32 * 32);
     assert.equal(PHANTOM_SOURCE_TARGETS.length, 28);
     assert.equal(src.targets.length, 40 * 28);
-    assert.equal(src.targetNames[0], `present:${PHANTOM_VISIBLE_LABELS[0]}`);
-    assert.equal(src.targetNames[9], `severity:${PHANTOM_VISIBLE_LABELS[0]}`);
-    assert.equal(src.targetNames[18], 'regress:heart width / thorax');
+    assert.equal(src.targetNames[0], `present:${PHANTOM_SOURCE_LESIONS[0]}`);
+    assert.equal(src.targetNames[3], 'present:cardiac device');
+    assert.equal(src.targetNames[4], 'regress:heart width / thorax');
+    assert.equal(src.targetNames[27], 'regress:inspiration');
     assert.ok(src.targets.every((v) => v >= 0 && v <= 1));
     assert.ok(src.images.every((v) => v >= 0 && v <= 1));
   });
 
-  test('findings are frequent and only at clear severities (0.35-1)', () => {
-    let present = 0;
-    for (let i = 0; i < src.n; i++) {
-      for (let k = 0; k < 9; k++) {
-        const p = src.targets[i * 28 + k]!;
-        const s = src.targets[i * 28 + 9 + k]!;
-        if (p === 1) {
-          present++;
-          assert.ok(s >= 0.35 && s <= 1, `severity ${s}`);
-        } else assert.equal(s, 0);
+  test('each source lesion is in about 30 % of images and none of the target findings is drawn', () => {
+    for (let k = 0; k < PHANTOM_SOURCE_LESIONS.length; k++) {
+      let present = 0;
+      for (let i = 0; i < src.n; i++) {
+        const v = src.targets[i * 28 + k]!;
+        assert.ok(v === 0 || v === 1, `presence ${v}`);
+        present += v;
       }
+      // 40 images x 30 % = 12 expected; binomial sd 2.9
+      assert.ok(present >= 3 && present <= 22, `${PHANTOM_SOURCE_LESIONS[k]}: ${present} of 40`);
     }
-    // 40 images x 9 findings x 20 % = 72 expected.
-    assert.ok(present > 40 && present < 110, `${present} findings`);
+    for (const label of PHANTOM_LABELS) assert.equal(PHANTOM_SOURCE_SPEC.prevalence[label], 0, label);
+  });
+
+  test('each source lesion visibly changes the image it is drawn in', () => {
+    const params = planPhantomDataset({ images: 1, seed: 0, spec: PHANTOM_SOURCE_SPEC, stream: 'phantom-source' }).rows[0]!.params;
+    const none = { nodules: [], consolidation: null, pneumothorax: null, device: null };
+    const plain = renderPhantom({ ...params, sourceLesions: none }, 32);
+    const y = params.anatomy.lungTop + 0.35;
+    const cases = {
+      nodule: { ...none, nodules: [{ x: params.anatomy.lungCenterX, y, r: 0.08 }] },
+      consolidation: { ...none, consolidation: { x: -params.anatomy.lungCenterX, y, rx: 0.15, ry: 0.15, density: 0.3 } },
+      pneumothorax: { ...none, pneumothorax: { side: 1 as const, depth: 0.4 } },
+      'cardiac device': { ...none, device: { x: 0.35, y: params.anatomy.lungTop + 0.1 } },
+    };
+    for (const [name, lesions] of Object.entries(cases)) {
+      const img = renderPhantom({ ...params, sourceLesions: lesions }, 32);
+      // sum of absolute pixel changes; quantum noise is seeded per image, so it cancels
+      const change = img.reduce((acc, v, i) => acc + Math.abs(v - plain[i]!), 0);
+      assert.ok(change > 1, `${name}: total change ${change}`);
+    }
   });
 
   test('is deterministic in its seed', () => {
