@@ -2,7 +2,7 @@
 import type { ReportModel } from '../report-types.ts';
 import { latexEscape } from './latex-escape.ts';
 import { metricLabel } from './metric-label.ts';
-import { bestRowByMetric, ciLevel, comparisonCells, correctionName, DIGITS, fixed, meanSd } from './table-cells.ts';
+import { ciLevel, levelTableShape, comparisonCells, correctionName, DIGITS, fixed, meanSd } from './table-cells.ts';
 
 const DASH = '--';
 
@@ -27,11 +27,7 @@ export function renderLatex(model: ReportModel): string {
 
 function levelTable(model: ReportModel): string[] {
   const { levels } = model;
-  const metrics = model.experiment.metrics;
-  const withRegime = levels.some((l) => l.regime !== '');
-  const params = model.experiment.paramsColumn;
-  const published = metrics.filter((m) => levels.some((l) => l.published?.[m]));
-  const best = bestRowByMetric(levels, metrics);
+  const { metrics, withRegime, params, published, best } = levelTableShape(model);
   const header = [
     'Level',
     ...(withRegime ? ['Regime'] : []),

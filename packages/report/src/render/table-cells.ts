@@ -3,7 +3,7 @@
  * digits: means and sds with 3 decimals (the thesis' precision), differences 4, |t|, df, t* and g 2.
  */
 import { formatP } from '../model/format-p.ts';
-import type { ComparisonRow, LevelRow, MetricSummary } from '../report-types.ts';
+import type { ComparisonRow, LevelRow, MetricSummary, ReportModel } from '../report-types.ts';
 import { bestIndex } from '../model/level-rows.ts';
 
 /** Decimals of each kind of number. */
@@ -51,4 +51,33 @@ export function ciLevel(alpha: number): string {
 /** "Holm" or "Benjamini-Hochberg". */
 export function correctionName(correction: 'holm' | 'bh'): string {
   return correction === 'holm' ? 'Holm' : 'Benjamini-Hochberg';
+}
+
+/** Which optional columns the mirrored table has and which row is best per metric (the Markdown and LaTeX tables share it). */
+export interface LevelTableShape {
+  metrics: readonly string[];
+  /** Some level has a regime text. */
+  withRegime: boolean;
+  params: ReportModel['experiment']['paramsColumn'];
+  /** Metrics with a published figure on some level. */
+  published: string[];
+  /** metric -> index of the best row. */
+  best: Record<string, number>;
+}
+
+/**
+ * The shape of the mirrored table of a model.
+ *
+ * @example levelTableShape(model).withRegime // true for Table 2 (its regime column)
+ */
+export function levelTableShape(model: ReportModel): LevelTableShape {
+  const { levels } = model;
+  const metrics = model.experiment.metrics;
+  return {
+    metrics,
+    withRegime: levels.some((l) => l.regime !== ''),
+    params: model.experiment.paramsColumn,
+    published: metrics.filter((m) => levels.some((l) => l.published?.[m])),
+    best: bestRowByMetric(levels, metrics),
+  };
 }
