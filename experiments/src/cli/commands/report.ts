@@ -18,6 +18,7 @@ interface ReportArgs extends DbArgs {
   out: string;
   format: string;
   profile?: string;
+  correction?: 'holm' | 'bh';
   open: boolean;
 }
 
@@ -52,6 +53,11 @@ const command: CliCommand = {
           type: 'string',
           describe: 'The sweep profile whose configs to report (default: the one matching the stored runs)',
         })
+        .option('correction', {
+          type: 'string',
+          choices: ['holm', 'bh'],
+          describe: "Multiple-testing correction over each experiment's comparisons (default: the experiment's, Holm)",
+        })
         .option('open', { type: 'boolean', default: false, describe: 'Open the index page in a browser (xdg-open)' }),
     handler: async (argv) => {
       const a = argv as unknown as ReportArgs;
@@ -60,7 +66,8 @@ const command: CliCommand = {
       if (!existsSync(path)) throw noDatabase(path);
       const store = openResultsStore({ path, readonly: true });
       try {
-        const experiments = reportExperimentsFor(store, a.experiment ?? [], a.profile);
+        const described = reportExperimentsFor(store, a.experiment ?? [], a.profile);
+        const experiments = a.correction ? described.map((e) => ({ ...e, correction: a.correction })) : described;
         const written = await writeReports(store, experiments, { out: a.out, formats });
         for (const file of written.files) console.log(file);
         if (a.open) spawn('xdg-open', [resolve(join(written.out, 'index.html'))], { stdio: 'ignore', detached: true }).unref();
