@@ -76,8 +76,11 @@ describe('cxr sweep', () => {
     await status.done;
     const dry = sweep('--dry-run', '--seeds', '3');
     assert.equal((await dry.done).code, 0, dry.out.stderr);
-    assert.match(dry.out.stdout, /6 cells - 4 done, 2 not registered; estimated \d+ s with \d+ workers? \(from done runs of each level\)/);
-    assert.match(dry.out.stdout, /lr 3e-3 {2}3 {5}not registered {2}- {4}0 {9}~\d+ s/);
+    assert.match(
+      dry.out.stdout,
+      /6 cells - 4 done, 2 not registered; estimated \d+(\.\d+)? s with \d+ workers? \(from done runs of each level\)/,
+    );
+    assert.match(dry.out.stdout, /lr 3e-3 {2}3 {5}not registered {2}- {4}0 {9}~\d+(\.\d+)? s/);
     assert.equal(dbBytes(db), before, 'the dry run left the database as it was');
     const statusAfter = cxr(tmp.dir, ['db', 'status', '--db', db, '--json']);
     await statusAfter.done;
