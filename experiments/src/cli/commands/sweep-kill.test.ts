@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { isProcessRunning } from '@cxr/results';
 import { makeTempDir } from '@cxr/testkit';
-import { childPids, cxr, integrityCheck, runsIn, waitFor, type Launched } from '../../sweep/testing/run-cxr.ts';
+import { childPids, cxr, integrityCheck, runsIn, smokeSweepArgs, waitFor, type Launched } from '../../sweep/testing/run-cxr.ts';
 
 const tmp = makeTempDir('sweep-kill');
 const started: Launched[] = [];
@@ -20,21 +20,7 @@ after(() => {
 });
 
 function sweep(db: string, extra: string[], env: Record<string, string> = {}): Launched {
-  const args = [
-    'sweep',
-    'test-two-levels',
-    '--profile',
-    'smoke',
-    '--seeds',
-    '1',
-    '--db',
-    db,
-    '--workers',
-    '2',
-    '--backend',
-    'wasm',
-    ...extra,
-  ];
+  const args = [...smokeSweepArgs(db, 2), ...extra];
   const p = cxr(tmp.dir, args, { ...env });
   started.push(p);
   return p;

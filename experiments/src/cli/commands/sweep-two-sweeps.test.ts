@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { makeTempDir } from '@cxr/testkit';
-import { cxr, integrityCheck, runsIn, type Launched } from '../../sweep/testing/run-cxr.ts';
+import { cxr, integrityCheck, runsIn, smokeSweepArgs, type Launched } from '../../sweep/testing/run-cxr.ts';
 
 const tmp = makeTempDir('sweep-two');
 const started: Launched[] = [];
@@ -20,22 +20,7 @@ after(() => {
 
 test('two sweeps at once on one database: every cell trained exactly once between them, both end with every cell done', async () => {
   const db = join(tmp.dir, 'results.db');
-  const args = (out: string) => [
-    'sweep',
-    'test-two-levels',
-    '--profile',
-    'smoke',
-    '--seeds',
-    '1',
-    '--db',
-    db,
-    '--workers',
-    '1',
-    '--backend',
-    'wasm',
-    '--out',
-    join(tmp.dir, out),
-  ];
+  const args = (out: string) => [...smokeSweepArgs(db, 1), '--out', join(tmp.dir, out)];
   // the phantom set first, so the two do not both generate it
   const prepare = cxr(tmp.dir, ['sweep', 'prepare', 'test-two-levels', '--profile', 'smoke', '--backend', 'wasm']);
   assert.equal((await prepare.done).code, 0, prepare.out.stderr);

@@ -77,3 +77,13 @@ export function childPids(pid: number): number[] {
     return [];
   }
 }
+
+/**
+ * The arguments of `cxr sweep test-two-levels` on the smoke profile at seed 1 on wasm, into `db`
+ * with `workers` worker processes (the real-process sweep tests' common run).
+ *
+ * @example cxr(dir, [...smokeSweepArgs(db, 2), '--out', join(dir, 'r')])
+ */
+export function smokeSweepArgs(db: string, workers: number): string[] {
+  return ['sweep', 'test-two-levels', '--profile', 'smoke', '--seeds', '1', '--db', db, '--workers', String(workers), '--backend', 'wasm'];
+}
