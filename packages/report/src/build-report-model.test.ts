@@ -163,10 +163,11 @@ describe('buildReportModel on the fixture', () => {
     assert.deepEqual([pr.significant, pr.agreement], [true, { sameDirection: true, sameVerdict: true }]);
   });
 
-  test('header: datasets, fingerprints, backends, run span and counts', () => {
+  test('header: datasets, backbones, fingerprints, backends, run span and counts', () => {
     const runs = store.listRuns({ experiment: 'fixture-unfreeze' });
     assert.deepEqual(unfreeze.header, {
       datasets: ['phantom'],
+      backbones: ['efficientnet_b0'],
       datasetFingerprints: ['phantom-3000-128px-seed7-5d1c0ffee0ddba11'],
       profile: 'fixture',
       backends: ['wasm'],

@@ -190,6 +190,8 @@ export interface ConfigChange {
 
 export interface ReportHeader {
   datasets: string[];
+  /** `model.backbone` of the levels' stored configs (a profile may stand one in for the thesis'). */
+  backbones: string[];
   datasetFingerprints: string[];
   profile: string | null;
   backends: string[];

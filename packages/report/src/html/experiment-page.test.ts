@@ -31,6 +31,7 @@ test('the header says what ran, on what and how far the grid is, with no time of
   for (const s of [
     'fp-0123456789abcdef',
     '<code>wasm</code>',
+    '<dt>backbone</dt><dd><code>efficientnetb0</code></dd>',
     '<code>abc1234</code>',
     '<code>default</code>',
     '2026-01-01 00:01 UTC to 2026-01-01 00:08 UTC',

@@ -42,6 +42,7 @@ export function pageHeader(model: ReportModel): string {
     ['mirrors', e.thesisTable ? escapeHtml(e.thesisTable) : 'an experiment of our own (no thesis table)'],
     ['factor', escapeHtml(e.factor)],
     ['dataset', list(h.datasets)],
+    ['backbone', list(h.backbones)],
     ['dataset fingerprint', list(h.datasetFingerprints)],
     ['profile', h.profile === null ? 'not recorded' : `<code>${escapeHtml(h.profile)}</code>`],
     ['backend', list(h.backends)],

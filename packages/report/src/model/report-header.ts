@@ -5,8 +5,8 @@ import { runCounts } from './run-counts.ts';
 import type { LevelRuns } from './select-level-runs.ts';
 
 /**
- * The header of an experiment's report: dataset names (`dataset.name` of the levels' stored
- * configs), fingerprints, backends and code versions of its runs (each sorted, distinct), the
+ * The header of an experiment's report: dataset names and backbones (`dataset.name` and
+ * `model.backbone` of the levels' stored configs), fingerprints, backends and code versions of its runs (each sorted, distinct), the
  * profile the caller named, the earliest start and latest end, runs by status and the runs planned
  * (the sum of the levels' planned seeds).
  *
@@ -19,11 +19,14 @@ export function reportHeader(
   runs: readonly ReportRun[],
   profile: string | null,
 ): ReportHeader {
-  const datasets = levels.filter((l) => l.configId !== null).map((l) => datasetName(store.getConfig(l.configId!)));
+  const configs = levels.filter((l) => l.configId !== null).map((l) => store.getConfig(l.configId!));
+  const datasets = configs.map((c) => stringAt(c, 'dataset', 'name'));
+  const backbones = configs.map((c) => stringAt(c, 'model', 'backbone'));
   const starts = runs.map((r) => r.startedAt).filter((t): t is number => t !== null);
   const ends = runs.map((r) => r.endedAt).filter((t): t is number => t !== null);
   return {
     datasets: distinct(datasets),
+    backbones: distinct(backbones),
     datasetFingerprints: distinct(runs.map((r) => r.datasetFingerprint)),
     profile,
     backends: distinct(runs.map((r) => r.backend)),
@@ -35,9 +38,10 @@ export function reportHeader(
   };
 }
 
-function datasetName(config: unknown): string | null {
-  const dataset = (config as { dataset?: { name?: unknown } } | null)?.dataset;
-  return typeof dataset?.name === 'string' ? dataset.name : null;
+/** config[section][key] when it is a string, else null. */
+function stringAt(config: unknown, section: string, key: string): string | null {
+  const value = (config as Record<string, Record<string, unknown> | undefined> | null)?.[section]?.[key];
+  return typeof value === 'string' ? value : null;
 }
 
 function distinct(values: readonly (string | null)[]): string[] {

@@ -159,6 +159,7 @@ export function sampleReportModel(): ReportModel {
     correction: 'holm',
     header: {
       datasets: ['phantom'],
+      backbones: ['efficientnetb0'],
       datasetFingerprints: ['fp-0123456789abcdef'],
       profile: 'default',
       backends: ['wasm'],
