@@ -6,7 +6,7 @@ import { CliArgumentError } from '../cli/parse-seed.ts';
 import type { Profile } from './definition.ts';
 import { ExperimentArgumentError, ExperimentDefinitionError } from './errors.ts';
 import { PROFILE_NAMES } from './profiles/index.ts';
-import { EXPERIMENTS } from './registry.ts';
+import { EXPERIMENTS, findExperiment } from './registry.ts';
 import { parseSeedsOption, resolveExperiment } from './resolve-experiment.ts';
 import { table2Unfreeze } from './table2-unfreeze.ts';
 
@@ -146,6 +146,15 @@ describe('resolveExperiment', () => {
       assert.deepEqual(level.published, table2Unfreeze.levels[i]!.published);
     }
     assert.equal('base' in r.report, false);
+  });
+
+  it("says in the report's description when a profile stands in another backbone than the definition fixes", () => {
+    const def = resolveExperiment('table2-unfreeze', { profile: 'default' }).report.description!;
+    assert.ok(def.startsWith(table2Unfreeze.description!), def);
+    assert.ok(def.endsWith("Under profile 'default' the runs train cnn5 in place of efficientnetb0."), def);
+    assert.equal(resolveExperiment('table2-unfreeze', { profile: 'paper' }).report.description, table2Unfreeze.description);
+    // levels naming their own backbone keep it, so Table 8's description is unchanged
+    assert.equal(resolveExperiment('table8-final', { profile: 'default' }).report.description, findExperiment('table8-final').description);
   });
 
   it('refuses an unknown experiment or profile name with a did-you-mean', () => {

@@ -96,12 +96,31 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
   const { base: _base, levels, seeds: _seeds, ...shared } = def;
   const report: ReportExperiment = {
     ...structuredClone(shared),
+    description: standInNote(
+      def,
+      withBase,
+      configs.map((c) => c.config.model.backbone),
+      profile.name,
+    ),
     levels: levels.map(({ override: _override, ...level }, i) => ({ ...structuredClone(level), configHashes: [configs[i]!.hash] })),
     seeds: [...seeds],
     profile: profile.name,
     baseConfig,
   };
   return { definition: def, profile, seeds, baseConfig, cells, report };
+}
+
+/**
+ * The definition's description, plus a sentence when the profile replaced the backbones the levels
+ * would train without it (the page's title still names the thesis'): levels that name their own
+ * backbone keep it, so only a backbone the definition's base fixed can be stood in.
+ */
+function standInNote(def: ExperimentDefinition, withBase: RunConfig, used: string[], profile: string): string | undefined {
+  const defined = def.levels.map((level) => resolveDefinitionLayers(def, withBase, [levelLayer(def, level.label)]).model.backbone);
+  const distinct = (names: string[]) => [...new Set(names)].join(', ');
+  if (distinct(defined) === distinct(used)) return def.description;
+  const note = `Under profile '${profile}' the runs train ${distinct(used)} in place of ${distinct(defined)}.`;
+  return def.description ? `${def.description} ${note}` : note;
 }
 
 /**
