@@ -1,5 +1,6 @@
-import { StatsArgumentError } from './errors.ts';
 import { checkBinaryInput } from './internal/check-binary-input.ts';
+import { checkBootstrapOptions } from './internal/check-bootstrap-options.ts';
+import { percentileInterval } from './internal/percentile-sorted.ts';
 import { seededIndexSampler } from './internal/seeded-index-sampler.ts';
 import type { StatsProblem } from './types.ts';
 
@@ -51,13 +52,7 @@ export function bootstrapCi(
 ): BootstrapCi {
   const fn = 'bootstrapCi';
   checkBinaryInput(fn, yTrue, yScore);
-  if (typeof metric !== 'function') throw new StatsArgumentError(fn, 'metric', 'a function (yTrue, yScore) => number', metric);
-  if (typeof options !== 'object' || options === null) throw new StatsArgumentError(fn, 'options', 'an object with a seed', options);
-  const { seed, b = 2000, level = 0.95, problems } = options;
-  if (!Number.isInteger(seed)) throw new StatsArgumentError(fn, 'options.seed', 'an integer', seed);
-  if (!Number.isInteger(b) || b < 1) throw new StatsArgumentError(fn, 'options.b', 'an integer >= 1', b);
-  if (typeof level !== 'number' || !(level > 0 && level < 1))
-    throw new StatsArgumentError(fn, 'options.level', 'a number in (0, 1)', level);
+  const { seed, b, level, problems } = checkBootstrapOptions(fn, metric, options, 2000);
 
   const n = yTrue.length;
   const t = Float64Array.from(yTrue);
@@ -87,14 +82,5 @@ export function bootstrapCi(
     return result;
   }
   values.sort((x, y) => x - y);
-  result.lo = percentileSorted(values, (1 - level) / 2);
-  result.hi = percentileSorted(values, (1 + level) / 2);
-  return result;
-}
-
-function percentileSorted(sorted: number[], q: number): number {
-  const h = (sorted.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+  return { ...result, ...percentileInterval(values, level) };
 }

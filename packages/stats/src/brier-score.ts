@@ -1,6 +1,5 @@
-import { detail } from '@cxr/core';
-import { StatsArgumentError } from './errors.ts';
 import { checkBinaryInput } from './internal/check-binary-input.ts';
+import { checkProbabilities } from './internal/check-probabilities.ts';
 
 /**
  * Brier score: mean squared difference between predicted probabilities and 0/1 outcomes; 0 is
@@ -15,19 +14,11 @@ import { checkBinaryInput } from './internal/check-binary-input.ts';
  */
 export function brierScore(yTrue: ArrayLike<number>, yProb: ArrayLike<number>): number {
   checkBinaryInput('brierScore', yTrue, yProb, 'yProb');
+  checkProbabilities('brierScore', yProb);
   let sum = 0;
-  let outside = -1;
   for (let i = 0; i < yTrue.length; i++) {
-    const p = yProb[i]!;
-    if (p < 0 || p > 1) {
-      outside = i;
-      break;
-    }
-    const d = p - yTrue[i]!;
+    const d = yProb[i]! - yTrue[i]!;
     sum += d * d;
-  }
-  if (outside >= 0) {
-    throw new StatsArgumentError('brierScore', 'yProb', 'probabilities in [0, 1]', detail(`${yProb[outside]} at index ${outside}`));
   }
   return sum / yTrue.length;
 }

@@ -5,7 +5,17 @@
  * reason pushed onto an optional `problems` array; bad input throws StatsArgumentError.
  */
 export { StatsArgumentError, StatsDegenerateError } from './errors.ts';
-export type { Confusion, GroupSpread, GroupSummary, LabelMatrix, MacroAverage, StatsProblem, WelchOptions, WelchResult } from './types.ts';
+export type {
+  Confusion,
+  CurvePointLike,
+  GroupSpread,
+  GroupSummary,
+  LabelMatrix,
+  MacroAverage,
+  StatsProblem,
+  WelchOptions,
+  WelchResult,
+} from './types.ts';
 
 // matrices
 export { column } from './column.ts';
@@ -16,7 +26,15 @@ export { binarizeAt } from './binarize-at.ts';
 export { rocAuc } from './roc-auc.ts';
 export { averagePrecision } from './average-precision.ts';
 export { brierScore } from './brier-score.ts';
+export { expectedCalibrationError, type CalibrationBin, type CalibrationResult } from './expected-calibration-error.ts';
+export { probabilityHistogram, type HistogramBin } from './probability-histogram.ts';
 export { confusionAt } from './confusion-at.ts';
+
+// curves (the clinical figures)
+export { rocCurve } from './roc-curve.ts';
+export { precisionRecallCurve } from './precision-recall-curve.ts';
+export { thinCurve, type ThinCurveReport } from './thin-curve.ts';
+
 export { thresholdForSensitivity } from './threshold-for-sensitivity.ts';
 export { thresholdForSpecificity } from './threshold-for-specificity.ts';
 export { youdenThreshold } from './youden-threshold.ts';
@@ -54,3 +72,4 @@ export { welchSampleSize, type SampleSizeOptions } from './welch-sample-size.ts'
 export { holm } from './holm.ts';
 export { benjaminiHochberg } from './benjamini-hochberg.ts';
 export { bootstrapCi, type BootstrapCi, type BootstrapOptions, type LabelMetric } from './bootstrap-ci.ts';
+export { bootstrapPooledDelta, type PooledDeltaOptions } from './bootstrap-pooled-delta.ts';

@@ -81,3 +81,13 @@ export interface WelchOptions {
   /** Two-sided significance level (default 0.05). */
   alpha?: number;
 }
+
+/**
+ * A point of a ROC curve (x = FPR, y = TPR) or a PR curve (x = recall, y = precision) and the
+ * score threshold giving it (everything scoring >= threshold called positive; +Infinity: nothing).
+ */
+export interface CurvePointLike {
+  x: number;
+  y: number;
+  threshold: number;
+}
