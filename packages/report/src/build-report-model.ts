@@ -3,6 +3,7 @@
  * @cxr/stats. Each piece is its own module under model/; this file only orders them.
  */
 import type { ResultsStore } from '@cxr/results';
+import { buildClinicalModel } from './clinical/build-clinical-model.ts';
 import { adjustComparisons } from './model/adjust-comparisons.ts';
 import { checkExperiment } from './model/check-experiment.ts';
 import { configChanges } from './model/config-changes.ts';
@@ -28,7 +29,8 @@ import type { ReportExperiment, ReportModel } from './report-types.ts';
  * Welch's two-sided t-test on the per-seed values, p adjusted by Holm (or BH) over the whole
  * experiment as one family, with Hedges' g, the minimum detectable difference and the seeds needed
  * at power 0.8, and the agreement with the thesis' published comparisons. Deterministic: the same
- * database gives the same model (table order, then seed; sorted keys elsewhere).
+ * database gives the same model (table order, then seed; sorted keys elsewhere). With
+ * `experiment.clinical` set, `clinical` holds buildClinicalModel's section (else null).
  *
  * @throws ReportArgumentError for an experiment the store does not hold or a description that does
  *   not fit it (duplicate level, unknown level in a comparison, empty metrics, alpha outside (0, 1) ...).
@@ -77,5 +79,6 @@ export function buildReportModel(store: ResultsStore, experiment: ReportExperime
       unmatchedPublished: published.unmatched,
       undirectedPublished: published.undirected,
     }),
+    clinical: experiment.clinical ? buildClinicalModel(store, experiment, experiment.clinical) : null,
   };
 }

@@ -1,6 +1,6 @@
 // Public entry of @cxr/report. Exports are added by the modules that implement them.
 export type * from './report-types.ts';
-export { ReportArgumentError, ReportError } from './errors.ts';
+export { ReportArgumentError, ReportError, ReportFileError } from './errors.ts';
 export { buildReportModel } from './build-report-model.ts';
 export { describeExperimentFromStore } from './describe-experiment-from-store.ts';
 export { higherIsBetter } from './model/metric-direction.ts';
@@ -33,3 +33,8 @@ export { metricLabel } from './render/metric-label.ts';
 export { runsCsv } from './render/runs-csv.ts';
 export { runsJson } from './render/runs-json.ts';
 export { RUN_COLUMNS, runTable, type RunTable } from './render/run-table.ts';
+export type * from './clinical/clinical-types.ts';
+export { buildClinicalModel } from './clinical/build-clinical-model.ts';
+export { clinicalSpecs } from './clinical/specs/index.ts';
+export { readReferenceColumn } from './clinical/read-reference-column.ts';
+export { LIZ_EFFNET_REFERENCE } from './clinical/liz-effnet-reference.ts';

@@ -5,6 +5,7 @@
  * @cxr/stats; every renderer - HTML, Markdown, LaTeX, CSV, JSON - reads only this).
  */
 import type { RunStatus } from '@cxr/results';
+import type { ClinicalModel, ClinicalRequest } from './clinical/clinical-types.ts';
 
 /** A published mean +/- sd (the thesis' table cell). */
 export interface PublishedSummary {
@@ -72,6 +73,8 @@ export interface ReportExperiment {
   profile?: string | null;
   /** The resolved base config the levels vary (for "what each level changes"); absent: keys that differ between levels. */
   baseConfig?: unknown;
+  /** The clinical section (thesis Tables 9 and 10, Figures 4-5) to compute; absent: none. */
+  clinical?: ClinicalRequest;
 }
 
 /** Mean, sd (n - 1) and the values behind them, aligned with seeds. */
@@ -220,4 +223,6 @@ export interface ReportModel {
   changes: ConfigChange[];
   /** Plain-language caveats (mixed fingerprints, levels without runs, three seeds ...). */
   notes: string[];
+  /** The clinical section (buildClinicalModel); null when the experiment did not ask for one. */
+  clinical: ClinicalModel | null;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -54,4 +54,43 @@ test('cxr report refuses a missing database, an unknown experiment and an unknow
   const format = cxr(['--db', db, '--format', 'pdf']);
   assert.notEqual(format.status, 0);
   assert.match(format.stderr, /unknown format "pdf"/);
+});
+
+test('cxr report --reference FILE adds Table 9 with that column: its rows, and the label the dataset lacks listed', () => {
+  const reference = join(dir, 'my-ref.csv');
+  writeFileSync(reference, 'label,auc\nCardiomegaly,0.9\npleural effusion,0.95\nair trapping,0.69\n');
+  const out = join(dir, 'clinical');
+  const r = cxr(['fixture-loss', '--db', db, '--out', out, '--format', 'md', '--reference', reference]);
+  assert.equal(r.status, 0, r.stderr);
+  const md = readFileSync(join(out, 'fixture-loss.md'), 'utf8');
+  assert.match(md, /#### Table 9: per-label AUC-ROC against the reference/);
+  assert.match(md, /\| Label \| my-ref \| Δ \(weighted-bce\) \|/);
+  assert.match(
+    md,
+    /\| cardiomegaly \| 0\.900 \| [+-]\d\.\d{3} ± \d\.\d{3} \| \[[+-]\d\.\d{3}, [+-]\d\.\d{3}\] \| \d\.\d{3} ± \d\.\d{3} \|/,
+  );
+  assert.match(md, /\| air trapping \| 0\.690 \| not in the dataset \|/);
+  assert.match(md, /\| scoliosis \| — \|/);
+  assert.match(md, /Reference labels the dataset does not have \(listed without numbers\): air trapping\./);
+  assert.match(md, /#### Table 10: calibration and operating points, class-balanced focal/);
+});
+
+test('cxr report --clinical adds the section with the Liz, EffNet column; without it there is none', () => {
+  const out = join(dir, 'clinical-default');
+  const r = cxr(['fixture-unfreeze', '--db', db, '--out', out, '--format', 'md', '--clinical']);
+  assert.equal(r.status, 0, r.stderr);
+  const md = readFileSync(join(out, 'fixture-unfreeze.md'), 'utf8');
+  assert.match(md, /\| Label \| Liz, EffNet \|/);
+  assert.match(md, /\| aortic elongation \| 0\.846 \| not in the dataset \|/);
+  const plain = join(dir, 'plain');
+  assert.equal(cxr(['fixture-unfreeze', '--db', db, '--out', plain, '--format', 'md']).status, 0);
+  assert.doesNotMatch(readFileSync(join(plain, 'fixture-unfreeze.md'), 'utf8'), /Clinical evaluation/);
+});
+
+test('cxr report --reference refuses a bad file, naming the file, row and field', () => {
+  const bad = join(dir, 'bad-ref.csv');
+  writeFileSync(bad, 'label,auc\ncardiomegaly,1.5\n');
+  const r = cxr(['--db', db, '--out', join(dir, 'x'), '--reference', bad]);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /bad-ref\.csv row 2 field "auc": expected an AUC-ROC in \[0, 1\], received 1\.5/);
 });

@@ -1,15 +1,18 @@
 /**
- * `cxr report [EXPERIMENT...] [--db PATH] [--out reports/] [--format html,md,tex,csv,json] [--profile P] [--open]`:
- * the significance report of each experiment (every experiment in the database when none is
- * named), written to --out. Reads the database read-only, so a running sweep is never locked out;
+ * `cxr report [EXPERIMENT...] [--db PATH] [--out reports/] [--format html,md,tex,csv,json] [--profile P]
+ * [--clinical] [--reference FILE] [--open]`: the significance report of each experiment (every
+ * experiment in the database when none is named), written to --out; with --clinical (or
+ * --reference, which replaces the default "Liz, EffNet" column) every page gets the clinical
+ * section (Tables 9 and 10, computed from the stored validation and test predictions). Reads the database read-only, so a running sweep is never locked out;
  * the pages say which cells are done, running, pending or failed and compute from done runs only.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openResultsStore } from '@cxr/results';
-import { REPORT_FORMATS, writeReports, type ReportFormat } from '@cxr/report';
+import { readReferenceColumn, REPORT_FORMATS, writeReports, type ReportFormat } from '@cxr/report';
 import type { CliCommand } from '../command-types.ts';
+import { withClinical } from '../../experiments/clinical-for-report.ts';
 import { reportExperimentsFor } from '../../experiments/report-experiments.ts';
 import { dbOption, dbPath, noDatabase, type DbArgs } from './db.ts';
 
@@ -19,6 +22,8 @@ interface ReportArgs extends DbArgs {
   format: string;
   profile?: string;
   correction?: 'holm' | 'bh';
+  clinical: boolean;
+  reference?: string;
   open: boolean;
 }
 
@@ -58,16 +63,27 @@ const command: CliCommand = {
           choices: ['holm', 'bh'],
           describe: "Multiple-testing correction over each experiment's comparisons (default: the experiment's, Holm)",
         })
+        .option('clinical', {
+          type: 'boolean',
+          default: false,
+          describe: 'Add the clinical section (Tables 9 and 10, ROC/PR/histogram/reliability figures) to every experiment reported',
+        })
+        .option('reference', {
+          type: 'string',
+          describe: "Table 9's reference AUC-ROC column: JSON {label: auc} or {name, source, auc}, or CSV label,auc (implies --clinical)",
+        })
         .option('open', { type: 'boolean', default: false, describe: 'Open the index page in a browser (xdg-open)' }),
     handler: async (argv) => {
       const a = argv as unknown as ReportArgs;
       const formats = parseFormats(a.format);
+      const reference = a.reference === undefined ? null : readReferenceColumn(a.reference);
       const path = dbPath(a);
       if (!existsSync(path)) throw noDatabase(path);
       const store = openResultsStore({ path, readonly: true });
       try {
         const described = reportExperimentsFor(store, a.experiment ?? [], a.profile);
-        const experiments = a.correction ? described.map((e) => ({ ...e, correction: a.correction })) : described;
+        const corrected = a.correction ? described.map((e) => ({ ...e, correction: a.correction })) : described;
+        const experiments = withClinical(corrected, { clinical: a.clinical, reference });
         const written = await writeReports(store, experiments, { out: a.out, formats });
         for (const file of written.files) console.log(file);
         if (a.open) spawn('xdg-open', [resolve(join(written.out, 'index.html'))], { stdio: 'ignore', detached: true }).unref();

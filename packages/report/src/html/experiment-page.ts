@@ -10,6 +10,8 @@ import type { ReportModel } from '../report-types.ts';
 import { runsCsv } from '../render/runs-csv.ts';
 import { renderSvg } from '../render-svg.ts';
 import { reportSpecs, type NamedSpec } from '../specs/report-specs.ts';
+import { clinicalSpecs } from '../clinical/specs/index.ts';
+import { clinicalSectionHtml } from './clinical-section.ts';
 import { escapeHtml, scriptJson } from './escape.ts';
 import { inlineSvg } from './inline-svg.ts';
 import { pageHeader } from './page-header.ts';
@@ -44,8 +46,9 @@ export async function renderExperimentPage(model: ReportModel): Promise<string> 
   const specs = reportSpecs(model);
   const svgs = new Map<string, string>();
   for (const s of specs) svgs.set(s.id, await renderSvg(s.spec));
-  const charts = specs.filter((s) => !s.id.startsWith('table-'));
-  const tables = specs.filter((s) => s.id.startsWith('table-'));
+  const clinicalIds = new Set(model.clinical ? clinicalSpecs(model.clinical).map((s) => s.id) : []);
+  const charts = specs.filter((s) => !s.id.startsWith('table-') && !clinicalIds.has(s.id));
+  const tables = specs.filter((s) => s.id.startsWith('table-') && !clinicalIds.has(s.id));
   const csv = runsCsv([model]);
   const csvHref = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
   const agreement = agreementTableHtml(model);
@@ -73,6 +76,15 @@ export async function renderExperimentPage(model: ReportModel): Promise<string> 
     notes ? `<h3>How to read these numbers</h3>${notes}` : '',
     '<h2 id="charts">Charts</h2>',
     ...charts.map((s) => chart(s, svgs.get(s.id)!)),
+    ...(model.clinical
+      ? [
+          clinicalSectionHtml(
+            model.clinical,
+            specs.filter((s) => clinicalIds.has(s.id)),
+            svgs,
+          ),
+        ]
+      : []),
     '<h2 id="changes">What each level changes</h2>',
     changesTableHtml(model),
     '<h2 id="vega-tables">The tables as Vega-Lite</h2>',

@@ -1,5 +1,6 @@
 /** A report as LaTeX booktabs table fragments, ready for \input inside a table environment. */
 import type { ReportModel } from '../report-types.ts';
+import { clinicalLatex } from './clinical-latex.ts';
 import { latexEscape } from './latex-escape.ts';
 import { metricLabel } from './metric-label.ts';
 import { ciLevel, levelTableShape, comparisonCells, correctionName, DIGITS, fixed, meanSd } from './table-cells.ts';
@@ -12,7 +13,7 @@ const DASH = '--';
  * seeds done, published values beside ours where given) and the comparison table (difference, CI,
  * |t|, df, t*, p, p_adj with a $^{*}$ mark where significant, Hedges' g, minimum detectable
  * difference, seeds needed), whose last row is the footnote naming Welch's test and the
- * correction. Labels are escaped (latexEscape). A pure function of the model.
+ * correction; with a clinical section, Tables 9 and 10 follow (clinicalLatex). Labels are escaped (latexEscape). A pure function of the model.
  *
  * @example renderLatex(model).includes('\\toprule') // true
  */
@@ -22,6 +23,7 @@ export function renderLatex(model: ReportModel): string {
     ...levelTable(model),
   ];
   if (model.comparisons.length > 0) parts.push('', `% Comparisons: ${oneLine(model.experiment.name)}`, ...comparisonTable(model));
+  if (model.clinical) parts.push('', ...clinicalLatex(model.clinical));
   return `${parts.join('\n')}\n`;
 }
 

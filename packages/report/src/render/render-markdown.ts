@@ -1,5 +1,6 @@
 /** A report as GitHub Markdown: the mirrored table, the comparison table and the notes. */
 import type { ComparisonRow, ReportModel } from '../report-types.ts';
+import { clinicalMarkdown } from './clinical-markdown.ts';
 import { metricLabel } from './metric-label.ts';
 import { ciLevel, levelTableShape, comparisonCells, correctionName, DIGITS, fixed, meanSd } from './table-cells.ts';
 
@@ -11,7 +12,7 @@ const DASH = '—';
  * seeds done / planned, and the thesis' published mean ± sd beside ours where given), the
  * comparison table (difference and its CI, |t|, df, t*, p, p_adj, verdict, Hedges' g, minimum
  * detectable difference, seeds needed, the thesis' p and the agreement), and the notes as a list.
- * A pure function of the model: the same model gives the same text.
+ * With a clinical section, Tables 9 and 10 follow (clinicalMarkdown). A pure function of the model: the same model gives the same text.
  *
  * @example renderMarkdown(model).split('\n')[0] // '## Fraction of backbone layers unfrozen (fixture)'
  */
@@ -32,6 +33,7 @@ export function renderMarkdown(model: ReportModel): string {
     );
   }
   if (model.notes.length > 0) lines.push('### Notes', '', ...model.notes.map((n) => `- ${inline(n)}`), '');
+  if (model.clinical) lines.push(...clinicalMarkdown(model.clinical));
   return lines.join('\n');
 }
 

@@ -3,6 +3,7 @@
  * element id and as the file stem when specs are saved).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { clinicalSpecs } from '../clinical/specs/index.ts';
 import type { ReportModel } from '../report-types.ts';
 import { comparisonTableSpec } from './comparison-table-spec.ts';
 import { curvesSpec } from './curves-spec.ts';
@@ -20,7 +21,8 @@ export interface NamedSpec {
 
 /**
  * The page's specs in page order: one dot chart per metric, the forest plot (when any comparison
- * was computed), the curves (when any), the heat map (when any), then the two table specs.
+ * was computed), the curves (when any), the heat map (when any), the two table specs, then the
+ * clinical section's figures (clinicalSpecs) when the model has one.
  *
  * @example reportSpecs(model).map((s) => s.id) // ['dots-macro_auc_roc', 'dots-macro_pr_auc', 'forest', 'curves', 'label-auc', 'table-mirrored', 'table-comparisons']
  */
@@ -31,5 +33,6 @@ export function reportSpecs(model: ReportModel): NamedSpec[] {
   if (model.labelAuc.length > 0) specs.push({ id: 'label-auc', title: 'per-label AUC-ROC', spec: labelHeatmapSpec(model) });
   specs.push({ id: 'table-mirrored', title: 'mirrored table', spec: mirroredTableSpec(model) });
   if (model.comparisons.length > 0) specs.push({ id: 'table-comparisons', title: 'comparison table', spec: comparisonTableSpec(model) });
+  if (model.clinical) specs.push(...clinicalSpecs(model.clinical));
   return specs;
 }

@@ -5,6 +5,7 @@ import { makeTempDir } from '@cxr/testkit';
 import { buildFixtureStore } from './fixture-store.ts';
 import { FIXTURE_EXPERIMENTS } from './fixture-experiments.ts';
 import { FIXTURE_LABELS, FIXTURE_START_MS } from './fixture-data.ts';
+import { FIXTURE_TEST_IMAGES, FIXTURE_UNCERTAIN_TEST_IMAGES, FIXTURE_VAL_IMAGES } from './fixture-predictions.ts';
 
 /** Everything a report reads, without the holder columns (host, pid), which belong to the process. */
 function snapshot(store: ReturnType<typeof buildFixtureStore>) {
@@ -55,6 +56,28 @@ describe('buildFixtureStore', () => {
     );
     assert.ok(epochs.every((e) => typeof e.valLoss === 'number' && typeof e.metrics.macro_auc_roc === 'number'));
     assert.ok(run.startedAt! > FIXTURE_START_MS && run.endedAt! > run.startedAt!);
+  });
+
+  test("stores each done run's val and test predictions; the seeds share one test split, scoliosis has two uncertain codes", () => {
+    const runs = store.listRuns({ experiment: 'fixture-loss' }).filter((r) => r.label === 'weighted-bce');
+    const tests = runs.map((r) => store.getPredictions(r.id, 'test'));
+    assert.equal(store.getPredictions(runs[0]!.id, 'val').rows, FIXTURE_VAL_IMAGES);
+    for (const t of tests) {
+      assert.deepEqual([t.rows, t.cols, t.labelNames], [FIXTURE_TEST_IMAGES, 3, [...FIXTURE_LABELS]]);
+      assert.deepEqual(t.labels, tests[0]!.labels);
+      assert.ok(t.probabilities.every((p) => p > 0 && p < 1));
+    }
+    assert.notDeepEqual(tests[0]!.probabilities, tests[1]!.probabilities, 'seeds score differently');
+    const uncertain = [...Array(FIXTURE_TEST_IMAGES).keys()].filter((n) => tests[0]!.labels[n * 3 + 2] === -1);
+    assert.deepEqual(uncertain, [...FIXTURE_UNCERTAIN_TEST_IMAGES]);
+    for (let k = 0; k < 3; k++) {
+      const column = [...Array(FIXTURE_TEST_IMAGES).keys()].map((n) => tests[0]!.labels[n * 3 + k]);
+      assert.ok(column.includes(0) && column.includes(1), `label ${k} has both classes`);
+    }
+    assert.throws(
+      () => store.getPredictions(store.listRuns({ experiment: 'fixture-unfreeze', status: 'pending' })[0]!.id, 'test'),
+      /getPredictions/,
+    );
   });
 
   test('is deterministic: two builds, one on disk, hold the same rows and timestamps', () => {

@@ -13,6 +13,7 @@ import {
   type FixtureExperimentPlan,
   type FixtureRunPlan,
 } from './fixture-data.ts';
+import { fixturePredictions } from './fixture-predictions.ts';
 
 const MINUTE = 60_000;
 /** Each run starts this long after the one before it (the fixture's runs do not overlap). */
@@ -24,7 +25,7 @@ const CLAIM: ClaimOptions = { backend: 'wasm', codeVersion: '@cxr/train 0.1.0', 
  * Builds the fixture store: experiments 'fixture-unfreeze' (levels '0 %', '50 %', '90 %', '100 %';
  * seeds 1-3; one run failed, one pending, one running, one done on its second attempt) and
  * 'fixture-loss' (three losses, three seeds, all done), with epochs, test and val metrics, per-label
- * test AUC-ROC and info.params as the trainer stores them. Timestamps come from a fixed clock
+ * test AUC-ROC, validation and test predictions (fixture-predictions.ts) and info.params as the trainer stores them. Timestamps come from a fixed clock
  * starting at FIXTURE_START_MS (2026-01-05 09:00 UTC).
  *
  * @param path database file to create (default in memory); it must not hold a fixture already.
@@ -140,7 +141,14 @@ function finish(
       { split: 'val', name: 'loss', value: last.valLoss },
     ],
     labelMetrics: FIXTURE_LABELS.map((label, j) => ({ split: 'test', label, name: 'auc_roc', value: run.labelAuc![j]! })),
-    predictions: [],
+    predictions: (['val', 'test'] as const).map((split) =>
+      fixturePredictions(
+        split,
+        run.seed,
+        plan.levels.findIndex((l) => l.label === run.level),
+        run.labelAuc!,
+      ),
+    ),
     info: { params, epochs: plan.epochs, bestEpoch: plan.epochs, stoppedEarly: false },
   });
 }

@@ -6,6 +6,7 @@ export { sampleReportModel } from './sample-model.ts';
 export { findChromium, CHROMIUM_ARGS } from './chromium.ts';
 export { matchGolden } from './golden.ts';
 export { buildFixtureStore } from './fixture-store.ts';
+export { FIXTURE_TEST_IMAGES, FIXTURE_UNCERTAIN_TEST_IMAGES, FIXTURE_VAL_IMAGES, fixturePredictions } from './fixture-predictions.ts';
 export { FIXTURE_EXPERIMENTS, FIXTURE_LOSS_EXPERIMENT, FIXTURE_UNFREEZE_EXPERIMENT } from './fixture-experiments.ts';
 export {
   FIXTURE_FINGERPRINT,

@@ -186,5 +186,6 @@ export function sampleReportModel(): ReportModel {
       "Why Welch's t-test: with three seeds per arm an exact rank test cannot reach p < 0.05 (its smallest two-sided p is 2/20 = 0.1); Welch's test does not assume equal variances.",
       'Level "0 % <frozen>" has no done runs.',
     ],
+    clinical: null,
   };
 }
