@@ -35,6 +35,6 @@ export { runsJson } from './render/runs-json.ts';
 export { RUN_COLUMNS, runTable, type RunTable } from './render/run-table.ts';
 export type * from './clinical/clinical-types.ts';
 export { buildClinicalModel } from './clinical/build-clinical-model.ts';
-export { clinicalSpecs } from './clinical/specs/index.ts';
+export { clinicalSpecs } from './clinical/specs/clinical-specs.ts';
 export { readReferenceColumn } from './clinical/read-reference-column.ts';
 export { LIZ_EFFNET_REFERENCE } from './clinical/liz-effnet-reference.ts';

@@ -1,8 +1,8 @@
 /** The figure data of one label and one run (thesis Figures 4 and 5, the reliability diagram). */
+import { expectedCalibrationError, precisionRecallCurve, probabilityHistogram, rocCurve, thinCurve } from '@cxr/stats';
 import type { LabelFigures } from './clinical-types.ts';
 import type { KnownColumn } from './known-column.ts';
 import type { RunLabelMetrics } from './run-label-metrics.ts';
-import { expectedCalibrationError, precisionRecallCurve, probabilityHistogram, rocCurve, thinCurve } from './stats-shim.ts';
 
 /**
  * ROC and PR curves of the test column thinned to `maxCurvePoints` (thinCurve keeps the first and

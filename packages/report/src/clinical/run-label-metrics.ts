@@ -3,10 +3,9 @@
  * thresholds are fixed on validation and applied unchanged to test (thesis Table 10's rule), with
  * the seeded bootstrap CIs over test images that keep those thresholds fixed.
  */
-import { bootstrapCi, brierScore, confusionAt, operatingPoints, type LabelOperatingPoints } from '@cxr/stats';
+import { bootstrapCi, brierScore, confusionAt, expectedCalibrationError, operatingPoints, type LabelOperatingPoints } from '@cxr/stats';
 import type { Interval } from './clinical-types.ts';
 import type { KnownColumn } from './known-column.ts';
-import { expectedCalibrationError } from './stats-shim.ts';
 
 /** Settings shared by every run of the section. */
 export interface MetricSettings {

@@ -1,10 +1,9 @@
 /** Table 9: per label, the reference AUC-ROC, ours over seeds, and Delta = ours - reference per level. */
-import { rocAuc } from '@cxr/stats';
+import { bootstrapPooledDelta, rocAuc } from '@cxr/stats';
 import { summarizeMetric } from '../model/summarize-metric.ts';
 import type { ReferenceColumn, Table9Row } from './clinical-types.ts';
 import { labelKey } from './label-key.ts';
 import type { RunLabel } from './level-label-data.ts';
-import { bootstrapPooledDelta } from './stats-shim.ts';
 
 /** What Table 9 needs of one level. */
 export interface Table9Level {

@@ -10,7 +10,7 @@ import type { ReportModel } from '../report-types.ts';
 import { runsCsv } from '../render/runs-csv.ts';
 import { renderSvg } from '../render-svg.ts';
 import { reportSpecs, type NamedSpec } from '../specs/report-specs.ts';
-import { clinicalSpecs } from '../clinical/specs/index.ts';
+import { clinicalSpecs } from '../clinical/specs/clinical-specs.ts';
 import { clinicalSectionHtml } from './clinical-section.ts';
 import { escapeHtml, scriptJson } from './escape.ts';
 import { inlineSvg } from './inline-svg.ts';

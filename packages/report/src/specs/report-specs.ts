@@ -3,7 +3,7 @@
  * element id and as the file stem when specs are saved).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { clinicalSpecs } from '../clinical/specs/index.ts';
+import { clinicalSpecs } from '../clinical/specs/clinical-specs.ts';
 import type { ReportModel } from '../report-types.ts';
 import { comparisonTableSpec } from './comparison-table-spec.ts';
 import { curvesSpec } from './curves-spec.ts';
