@@ -33,3 +33,20 @@ export { metricLabel } from './render/metric-label.ts';
 export { runsCsv } from './render/runs-csv.ts';
 export { runsJson } from './render/runs-json.ts';
 export { RUN_COLUMNS, runTable, type RunTable } from './render/run-table.ts';
+export {
+  deployableThresholds,
+  THRESHOLD_RULES,
+  type DeployableThresholds,
+  type DeployableThresholdsOptions,
+  type ThresholdEntry,
+  type ThresholdRule,
+  type ValidationFigures,
+} from './clinical/deployable-thresholds.ts';
+export {
+  readThresholdFile,
+  thresholdFileForRun,
+  THRESHOLDS_FORMAT,
+  writeThresholdFiles,
+  type LevelThresholdFile,
+  type ThresholdFile,
+} from './clinical/threshold-files.ts';

@@ -3,12 +3,13 @@
  * the significance report of each experiment (every experiment in the database when none is
  * named), written to --out. Reads the database read-only, so a running sweep is never locked out;
  * the pages say which cells are done, running, pending or failed and compute from done runs only.
+ * Each level with a done run also gets its deployable thresholds, `<out>/<experiment>/<level>/thresholds.json`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openResultsStore } from '@cxr/results';
-import { REPORT_FORMATS, writeReports, type ReportFormat } from '@cxr/report';
+import { REPORT_FORMATS, writeReports, writeThresholdFiles, type ReportFormat } from '@cxr/report';
 import type { CliCommand } from '../command-types.ts';
 import { reportExperimentsFor } from '../../experiments/report-experiments.ts';
 import { dbOption, dbPath, noDatabase, type DbArgs } from './db.ts';
@@ -70,6 +71,8 @@ const command: CliCommand = {
         const experiments = a.correction ? described.map((e) => ({ ...e, correction: a.correction })) : described;
         const written = await writeReports(store, experiments, { out: a.out, formats });
         for (const file of written.files) console.log(file);
+        // deployable thresholds per level, beside the pages: <out>/<experiment>/<level>/thresholds.json
+        for (const e of experiments) for (const file of writeThresholdFiles(store, e, a.out)) console.log(file);
         if (a.open) spawn('xdg-open', [resolve(join(written.out, 'index.html'))], { stdio: 'ignore', detached: true }).unref();
       } finally {
         store.close();
