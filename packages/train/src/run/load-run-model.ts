@@ -46,7 +46,7 @@ export async function loadRunModel(store: ResultsStore, runId: number, opts: { w
   if (!existsSync(metaPath))
     throw new TrainStateError(
       fn,
-      `run ${runId} has no saved model at ${resolve(dir)}; runs that finished before this version kept no weights: retrain it (cxr db retry ${runId}, then run it again)`,
+      `run ${runId} has no saved model at ${resolve(dir)}; runs that finished before this version kept no weights: delete it (cxr db delete ${runId}) and train it again`,
     );
   let meta: RunModelMeta;
   try {
