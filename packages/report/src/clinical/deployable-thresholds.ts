@@ -67,7 +67,8 @@ export interface DeployableThresholdsOptions {
  *
  * Cost: O(K * N log N).
  * @throws ReportArgumentError when `val` is not a well-formed prediction set or an option is outside [0, 1].
- * @example deployableThresholds(store.getPredictions(runId, 'val'))['cardiomegaly']!.youden.threshold // 0.41
+ * @example deployableThresholds({ split: 'val', labelNames: ['a'], rows: 4, cols: 1, labels: Float32Array.from([0, 0, 1, 1]), probabilities: Float32Array.from([0.1, 0.4, 0.35, 0.8]) })['a']!.youden
+ *   // { rule: 'youden', parameters: {}, threshold: 0.8 (as float32), validation: { sensitivity: 0.5, specificity: 1, precision: 1, f1: 0.667 } }
  */
 export function deployableThresholds(val: PredictionSet, options: DeployableThresholdsOptions = {}): DeployableThresholds {
   const fn = 'deployableThresholds';

@@ -43,7 +43,7 @@ export interface LevelThresholdFile extends ThresholdFile {
  * The thresholds of one done run, fixed on its stored validation predictions (deployableThresholds).
  *
  * @throws ReportArgumentError when the run is not done; the store's ResultsNotFoundError for an unknown run.
- * @example thresholdFileForRun(store, 3).labels['cardiomegaly']!.youden.threshold // 0.41
+ * @example thresholdFileForRun(store, 3).labels['cardiomegaly']!.youden // { rule: 'youden', parameters: {}, threshold, validation: { sensitivity, ... } }
  */
 export function thresholdFileForRun(store: ResultsStore, runId: number, options?: DeployableThresholdsOptions): ThresholdFile {
   const run = store.getRun(runId);
@@ -117,7 +117,7 @@ export function writeThresholdFiles(
  *
  * @throws ReportError naming the file when it is unreadable, not JSON, of another format, or a
  *   label's entry lacks a rule or a numeric-or-null threshold.
- * @example readThresholdFile('reports/table2-unfreeze/90-pct/thresholds.json').labels['cardiomegaly']!.youden.threshold // 0.41
+ * @example readThresholdFile('reports/table2-unfreeze/90-pct/thresholds.json').labels['cardiomegaly']!.sens95.threshold // a number, or null
  */
 export function readThresholdFile(path: string): ThresholdFile {
   const fail = (what: string) => new ReportError(`readThresholdFile(${path}): ${what}`);

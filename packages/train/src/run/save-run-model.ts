@@ -25,7 +25,7 @@ export async function saveRunModel(dir: string, model: tf.LayersModel, meta: Run
   const old = tempPathFor(dir, 'replaced');
   try {
     await rm(temp, { recursive: true, force: true });
-    await saveModelTo(model, temp, { cxrRunModel: meta });
+    await saveModelTo(model, temp); // meta.json is the one record of whose weights these are
     await writeFile(join(temp, RUN_MODEL_META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
     if (existsSync(dir)) await rename(dir, old);
     await rename(temp, dir);
