@@ -38,3 +38,20 @@ export { buildClinicalModel } from './clinical/build-clinical-model.ts';
 export { clinicalSpecs } from './clinical/specs/clinical-specs.ts';
 export { readReferenceColumn } from './clinical/read-reference-column.ts';
 export { LIZ_EFFNET_REFERENCE } from './clinical/liz-effnet-reference.ts';
+export {
+  deployableThresholds,
+  THRESHOLD_RULES,
+  type DeployableThresholds,
+  type DeployableThresholdsOptions,
+  type ThresholdEntry,
+  type ThresholdRule,
+  type ValidationFigures,
+} from './clinical/deployable-thresholds.ts';
+export {
+  readThresholdFile,
+  thresholdFileForRun,
+  THRESHOLDS_FORMAT,
+  writeThresholdFiles,
+  type LevelThresholdFile,
+  type ThresholdFile,
+} from './clinical/threshold-files.ts';

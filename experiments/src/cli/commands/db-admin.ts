@@ -3,9 +3,10 @@
  * pending), `cxr db delete RUN [--yes]` (the run and all its rows) and `cxr db migrate` (bring an
  * older file to this code's schema, which read commands never do). None creates a database.
  */
-import { existsSync, closeSync, openSync, readSync } from 'node:fs';
+import { existsSync, closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { ResultsStateError, openResultsStore, type DeletedRun } from '@cxr/results';
+import { runModelDir } from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
 import { dbOption, dbPath, noDatabase, parseRunId, requireRunIn, withWritableStore, type DbArgs } from './db.ts';
 
@@ -36,7 +37,8 @@ const terminal: ConfirmIo = {
 
 /**
  * `cxr db delete`: with `yes` deletes at once; on a terminal asks `[y/N]` (only y or yes deletes);
- * without a terminal refuses, saying to pass --yes. Returns the line to print.
+ * without a terminal refuses, saying to pass --yes. The run's saved model folder (runModelDir) is
+ * removed with it. Returns the line to print.
  *
  * @throws Error for a missing database or run, a running run without --force, or no terminal and no --yes.
  */
@@ -64,7 +66,12 @@ export async function deleteCommand(
       const answer = (await io.ask(`Delete ${what} with its epochs, metrics, predictions and problems? [y/N] `)).trim().toLowerCase();
       if (answer !== 'y' && answer !== 'yes') return `kept run ${a.runId}`;
     }
-    return renderDeleted(store.deleteRun(a.runId, { force: a.force }));
+    const deleted = renderDeleted(store.deleteRun(a.runId, { force: a.force }));
+    // the run's kept best weights go with it (a later run given the same id must not find them)
+    const modelDir = runModelDir(store, a.runId);
+    if (!existsSync(modelDir)) return deleted;
+    rmSync(modelDir, { recursive: true, force: true });
+    return `${deleted}; its saved model ${modelDir} removed`;
   } finally {
     store.close();
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, mock, test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -367,10 +367,14 @@ describe('cxr db retry and delete', () => {
       await deleteCommand({ path: p, runId: ids[0]!, yes: false, force: false }, tty(' Yes ')),
       `deleted run ${ids[0]} (done): 2 epochs, 2 metrics, 5 label metrics, 0 prediction sets, 23 problems`,
     );
+    const modelDir = join(dir, 'delete.db.models', String(ids[1]));
+    mkdirSync(modelDir, { recursive: true });
+    writeFileSync(join(modelDir, 'meta.json'), '{}');
     assert.equal(
       await run(del, { run: String(ids[1]), db: p, yes: true, force: false }),
-      `deleted run ${ids[1]} (failed): 0 epochs, 0 metrics, 0 label metrics, 0 prediction sets, 0 problems`,
+      `deleted run ${ids[1]} (failed): 0 epochs, 0 metrics, 0 label metrics, 0 prediction sets, 0 problems; its saved model ${modelDir} removed`,
     );
+    assert.equal(existsSync(modelDir), false, "the run's saved model goes with it");
     const s = openResultsStore({ path: p, readonly: true });
     assert.deepEqual(
       s.listRuns().map((r) => r.id),

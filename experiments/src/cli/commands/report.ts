@@ -5,12 +5,13 @@
  * --reference, which replaces the default "Liz, EffNet" column) every page gets the clinical
  * section (Tables 9 and 10, computed from the stored validation and test predictions). Reads the database read-only, so a running sweep is never locked out;
  * the pages say which cells are done, running, pending or failed and compute from done runs only.
+ * Each level with a done run also gets its deployable thresholds, `<out>/<experiment>/<level>/thresholds.json`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openResultsStore } from '@cxr/results';
-import { readReferenceColumn, REPORT_FORMATS, writeReports, type ReportFormat } from '@cxr/report';
+import { readReferenceColumn, REPORT_FORMATS, writeReports, writeThresholdFiles, type ReportFormat } from '@cxr/report';
 import type { CliCommand } from '../command-types.ts';
 import { withClinical } from '../../experiments/clinical-for-report.ts';
 import { reportExperimentsFor } from '../../experiments/report-experiments.ts';
@@ -86,6 +87,8 @@ const command: CliCommand = {
         const experiments = withClinical(corrected, { clinical: a.clinical, reference });
         const written = await writeReports(store, experiments, { out: a.out, formats });
         for (const file of written.files) console.log(file);
+        // deployable thresholds per level, beside the pages: <out>/<experiment>/<level>/thresholds.json
+        for (const e of experiments) for (const file of writeThresholdFiles(store, e, a.out)) console.log(file);
         if (a.open) spawn('xdg-open', [resolve(join(written.out, 'index.html'))], { stdio: 'ignore', detached: true }).unref();
       } finally {
         store.close();

@@ -8,6 +8,7 @@ import { makeTempDir } from '@cxr/testkit';
 import { evaluateRun } from './evaluate-phase.ts';
 import { finishRun } from './finish-phase.ts';
 import { modelPhase } from './model-phase.ts';
+import { runModelDir } from './run-model-dir.ts';
 import { claimedSmokeRun, type ClaimedRunFixture } from './testing.ts';
 
 describe('finish phase', () => {
@@ -29,7 +30,7 @@ describe('finish phase', () => {
       await mkdir(m.checkpoint.dir, { recursive: true });
       await writeFile(join(m.checkpoint.dir, 'epoch-1.json'), '{}');
       const fitted = { history: [], bestEpoch: 2, stoppedEarly: false, resumedEpochs: 0, steps: 8 };
-      await finishRun(f.run, f.claim, f.data, fitted, evaluation, m.checkpoint.dir);
+      await finishRun(f.run, f.claim, f.data, fitted, evaluation, m.checkpoint.dir, m.model.model);
 
       const run = f.run.store.getRun(f.claim.runId);
       assert.equal(run.status, 'done');
@@ -48,6 +49,11 @@ describe('finish phase', () => {
       });
       assert.equal(f.run.store.getPredictions(f.claim.runId, 'val').rows, 24);
       assert.equal(existsSync(m.checkpoint.dir), false, 'checkpoints removed');
+      const kept = runModelDir(f.run.store, f.claim.runId, f.run.weightsRoot);
+      assert.ok(
+        ['model.json', 'weights.bin', 'meta.json'].every((name) => existsSync(join(kept, name))),
+        'the model is kept before the run is done',
+      );
     } finally {
       m.model.model.dispose();
     }

@@ -1,18 +1,22 @@
+import type * as tf from '@tensorflow/tfjs';
 import type { RunClaim } from '@cxr/results';
 import { removeCheckpoints } from './checkpoint.ts';
 import type { RunData } from './data-phase.ts';
 import type { RunEvaluation } from './evaluate-phase.ts';
 import type { FitResult } from './fit.ts';
 import type { ResolvedRun } from './resolve-phase.ts';
+import { RUN_MODEL_FORMAT, runModelDir } from './run-model-dir.ts';
+import { saveRunModel } from './save-run-model.ts';
 
 /**
- * Finish phase of a run: in one transaction (the store's finishRun) the metrics, label metrics,
+ * Finish phase of a run: first the model with its best weights (those evaluation used) is saved to
+ * runModelDir (replacing an earlier attempt's), so a done run always has it; then in one transaction (the store's finishRun) the metrics, label metrics,
  * validation and test prediction blobs (probabilities next to the records' raw labels, before the
  * uncertainty policy) and the fit's summary (best epoch, epochs, early stop, resumed epochs, steps);
  * then the run's checkpoints are removed. Nothing is half-written: a failure before the commit
  * leaves the run running, its checkpoints in place.
  *
- * @example await finishRun(run, claim, data, fitted, evaluation, checkpoint.dir) // the run is 'done'
+ * @example await finishRun(run, claim, data, fitted, evaluation, checkpoint.dir, model) // the run is 'done', its model in results.db.models/<id>
  */
 export async function finishRun(
   run: ResolvedRun,
@@ -21,8 +25,20 @@ export async function finishRun(
   fitted: FitResult,
   evaluation: RunEvaluation,
   checkpointDir: string,
+  model: tf.LayersModel,
 ): Promise<void> {
   const { val, test, metrics } = evaluation;
+  await saveRunModel(runModelDir(run.store, claim.runId, run.weightsRoot), model, {
+    format: RUN_MODEL_FORMAT,
+    runId: claim.runId,
+    configHash: run.configHash,
+    datasetFingerprint: data.dataset.fingerprint,
+    seed: run.seed,
+    labelNames: data.labelNames,
+    image: run.config.image,
+    backbone: run.config.model.backbone,
+    output: 'logits',
+  });
   run.store.finishRun(claim, {
     metrics: metrics.metrics,
     labelMetrics: metrics.labelMetrics,

@@ -16,3 +16,8 @@ export * from './run-request.ts';
 export { runExperiment } from './run-experiment.ts';
 export * from './interruption.ts';
 export * from './problems-phase.ts';
+export * from './run-model-dir.ts';
+export * from './save-run-model.ts';
+export * from './load-run-model.ts';
+export * from './preprocess-image-file.ts';
+export * from './predict-probabilities.ts';

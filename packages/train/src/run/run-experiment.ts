@@ -20,8 +20,8 @@
  *                 each epoch row written as it ends, heartbeats, the afterCheckpoint hook
  *   6. evaluate - evaluateRun: best weights -> validation and test probabilities -> metrics,
  *                 operating points fixed on validation
- *   7. finish   - finishRun: metrics, label metrics and prediction blobs in one transaction;
- *                 checkpoints removed
+ *   7. finish   - finishRun: the model with its best weights kept (runModelDir), then metrics,
+ *                 label metrics and prediction blobs in one transaction; checkpoints removed
  * Every random choice derives from the run seed: 'init' (weights and dropout), 'split' (when the
  * config's split follows the run), and the pipeline's 'order/e', 'augment/e', 'mix/e' streams.
  */
@@ -68,7 +68,7 @@ export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
       try {
         const fitted = await fitRun(run, claim, data, m);
         const evaluation = evaluateRun(m.model.model, m.loss, run.config, data);
-        await finishRun(run, claim, data, fitted, evaluation, m.checkpoint.dir);
+        await finishRun(run, claim, data, fitted, evaluation, m.checkpoint.dir, m.model.model);
         return {
           ...outcome,
           status: 'done',
