@@ -44,7 +44,12 @@ export async function trainTinyCnn(cases: PhantomCase[], options: TinyCnnOptions
     loss: (yTrue: tf.Tensor, logits: tf.Tensor) => tf.losses.sigmoidCrossEntropy(yTrue, logits),
   });
   try {
-    await model.fit(x, y, { epochs: options.epochs ?? 6, batchSize: options.batchSize ?? 8, shuffle: true, verbose: 0 });
+    await model.fit(x, y, {
+      epochs: options.epochs ?? 6,
+      batchSize: options.batchSize ?? 8, // No shuffle: tfjs shuffles with Math.random, and the fit must repeat; callers pass cases in a mixed order.
+      shuffle: false,
+      verbose: 0,
+    });
   } finally {
     tf.dispose([x, y]);
   }

@@ -165,7 +165,7 @@ const command: CliCommand = {
     handler: async (argv) => {
       const a = argv as unknown as GradcamArgs;
       const runId = parseRunId('gradcam', a.run);
-      const path = dbPath(a);
+      const path = dbPath({ ...(a.db !== undefined ? { db: a.db } : {}), json: false });
       if (!existsSync(path)) throw noDatabase(path);
       await selectBackend('auto');
       const store = openResultsStore({ path, readonly: true });
