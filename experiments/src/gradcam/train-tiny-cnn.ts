@@ -46,7 +46,8 @@ export async function trainTinyCnn(cases: PhantomCase[], options: TinyCnnOptions
   try {
     await model.fit(x, y, {
       epochs: options.epochs ?? 6,
-      batchSize: options.batchSize ?? 8, // No shuffle: tfjs shuffles with Math.random, and the fit must repeat; callers pass cases in a mixed order.
+      batchSize: options.batchSize ?? 8,
+      // No shuffle: tfjs shuffles with Math.random, and the fit must repeat; callers pass cases in a mixed order.
       shuffle: false,
       verbose: 0,
     });

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { buildBackbone } from '../backbones/registry.ts';
 import { buildModel } from '../build-model.ts';
 import { ModelArgumentError } from '../errors.ts';
 import { gradCam } from './grad-cam.ts';
@@ -144,6 +145,24 @@ for (const backend of ['cpu', 'wasm'] as const) {
     });
   });
 }
+
+test('a backbone nested as one layer of the classifier: its 4-D output is the default feature map', async () => {
+  await tf.setBackend('cpu');
+  const backbone = buildBackbone('cnn3', { inputSize: 32, channels: 1, seed: 2 });
+  const input = tf.input({ shape: [32, 32, 1] });
+  const features = backbone.apply(input) as tf.SymbolicTensor;
+  const pooled = tf.layers.globalAveragePooling2d({ name: 'gap' }).apply(features) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: tf.layers.dense({ units: 2, name: 'logits' }).apply(pooled) as tf.SymbolicTensor });
+  const x = tf.randomUniform([1, 32, 32, 1], 0, 1, 'float32', 5) as tf.Tensor4D;
+  const before = tf.memory().numTensors;
+  const cam = gradCam(model, x, 1);
+  assert.equal(tf.memory().numTensors, before, 'no tensor leaked');
+  assert.equal(cam.layerName, backbone.name);
+  assert.equal(cam.map.length, 1024);
+  assert.ok(cam.map.every((v) => Number.isFinite(v) && v >= 0 && v <= 1));
+  x.dispose();
+  model.dispose();
+});
 
 describe('gradCam refuses', () => {
   const model = twoChannelModel();

@@ -34,7 +34,7 @@ export interface GradCamResult {
  * @example gradCam(model, tf.zeros([1, 32, 32, 1]), 2).map.length // 1024
  */
 export function gradCam(model: tf.LayersModel, input: tf.Tensor4D, classIndex: number, options: GradCamOptions = {}): GradCamResult {
-  const layer = featureLayer(model, options.layerName);
+  const feature = featureTensor(model, options.layerName);
   const [batch, height, width, channels] = input.shape;
   const expected = model.inputs[0]!.shape;
   if (input.rank !== 4 || batch !== 1 || expected[1] !== height || expected[2] !== width || expected[3] !== channels) {
@@ -45,7 +45,6 @@ export function gradCam(model: tf.LayersModel, input: tf.Tensor4D, classIndex: n
   if (!Number.isInteger(classIndex) || classIndex < 0 || classIndex >= classes) {
     throw new ModelArgumentError('gradCam', 'classIndex', `an integer in [0, ${classes})`, classIndex);
   }
-  const feature = layer.output as tf.SymbolicTensor;
   const inputId = model.inputs[0]!.id;
 
   const [camTensor, h, w] = tf.tidy(() => {
@@ -72,25 +71,39 @@ export function gradCam(model: tf.LayersModel, input: tf.Tensor4D, classIndex: n
   let max = 0;
   for (const v of map) if (v > max) max = v;
   if (max > 0 && Number.isFinite(max)) for (let i = 0; i < map.length; i++) map[i]! /= max;
-  return { map, width, height, layerName: layer.name };
+  return { map, width, height, layerName: feature.sourceLayer.name };
 }
 
-function featureLayer(model: tf.LayersModel, name: string | undefined): tf.layers.Layer {
-  const fourD = model.layers.filter((l) => l.inboundNodes.length === 1 && !isInput(l) && (l.outputShape as number[]).length === 4);
+/**
+ * The 4-D symbolic tensors of the graph that computes the model's output, inputs first (post-order
+ * from the output). Walking the graph rather than model.layers also finds a nested backbone, a
+ * sub-model applied as one layer, whose `output` property is ambiguous (it has two inbound nodes).
+ */
+function fourDTensors(model: tf.LayersModel): tf.SymbolicTensor[] {
+  const seen = new Set<number>();
+  const order: tf.SymbolicTensor[] = [];
+  const visit = (t: tf.SymbolicTensor): void => {
+    if (seen.has(t.id)) return;
+    seen.add(t.id);
+    t.inputs.forEach(visit);
+    if (t.inputs.length > 0 && t.shape.length === 4) order.push(t);
+  };
+  visit(model.outputs[0]!);
+  return order;
+}
+
+function featureTensor(model: tf.LayersModel, name: string | undefined): tf.SymbolicTensor {
+  const fourD = fourDTensors(model);
   if (name === undefined) {
     const last = fourD[fourD.length - 1];
     if (!last) throw new ModelArgumentError('gradCam', 'model', 'a model with a layer whose output is 4-D', model.name);
     return last;
   }
-  const layer = model.layers.find((l) => l.name === name);
-  if (!layer || !fourD.includes(layer)) {
-    const names = fourD.map((l) => l.name);
+  const found = fourD.find((t) => t.sourceLayer.name === name);
+  if (!found) {
+    const names = fourD.map((t) => t.sourceLayer.name);
     const shown = names.length > 8 ? [...names.slice(0, 3), '...', ...names.slice(-4)] : names;
     throw new ModelArgumentError('gradCam', 'options.layerName', `a layer with a 4-D output (${shown.join(', ')})`, name);
   }
-  return layer;
-}
-
-function isInput(layer: tf.layers.Layer): boolean {
-  return layer.getClassName() === 'InputLayer';
+  return found;
 }
