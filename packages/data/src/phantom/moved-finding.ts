@@ -50,6 +50,7 @@ export function withoutFinding(params: PhantomParams, label: PhantomLabel): Phan
   return { ...params, findings };
 }
 
+/** The present findings' names for error messages (not re-exported from the package). */
 export function presentList(params: PhantomParams): string {
   const present = Object.keys(params.findings);
   return present.length ? present.join(', ') : 'none present';
