@@ -18,3 +18,4 @@ export { estimateFlops } from './flops.ts';
 export { saveModelTo, loadModelFrom, saveBackboneTo, readModelMetadata } from './io/save-load.ts';
 export { loadWeightsByName, type LoadReport, type LoadByNameOptions } from './io/load-weights-by-name.ts';
 export { isUrl } from './io/weights-source.ts';
+export * from './gradcam/index.ts';

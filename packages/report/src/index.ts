@@ -6,6 +6,7 @@ export { describeExperimentFromStore } from './describe-experiment-from-store.ts
 export { higherIsBetter } from './model/metric-direction.ts';
 export { formatP } from './model/format-p.ts';
 export { stableJson } from './stable-json.ts';
+export { escapeHtml } from './html/escape.ts';
 export { RenderError, renderSvg } from './render-svg.ts';
 export { metricDotsSpec } from './specs/metric-dots-spec.ts';
 export { forestSpec } from './specs/forest-spec.ts';

@@ -26,7 +26,9 @@ export {
   type PhantomParams,
   type PhantomProjection,
 } from './params.ts';
-export { renderPhantom } from './render.ts';
+export { renderPhantom, renderAttenuation } from './render.ts';
+export { withFindingSide, withoutFinding, LATERALIZED_PHANTOM_LABELS, type LateralizedPhantomLabel } from './moved-finding.ts';
+export { findingRegion, type FindingRegionOptions } from './finding-region.ts';
 export { planPhantomDataset, PHANTOM_OTHER_LABELS, type PhantomRow, type PhantomPlan, type PlanOptions } from './plan.ts';
 export { padchestCsv, padchestFields } from './padchest-csv.ts';
 export {

@@ -28,12 +28,22 @@ function sides(f: FindingInstance | undefined): number[] {
  * @example renderPhantom(params, 64).length // 4096
  */
 export function renderPhantom(params: PhantomParams, size: number): Float32Array {
-  if (!Number.isInteger(size) || size < 16 || size > 2048)
-    throw new DataArgumentError('renderPhantom', 'size', 'an integer in [16, 2048]', size);
+  return expose(params, size, renderAttenuation(params, size, 'renderPhantom'));
+}
+
+/**
+ * The summed attenuation behind `renderPhantom`'s image (before the detector response, noise and
+ * marker), so callers can tell exactly where a structure is drawn (findingRegion).
+ *
+ * Throws DataArgumentError when size is not an integer in [16, 2048].
+ * @example renderAttenuation(params, 64).length // 4096
+ */
+export function renderAttenuation(params: PhantomParams, size: number, fn = 'renderAttenuation'): Float32Array {
+  if (!Number.isInteger(size) || size < 16 || size > 2048) throw new DataArgumentError(fn, 'size', 'an integer in [16, 2048]', size);
   const attenuation = new Float32Array(size * size);
   if (params.projection === 'L') lateralAttenuation(params, size, attenuation);
   else frontalAttenuation(params, size, attenuation);
-  return expose(params, size, attenuation);
+  return attenuation;
 }
 
 function frontalAttenuation(params: PhantomParams, size: number, out: Float32Array): void {
