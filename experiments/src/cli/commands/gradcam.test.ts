@@ -1,15 +1,13 @@
-// cxr gradcam end to end on a smoke run: a real run trained on the phantom (seconds), a model kept
-// where helper "serve"'s loader will look (<db>.models/<runId>/; here a freshly built model of the
-// run's architecture, since this branch's trainer does not keep weights yet), then the overlays,
-// the gallery and every refusal.
+// cxr gradcam end to end on a smoke run: a real run trained on the phantom (seconds), which keeps
+// its best weights beside the database (<db>.models/<runId>/), then the overlays, the gallery and
+// every refusal.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { saveModelTo } from '@cxr/models';
 import { openResultsStore, type ResultsStore } from '@cxr/results';
-import { buildRunModel, presetConfig, runExperiment, selectBackend } from '@cxr/train';
+import { presetConfig, runExperiment, selectBackend } from '@cxr/train';
 import { makeTempDir } from '@cxr/testkit';
 import { CliArgumentError } from '../parse-seed.ts';
 import { meanMassByLabel, writeRunGradcams } from './gradcam.ts';
@@ -28,10 +26,6 @@ before(async () => {
   const config = presetConfig('smoke');
   const outcome = await runExperiment({ config, seed: 1, store, backend: 'wasm', dataRoot, weightsRoot });
   runId = outcome.runId;
-  const labels = store.getPredictions(runId, 'test').labelNames.length;
-  const { model } = await buildRunModel(config, 1, labels, weightsRoot);
-  await saveModelTo(model, `${db}.models/${runId}`);
-  model.dispose();
 });
 after(() => {
   store?.close();
@@ -84,7 +78,7 @@ describe('cxr gradcam', () => {
     rmSync(`${db}.models/${runId}`, { recursive: true });
     const noModel = cxr('--run', String(runId), '--db', db, '--min-prob', '0', '--data-root', dataRoot);
     assert.equal(noModel.status, 1);
-    assert.match(noModel.stderr, new RegExp(`run ${runId} has no kept model at .*results\\.db\\.models/${runId}`));
+    assert.match(noModel.stderr, new RegExp(`run ${runId} has no saved model at .*results\\.db\\.models/${runId}`));
     assert.equal(existsSync(join(root, 'reports', 'adhoc', 'gradcam', `run-${runId}`)), false, 'nothing written');
   });
 });

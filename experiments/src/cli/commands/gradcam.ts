@@ -10,9 +10,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_PHANTOM_SPEC, findingRegion, PHANTOM_LABELS, planPhantomDataset, type PhantomLabel, type PhantomParams } from '@cxr/data';
-import { gradCam, loadModelFrom, massInRegion } from '@cxr/models';
+import { gradCam, massInRegion } from '@cxr/models';
 import { openResultsStore, type ResultsStore } from '@cxr/results';
-import { configFromJson, loadRunDataset, prepareRunData, runEvalBatches, selectBackend, type RunConfig } from '@cxr/train';
+import { loadRunDataset, loadRunModel, prepareRunData, runEvalBatches, selectBackend, type RunConfig } from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
 import { CliArgumentError } from '../parse-seed.ts';
 import { renderGalleryPage, type GalleryEntry } from '../../gradcam/gallery-page.ts';
@@ -29,24 +29,6 @@ interface GradcamArgs {
   out?: string;
   dataDir?: string;
   dataRoot: string;
-}
-
-/**
- * TEMPORARY, until @cxr/train's loadRunModel(store, runId) (helper "serve") is merged: the run's
- * best weights as kept at `<db file>.models/<runId>/`, and its config from the store. The merge
- * replaces this one call.
- *
- * @throws CliArgumentError when the run's model folder does not exist.
- */
-async function loadRunModelTemporary(store: ResultsStore, runId: number): Promise<{ model: tf.LayersModel; config: RunConfig }> {
-  const dir = `${store.path}.models/${runId}`;
-  if (!existsSync(join(dir, 'model.json'))) {
-    throw new CliArgumentError(
-      `cxr gradcam: run ${runId} has no kept model at ${dir} (only runs finished since models are kept have one; rerun it)`,
-    );
-  }
-  const config = configFromJson(store.getConfig(store.getRun(runId).configId), `${store.path} run ${runId}`);
-  return { model: await loadModelFrom(dir), config };
 }
 
 /** The phantom parameters of each record (by image id), when the run read a generated phantom set. */
@@ -91,7 +73,7 @@ export async function writeRunGradcams(
     perLabel: a.images,
     minProbability: a.minProb,
   });
-  const { model, config: stored } = await loadRunModelTemporary(store, runId);
+  const { model, config: stored } = await loadRunModel(store, runId);
   try {
     const config = a.dataDir ? { ...stored, dataset: { ...stored.dataset, dataDir: resolve(a.dataDir) } } : stored;
     const dataset = await loadRunDataset(config, a.dataRoot);
