@@ -1,7 +1,6 @@
 import { checkBinaryInput } from './internal/check-binary-input.ts';
 import { checkBootstrapOptions } from './internal/check-bootstrap-options.ts';
-import { percentileInterval } from './internal/percentile-sorted.ts';
-import { seededIndexSampler } from './internal/seeded-index-sampler.ts';
+import { pairedBootstrap } from './internal/paired-bootstrap.ts';
 import type { StatsProblem } from './types.ts';
 
 /** A per-label metric such as rocAuc, averagePrecision or brierScore. */
@@ -52,35 +51,12 @@ export function bootstrapCi(
 ): BootstrapCi {
   const fn = 'bootstrapCi';
   checkBinaryInput(fn, yTrue, yScore);
-  const { seed, b, level, problems } = checkBootstrapOptions(fn, metric, options, 2000);
-
-  const n = yTrue.length;
-  const t = Float64Array.from(yTrue);
-  const s = Float64Array.from(yScore);
-  const estimate = metric(t, s);
-  const result = { estimate, lo: Number.NaN, hi: Number.NaN, level, b, skipped: 0 };
-  if (Number.isNaN(estimate)) {
-    problems?.push({ fn, reason: 'the metric is NaN on the full sample' });
-    return result;
-  }
-  const draw = seededIndexSampler(seed);
-  const rt = new Float64Array(n);
-  const rs = new Float64Array(n);
-  const values: number[] = [];
-  for (let r = 0; r < b; r++) {
-    for (let i = 0; i < n; i++) {
-      const j = draw(n);
-      rt[i] = t[j]!;
-      rs[i] = s[j]!;
-    }
-    const v = metric(rt, rs);
-    if (Number.isNaN(v)) result.skipped++;
-    else values.push(v);
-  }
-  if (values.length === 0) {
-    problems?.push({ fn, reason: `the metric was NaN on all ${b} resamples` });
-    return result;
-  }
-  values.sort((x, y) => x - y);
-  return { ...result, ...percentileInterval(values, level) };
+  const settings = checkBootstrapOptions(fn, metric, options, 2000);
+  return pairedBootstrap(
+    fn,
+    [Float64Array.from(yTrue), Float64Array.from(yScore)],
+    ([t, s]) => metric(t!, s!),
+    settings,
+    'the metric is NaN on the full sample',
+  );
 }

@@ -3,8 +3,7 @@ import type { BootstrapCi, BootstrapOptions, LabelMetric } from './bootstrap-ci.
 import { StatsArgumentError } from './errors.ts';
 import { checkBinaryInput } from './internal/check-binary-input.ts';
 import { checkBootstrapOptions } from './internal/check-bootstrap-options.ts';
-import { percentileInterval } from './internal/percentile-sorted.ts';
-import { seededIndexSampler } from './internal/seeded-index-sampler.ts';
+import { pairedBootstrap } from './internal/paired-bootstrap.ts';
 
 /** Options of bootstrapPooledDelta: bootstrapCi's, with 1000 resamples by default. */
 export interface PooledDeltaOptions extends Omit<BootstrapOptions, 'b'> {
@@ -43,42 +42,12 @@ export function bootstrapPooledDelta(
   if (typeof reference !== 'number' || !Number.isFinite(reference)) {
     throw new StatsArgumentError(fn, 'reference', 'a finite number', typeof reference === 'number' ? detail(String(reference)) : reference);
   }
-  const { seed, b, level, problems } = checkBootstrapOptions(fn, metric, options, 1000);
-
-  const n = yTrue.length;
-  const t = Float64Array.from(yTrue);
-  const scores = scoresPerSeed.map((s) => Float64Array.from(s));
-  const delta = (yt: Float64Array, ss: Float64Array[]): number => {
+  const settings = checkBootstrapOptions(fn, metric, options, 1000);
+  const delta = ([t, ...scores]: Float64Array[]): number => {
     let sum = 0;
-    for (const s of ss) sum += metric(yt, s);
-    return sum / ss.length - reference;
+    for (const s of scores) sum += metric(t!, s);
+    return sum / scores.length - reference;
   };
-  const estimate = delta(t, scores);
-  const result = { estimate, lo: Number.NaN, hi: Number.NaN, level, b, skipped: 0 };
-  if (Number.isNaN(estimate)) {
-    problems?.push({ fn, reason: 'the metric is NaN on the full sample for at least one seed' });
-    return result;
-  }
-  const draw = seededIndexSampler(seed);
-  const index = new Int32Array(n);
-  const rt = new Float64Array(n);
-  const rs = scores.map(() => new Float64Array(n));
-  const values: number[] = [];
-  for (let r = 0; r < b; r++) {
-    for (let i = 0; i < n; i++) index[i] = draw(n);
-    for (let i = 0; i < n; i++) rt[i] = t[index[i]!]!;
-    scores.forEach((s, k) => {
-      const out = rs[k]!;
-      for (let i = 0; i < n; i++) out[i] = s[index[i]!]!;
-    });
-    const v = delta(rt, rs);
-    if (Number.isNaN(v)) result.skipped++;
-    else values.push(v);
-  }
-  if (values.length === 0) {
-    problems?.push({ fn, reason: `the metric was NaN on all ${b} resamples` });
-    return result;
-  }
-  values.sort((x, y) => x - y);
-  return { ...result, ...percentileInterval(values, level) };
+  const columns = [Float64Array.from(yTrue), ...scoresPerSeed.map((s) => Float64Array.from(s))];
+  return pairedBootstrap(fn, columns, delta, settings, 'the metric is NaN on the full sample for at least one seed');
 }
