@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '@cxr/testkit';
 import { ReportArgumentError } from './errors.ts';
@@ -56,4 +56,13 @@ test('bad formats and a repeated experiment are refused before anything is writt
     /writeReports\(experiments\): expected each experiment once, received "sample-unfreeze"/,
   );
   assert.throws(() => readdirSync(out), /ENOENT/);
+});
+
+test('an experiment page links the Grad-CAM galleries found beside it', async () => {
+  const out = join(dir, 'galleries');
+  mkdirSync(join(out, 'sample-unfreeze', 'gradcam', 'run-4'), { recursive: true });
+  writeFileSync(join(out, 'sample-unfreeze', 'gradcam', 'run-4', 'gallery.html'), '<p>');
+  await writeReportFiles([sampleReportModel()], { out }, stub);
+  const page = readFileSync(join(out, 'sample-unfreeze.html'), 'utf8');
+  assert.ok(page.includes('<a href="sample-unfreeze/gradcam/run-4/gallery.html">run-4</a>'));
 });

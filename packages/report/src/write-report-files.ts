@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReportArgumentError } from './errors.ts';
 import { renderExperimentPage } from './html/experiment-page.ts';
+import { findGradcamGalleries } from './html/gradcam-galleries.ts';
 import { experimentPageName, renderIndexPage } from './html/index-page.ts';
 import type { ReportModel } from './report-types.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
@@ -77,7 +78,11 @@ export async function writeReportFiles(
     files.push(path);
   };
   for (const model of models) {
-    if (formats.includes('html')) write(experimentPageName(model.experiment.name), await renderExperimentPage(model));
+    if (formats.includes('html'))
+      write(
+        experimentPageName(model.experiment.name),
+        await renderExperimentPage(model, findGradcamGalleries(options.out, model.experiment.name)),
+      );
     if (formats.includes('md')) write(`${model.experiment.name}.md`, render.md(model));
     if (formats.includes('tex')) write(`${model.experiment.name}.tex`, render.tex(model));
   }

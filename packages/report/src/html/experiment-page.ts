@@ -12,6 +12,7 @@ import { renderSvg } from '../render-svg.ts';
 import { reportSpecs, type NamedSpec } from '../specs/report-specs.ts';
 import { clinicalSpecs } from '../clinical/specs/clinical-specs.ts';
 import { clinicalSectionHtml } from './clinical-section.ts';
+import { gradcamSectionHtml, type GalleryLink } from './gradcam-galleries.ts';
 import { escapeHtml, scriptJson } from './escape.ts';
 import { inlineSvg } from './inline-svg.ts';
 import { pageHeader } from './page-header.ts';
@@ -36,13 +37,13 @@ function chart(s: NamedSpec, svg: string): string {
 }
 
 /**
- * The experiment page. Cost: one SVG render per spec (about 50-100 ms each on one core).
+ * The experiment page, with links to the Grad-CAM galleries found beside it (findGradcamGalleries). Cost: one SVG render per spec (about 50-100 ms each on one core).
  *
  * Throws RenderError (from renderSvg) when a spec fails to render.
  *
  * @example await renderExperimentPage(sampleReportModel()) // '<!DOCTYPE html>\n<html lang="en">...'
  */
-export async function renderExperimentPage(model: ReportModel): Promise<string> {
+export async function renderExperimentPage(model: ReportModel, galleries: readonly GalleryLink[] = []): Promise<string> {
   const specs = reportSpecs(model);
   const svgs = new Map<string, string>();
   for (const s of specs) svgs.set(s.id, await renderSvg(s.spec));
@@ -85,6 +86,7 @@ export async function renderExperimentPage(model: ReportModel): Promise<string> 
           ),
         ]
       : []),
+    gradcamSectionHtml(galleries, model.clinical !== null),
     '<h2 id="changes">What each level changes</h2>',
     changesTableHtml(model),
     '<h2 id="vega-tables">The tables as Vega-Lite</h2>',
