@@ -14,6 +14,8 @@ export interface GalleryEntry {
   imageId: string;
   /** Fraction of the map's mass inside the finding's region; null when unknown (real data). */
   massInRegion: number | null;
+  /** Fraction of the image the finding's region covers (what a uniform map would put inside it); null when unknown. */
+  regionShare: number | null;
 }
 
 /**
@@ -28,7 +30,9 @@ export function renderGalleryPage(title: string, entries: GalleryEntry[]): strin
       .filter((e) => e.label === label)
       .map((e) => {
         const mass =
-          e.massInRegion === null || Number.isNaN(e.massInRegion) ? '' : ` · mass in region ${(100 * e.massInRegion).toFixed(0)} %`;
+          e.massInRegion === null || Number.isNaN(e.massInRegion)
+            ? ''
+            : ` · mass in region ${(100 * e.massInRegion).toFixed(0)} %${e.regionShare === null ? '' : ` (region ${(100 * e.regionShare).toFixed(0)} % of the image)`}`;
         const caption = `${escapeHtml(e.label)} · p = ${e.probability.toFixed(3)} · run ${e.runId}${mass}<br><small>${escapeHtml(e.imageId)}</small>`;
         return `<figure><img src="${escapeHtml(encodeURI(e.file))}" alt="${escapeHtml(`Grad-CAM of ${e.label} on ${e.imageId}`)}"><figcaption>${caption}</figcaption></figure>`;
       });

@@ -49,7 +49,10 @@ describe('cxr gradcam', () => {
     // Label noise can make a CSV label absent from the truth; the others have a region.
     const known = entries.filter((e) => e.massInRegion !== null);
     assert.ok(known.length > 0, 'some entries have a drawn region');
-    for (const m of meanMassByLabel(entries)) assert.ok(m.mean >= 0 && m.mean <= 1, `${m.label} ${m.mean}`);
+    for (const m of meanMassByLabel(entries)) {
+      assert.ok(m.mean >= 0 && m.mean <= 1, `${m.label} ${m.mean}`);
+      assert.ok(m.regionShare > 0 && m.regionShare < 1, `${m.label} region ${m.regionShare}`);
+    }
   });
 
   test("refuses an unknown label, listing the run's labels", async () => {

@@ -95,7 +95,10 @@ export async function writeRunGradcams(
       tf.dispose([batch!.xs, batch!.ys, ...(batch!.mask ? [batch!.mask] : [])]);
       const p = params?.get(record.imageId);
       const isPhantomLabel = (PHANTOM_LABELS as readonly string[]).includes(c.label);
-      const mask = p && isPhantomLabel && p.findings[c.label as PhantomLabel] ? findingRegion(p, c.label as PhantomLabel, cam.width) : null;
+      const drawn =
+        p && isPhantomLabel && p.findings[c.label as PhantomLabel] ? findingRegion(p, c.label as PhantomLabel, cam.width) : null;
+      // a finding with no drawn signature ('unchanged') has no region to judge the map against
+      const mask = drawn && drawn.some((v) => v > 0) ? drawn : null;
       const file = `${entries.length + 1}-${c.label.replace(/[^a-z0-9]+/gi, '-')}.png`;
       await writeFile(join(out, file), await overlayHeatmap(gray, cam.map, cam.width));
       entries.push({
@@ -105,6 +108,7 @@ export async function writeRunGradcams(
         runId,
         imageId: record.imageId,
         massInRegion: mask ? massInRegion(cam.map, mask) : null,
+        regionShare: mask ? mask.reduce((sum, v) => sum + (v > 0 ? 1 : 0), 0) / mask.length : null,
       });
     }
     await writeFile(
@@ -117,12 +121,20 @@ export async function writeRunGradcams(
   }
 }
 
-/** Mean mass in region per label, for the labels where it is known. */
-export function meanMassByLabel(entries: GalleryEntry[]): { label: string; mean: number; n: number }[] {
-  const out: { label: string; mean: number; n: number }[] = [];
+/**
+ * Per label (in first-seen order), the mean share of the map's mass inside the finding's region
+ * over the entries where it is known, beside the mean share of the image the region covers (the
+ * mass a uniform map would put there), so a reader can tell focus from chance.
+ *
+ * @example meanMassByLabel(entries) // [{ label: 'cardiomegaly', mean: 0.06, regionShare: 0.04, n: 7 }]
+ */
+export function meanMassByLabel(entries: GalleryEntry[]): { label: string; mean: number; regionShare: number; n: number }[] {
+  const out: { label: string; mean: number; regionShare: number; n: number }[] = [];
   for (const label of [...new Set(entries.map((e) => e.label))]) {
     const known = entries.filter((e) => e.label === label && e.massInRegion !== null && !Number.isNaN(e.massInRegion));
-    if (known.length) out.push({ label, mean: known.reduce((s, e) => s + e.massInRegion!, 0) / known.length, n: known.length });
+    if (known.length === 0) continue;
+    const mean = (pick: (e: GalleryEntry) => number) => known.reduce((s, e) => s + pick(e), 0) / known.length;
+    out.push({ label, mean: mean((e) => e.massInRegion!), regionShare: mean((e) => e.regionShare ?? Number.NaN), n: known.length });
   }
   return out;
 }
@@ -158,7 +170,9 @@ const command: CliCommand = {
         const entries = await writeRunGradcams(store, runId, a, out);
         console.log(`${entries.length} Grad-CAM overlays and gallery.html written to ${out}`);
         for (const m of meanMassByLabel(entries))
-          console.log(`${m.label}: mean mass in the finding's region ${(100 * m.mean).toFixed(1)} % (${m.n} images)`);
+          console.log(
+            `${m.label}: mean mass in the finding's region ${(100 * m.mean).toFixed(1)} %, where the region covers ${(100 * m.regionShare).toFixed(1)} % of the image (${m.n} images)`,
+          );
       } finally {
         store.close();
       }
