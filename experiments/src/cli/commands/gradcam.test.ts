@@ -55,6 +55,17 @@ describe('cxr gradcam', () => {
     }
   });
 
+  test('--layer picks the feature map, named in the gallery; an unknown layer is refused with the 4-D layers listed', async () => {
+    const out = join(tmp.dir, 'layer');
+    const entries = await writeRunGradcams(store, runId, { images: 1, minProb: 0, layer: 'block1_bn', dataRoot }, out);
+    assert.ok(entries.length >= 1);
+    assert.match(readFileSync(join(out, 'gallery.html'), 'utf8'), /feature map block1_bn/);
+    await assert.rejects(
+      writeRunGradcams(store, runId, { images: 1, minProb: 0, layer: 'nope', dataRoot }, join(tmp.dir, 'layer-x')),
+      /options\.layerName.*block1_bn/,
+    );
+  });
+
   test("refuses an unknown label, listing the run's labels", async () => {
     await assert.rejects(
       writeRunGradcams(store, runId, { label: 'nope', images: 4, minProb: 0.9, dataRoot }, join(tmp.dir, 'x')),

@@ -26,6 +26,7 @@ interface GradcamArgs {
   label?: string;
   images: number;
   minProb: number;
+  layer?: string;
   out?: string;
   dataDir?: string;
   dataRoot: string;
@@ -86,11 +87,13 @@ export async function writeRunGradcams(
     const params = await phantomParamsById(config, dataset.dataDir);
     await mkdir(out, { recursive: true });
     const entries: GalleryEntry[] = [];
+    let layerName = '';
     for (const c of cases) {
       const record = dataset.records[data.split.test[c.row]!]!;
       const [batch] = [...runEvalBatches({ ...config, evalBatchSize: 1 }, data, [data.split.test[c.row]!])];
       const x = batch!.xs;
-      const cam = gradCam(model, x, c.labelIndex);
+      const cam = gradCam(model, x, c.labelIndex, a.layer ? { layerName: a.layer } : {});
+      layerName = cam.layerName;
       const gray = displayGray(x);
       tf.dispose([batch!.xs, batch!.ys, ...(batch!.mask ? [batch!.mask] : [])]);
       const p = params?.get(record.imageId);
@@ -113,7 +116,7 @@ export async function writeRunGradcams(
     }
     await writeFile(
       join(out, 'gallery.html'),
-      renderGalleryPage(`Grad-CAM, run ${runId} (${run.experiment} ${run.label}, seed ${run.seed})`, entries),
+      renderGalleryPage(`Grad-CAM, run ${runId} (${run.experiment} ${run.label}, seed ${run.seed}), feature map ${layerName}`, entries),
     );
     return entries;
   } finally {
@@ -149,6 +152,10 @@ const command: CliCommand = {
         .option('label', { type: 'string', describe: 'Only this label (default: every label of the run)' })
         .option('images', { type: 'number', default: 4, describe: 'Images per label' })
         .option('min-prob', { type: 'number', default: 0.9, describe: 'Smallest predicted probability of the positive label' })
+        .option('layer', {
+          type: 'string',
+          describe: 'Layer whose feature map is weighted (default: the last 4-D map larger than 1x1)',
+        })
         .option('out', { type: 'string', describe: 'Output folder (default reports/<experiment>/gradcam/run-<id>/)' })
         .option('data-dir', {
           type: 'string',

@@ -131,6 +131,22 @@ for (const backend of ['cpu', 'wasm'] as const) {
       model.dispose();
     });
 
+    test('CNN-5 at 32 px pools to 1x1: the default map is the last one larger than that, and it is not constant', () => {
+      const model = buildModel({ backbone: 'cnn5', inputSize: 32, channels: 1, head: '16/0.20', numClasses: 2, seed: 4 });
+      const x = tf.randomUniform([1, 32, 32, 1], 0, 1, 'float32', 9) as tf.Tensor4D;
+      const { map, layerName } = gradCam(model, x, 0);
+      // block5_pool is 1x1; block5_bn, before it, is 2x2
+      assert.equal(layerName, 'block5_bn');
+      assert.ok(Math.max(...map) > Math.min(...map), 'a 2x2 map upsamples to a varying one');
+      const single = gradCam(model, x, 0, { layerName: 'block5_pool' }).map;
+      assert.ok(
+        single.every((v) => v === single[0]),
+        'the 1x1 map, asked for by name, is constant (why it is not the default)',
+      );
+      x.dispose();
+      model.dispose();
+    });
+
     test('evaluateSymbolic reproduces model.predict', () => {
       const model = buildModel({ backbone: 'cnn3', inputSize: 32, channels: 1, head: '16/0.20', numClasses: 3, seed: 4 });
       const x = tf.randomUniform([1, 32, 32, 1], 0, 1, 'float32', 3);

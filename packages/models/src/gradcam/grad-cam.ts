@@ -25,7 +25,8 @@ export interface GradCamResult {
 
 /**
  * The Grad-CAM map of output `classIndex` of `model` (the logit for buildModel's classifiers) for
- * one image `input` [1, H, W, C]. Runs on any backend (the graph is evaluated eagerly with
+ * one image `input` [1, H, W, C], from `options.layerName`'s output or by default the last 4-D
+ * feature map on the path to the output that is larger than 1x1 (a 1x1 map cannot locate). Runs on any backend (the graph is evaluated eagerly with
  * `training: false`); every intermediate tensor is disposed.
  *
  * @throws ModelArgumentError when input is not [1, H, W, C] matching the model's input, classIndex is
@@ -97,7 +98,10 @@ function featureTensor(model: tf.LayersModel, name: string | undefined): tf.Symb
   if (name === undefined) {
     const last = fourD[fourD.length - 1];
     if (!last) throw new ModelArgumentError('gradCam', 'model', 'a model with a layer whose output is 4-D', model.name);
-    return last;
+    // A 1x1 map (CNN-5 at 32 px pools down to one pixel) upsamples to a constant and locates
+    // nothing, so take the last map that still has a spatial extent when there is one.
+    const spatial = fourD.filter((t) => (t.shape[1] ?? 0) * (t.shape[2] ?? 0) > 1);
+    return spatial[spatial.length - 1] ?? last;
   }
   const found = fourD.find((t) => t.sourceLayer.name === name);
   if (!found) {
