@@ -3,6 +3,8 @@
  * layout (five panels a row, thesis Figure 4) and the rounding of inline coordinates.
  */
 import type { ClinicalModel, LabelFigures } from '../clinical-types.ts';
+import type { TopLevelSpec } from 'vega-lite';
+import { SPEC_CONFIG } from '../../specs/spec-config.ts';
 
 /** Panels per row and their size in pixels. */
 export const FACET = { columns: 5, width: 150, height: 150 } as const;
@@ -59,4 +61,27 @@ export const CURVE_UNROLL = [
 /** Keeps only the rows of one part (each layer draws one part of the shared facet data). */
 export function onlyPart(part: string): { filter: string } {
   return { filter: `datum.part === ${JSON.stringify(part)}` };
+}
+
+/**
+ * The frame every clinical figure shares: one panel per label (FACET.columns across, FACET.width
+ * wide, `height` tall) around `panel`, the per-panel spec (layers or one mark with its encoding).
+ *
+ * @example panelGrid('ROC curves', rows, { field: 'label', sort: labels }, { layer: [...] })
+ */
+export function panelGrid(
+  title: string,
+  values: object[],
+  facet: { field: string; sort: string[] },
+  panel: Record<string, unknown>,
+  height: number = FACET.height,
+): TopLevelSpec {
+  return {
+    title,
+    config: SPEC_CONFIG,
+    data: { values },
+    facet: { field: facet.field, type: 'nominal', sort: facet.sort, title: null },
+    columns: FACET.columns,
+    spec: { width: FACET.width, height, ...panel },
+  } as TopLevelSpec;
 }

@@ -4,8 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ClinicalModel } from '../clinical-types.ts';
-import { COLORS, SPEC_CONFIG } from '../../specs/spec-config.ts';
-import { coordinate, FACET, levelFigures } from './figure-data.ts';
+import { COLORS } from '../../specs/spec-config.ts';
+import { coordinate, FACET, levelFigures, panelGrid } from './figure-data.ts';
 
 const CLASSES = ['positives', 'negatives'] as const;
 
@@ -38,15 +38,11 @@ export function clinicalHistogramSpec(model: ClinicalModel, level: string): TopL
     frequency: coordinate(sum / n),
   }));
   const seeds = new Set(figures.map((f) => f.seed)).size;
-  return {
-    title: `Predicted probability on test, ${level}: positives vs negatives (relative frequency${seeds > 1 ? `, mean of ${seeds} seeds` : ''})`,
-    config: SPEC_CONFIG,
-    data: { values },
-    facet: { field: 'label', type: 'nominal', sort: labels, title: null },
-    columns: FACET.columns,
-    spec: {
-      width: FACET.width,
-      height: FACET.height * 0.7,
+  return panelGrid(
+    `Predicted probability on test, ${level}: positives vs negatives (relative frequency${seeds > 1 ? `, mean of ${seeds} seeds` : ''})`,
+    values,
+    { field: 'label', sort: labels },
+    {
       mark: { type: 'bar', opacity: 0.55, binSpacing: 0 },
       encoding: {
         x: { field: 'lo', type: 'quantitative', scale: { domain: [0, 1] }, title: 'predicted probability' },
@@ -61,5 +57,6 @@ export function clinicalHistogramSpec(model: ClinicalModel, level: string): TopL
         },
       },
     },
-  };
+    FACET.height * 0.7,
+  );
 }

@@ -4,8 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ClinicalModel } from '../clinical-types.ts';
-import { COLORS, SPEC_CONFIG } from '../../specs/spec-config.ts';
-import { coordinate, CURVE_UNROLL, curveRows, FACET, levelFigures, onlyPart, seedDomain } from './figure-data.ts';
+import { COLORS } from '../../specs/spec-config.ts';
+import { coordinate, CURVE_UNROLL, curveRows, levelFigures, onlyPart, seedDomain, panelGrid } from './figure-data.ts';
 
 /**
  * The PR spec of `level` (x = recall, y = precision on test). One prevalence line per label (the
@@ -24,15 +24,11 @@ export function clinicalPrSpec(model: ClinicalModel, level: string): TopLevelSpe
   const values = [...figures.flatMap((f) => curveRows(f, f.pr)), ...prevalence.values()];
   const x = { field: 'x', type: 'quantitative' as const, scale: { domain: [0, 1] }, title: 'recall' };
   const y = { field: 'y', type: 'quantitative' as const, scale: { domain: [0, 1] }, title: 'precision' };
-  return {
-    title: `Precision-recall curves on test, ${level} (one line per seed; dashed: prevalence)`,
-    config: SPEC_CONFIG,
-    data: { values },
-    facet: { field: 'label', type: 'nominal', sort: labels, title: null },
-    columns: FACET.columns,
-    spec: {
-      width: FACET.width,
-      height: FACET.height,
+  return panelGrid(
+    `Precision-recall curves on test, ${level} (one line per seed; dashed: prevalence)`,
+    values,
+    { field: 'label', sort: labels },
+    {
       layer: [
         {
           transform: [onlyPart('prevalence')],
@@ -52,5 +48,5 @@ export function clinicalPrSpec(model: ClinicalModel, level: string): TopLevelSpe
         },
       ],
     },
-  };
+  );
 }

@@ -6,8 +6,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ClinicalModel, LabelFigures } from '../clinical-types.ts';
 import { fixed, meanSd } from '../../format.ts';
-import { COLORS, SPEC_CONFIG } from '../../specs/spec-config.ts';
-import { coordinate, FACET, levelFigures, onlyPart, seedDomain } from './figure-data.ts';
+import { COLORS } from '../../specs/spec-config.ts';
+import { coordinate, levelFigures, onlyPart, seedDomain, panelGrid } from './figure-data.ts';
 
 /** A label's panel title: the label and its ECE (mean ± sd over seeds when there are several). */
 export function reliabilityPanelTitle(label: string, figures: readonly LabelFigures[]): string {
@@ -44,15 +44,11 @@ export function clinicalReliabilitySpec(model: ClinicalModel, level: string): To
   ];
   const x = { field: 'x', type: 'quantitative' as const, scale: { domain: [0, 1] }, title: 'mean predicted probability' };
   const y = { field: 'y', type: 'quantitative' as const, scale: { domain: [0, 1] }, title: 'observed positive fraction' };
-  return {
-    title: `Reliability on test, ${level} (${model.eceBins} equal-width bins, one line per seed; ECE in each title)`,
-    config: SPEC_CONFIG,
-    data: { values },
-    facet: { field: 'panel', type: 'nominal', sort: labels.map((l) => panels.get(l)!), title: null },
-    columns: FACET.columns,
-    spec: {
-      width: FACET.width,
-      height: FACET.height,
+  return panelGrid(
+    `Reliability on test, ${level} (${model.eceBins} equal-width bins, one line per seed; ECE in each title)`,
+    values,
+    { field: 'panel', sort: labels.map((l) => panels.get(l)!) },
+    {
       layer: [
         {
           transform: [onlyPart('chance')],
@@ -72,5 +68,5 @@ export function clinicalReliabilitySpec(model: ClinicalModel, level: string): To
         },
       ],
     },
-  };
+  );
 }

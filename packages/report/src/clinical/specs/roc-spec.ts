@@ -4,8 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ClinicalModel } from '../clinical-types.ts';
-import { COLORS, SPEC_CONFIG } from '../../specs/spec-config.ts';
-import { coordinate, CURVE_UNROLL, curveRows, diagonalRows, FACET, levelFigures, onlyPart, seedDomain } from './figure-data.ts';
+import { COLORS } from '../../specs/spec-config.ts';
+import { coordinate, CURVE_UNROLL, curveRows, diagonalRows, levelFigures, onlyPart, seedDomain, panelGrid } from './figure-data.ts';
 
 /** Legend text of the two operating points, from the model's targets. */
 export function operatingPointNames(model: ClinicalModel): { sens: string; spec: string } {
@@ -34,15 +34,11 @@ export function clinicalRocSpec(model: ClinicalModel, level: string): TopLevelSp
   const x = { field: 'x', type: 'quantitative' as const, scale: { domain: [0, 1] }, title: 'false-positive rate' };
   const y = { field: 'y', type: 'quantitative' as const, scale: { domain: [0, 1] }, title: 'true-positive rate' };
   const color = { field: 'seed', type: 'nominal' as const, scale: { domain: seedDomain(figures) }, title: 'seed' };
-  return {
-    title: `ROC curves on test, ${level} (one line per seed; operating points at the validation thresholds)`,
-    config: SPEC_CONFIG,
-    data: { values },
-    facet: { field: 'label', type: 'nominal', sort: labels, title: null },
-    columns: FACET.columns,
-    spec: {
-      width: FACET.width,
-      height: FACET.height,
+  return panelGrid(
+    `ROC curves on test, ${level} (one line per seed; operating points at the validation thresholds)`,
+    values,
+    { field: 'label', sort: labels },
+    {
       layer: [
         {
           transform: [onlyPart('chance')],
@@ -71,5 +67,5 @@ export function clinicalRocSpec(model: ClinicalModel, level: string): TopLevelSp
         },
       ],
     },
-  };
+  );
 }
