@@ -27,6 +27,9 @@ const KERAS_COUNTS: Record<string, [number, number]> = {
   resnet50v2: [23_564_800, 25_613_800],
   efficientnetb0: [4_049_571, 5_330_571],
   densenet121: [7_037_504, 8_062_504],
+  // keras.io/api/applications lists ResNet101 at 44.7M parameters (with top); the exact figures
+  // follow from the block formula in the 'ResNet101' tests below.
+  resnet101: [42_658_176, 44_707_176],
 };
 
 describe('Keras Applications parameter counts', () => {
@@ -51,6 +54,41 @@ describe('Keras Applications parameter counts', () => {
         m.layers.some((l) => l.name === 'normalization'),
         false,
       );
+    });
+  });
+});
+
+describe('ResNet101', () => {
+  // Hand count of keras.applications.ResNet101 (resnet.py, V1): a conv with bias has
+  // k*k*cin*cout + cout weights, a batch norm 4 per channel; bottleneck (cin -> f -> f -> 4f) plus,
+  // in each stack's first block, a 1x1 projection shortcut with its batch norm.
+  const conv = (k: number, cin: number, cout: number) => k * k * cin * cout + cout;
+  const block = (cin: number, f: number, projection: boolean) =>
+    conv(1, cin, f) + 4 * f + conv(3, f, f) + 4 * f + conv(1, f, 4 * f) + 16 * f + (projection ? conv(1, cin, 4 * f) + 16 * f : 0);
+  let cin = 64;
+  let total = conv(7, 3, 64) + 4 * 64;
+  [3, 4, 23, 3].forEach((blocks, s) => {
+    const f = 64 * 2 ** s;
+    for (let b = 0; b < blocks; b++) {
+      total += block(cin, f, b === 0);
+      cin = 4 * f;
+    }
+  });
+  test(`gives ${total} without top and ${total + 2048 * 1000 + 1000} with a 1000-class top`, () => {
+    assert.equal(total, KERAS_COUNTS.resnet101![0]);
+    assert.equal(total + 2048 * 1000 + 1000, KERAS_COUNTS.resnet101![1]);
+  });
+
+  test('resnet101 is post-activation (add then ReLU per block), conv4 has 23 blocks, and a forward pass at 32 px gives 1x1x2048', () => {
+    withBackbone('resnet101', { inputSize: 32, channels: 3, seed: 0 }, (m) => {
+      const names = new Set(m.layers.map((l) => l.name));
+      assert.ok(names.has('conv4_block23_add') && names.has('conv4_block23_out') && !names.has('conv4_block24_1_conv'));
+      assert.ok(!names.has('conv2_block2_0_conv'), 'only the first block of a stack projects its shortcut');
+      assert.equal(m.getLayer('conv5_block3_out').getConfig().activation, 'relu');
+      const y = tf.tidy(() => m.predict(tf.ones([1, 32, 32, 3])) as tf.Tensor);
+      assert.deepEqual(y.shape, [1, 1, 1, 2048]);
+      assert.ok(Number.isFinite(tf.tidy(() => y.sum().dataSync()[0]!)));
+      tf.dispose(y);
     });
   });
 });
@@ -86,12 +124,14 @@ describe('forward output shapes', () => {
     resnet50v2: 2048,
     efficientnetb0: 1280,
     densenet121: 1024,
+    resnet101: 2048,
   };
   // Spatial side of the last feature map: /32 for the Keras nets, /2^k (at least 1) for CNN-k.
   const side = (name: string, input: number) =>
     name.startsWith('cnn') ? Math.max(1, Math.ceil(input / 2 ** Number(name.slice(3)))) : Math.ceil(input / 32);
 
-  for (const name of BACKBONE_NAMES) {
+  // resnet101's two forward passes would take ~25 s of the cpu backend; its one pass at 32 px is in 'ResNet101' above
+  for (const name of BACKBONE_NAMES.filter((n) => n !== 'resnet101')) {
     test(`${name}: forward at 32 and 64 px, symbolic shape at 224 px`, () => {
       for (const input of [32, 64]) {
         withBackbone(name, { inputSize: input, channels: 3, seed: 1 }, (m) => {
@@ -133,6 +173,7 @@ describe('Keras layer names', () => {
       resnet50v2: ['conv1_conv', 'conv2_block1_0_conv', 'conv2_block1_preact_bn', 'conv4_block6_3_conv', 'post_bn'],
       efficientnetb0: ['normalization', 'stem_conv', 'block1a_se_reduce', 'block6d_dwconv', 'top_bn'],
       densenet121: ['conv1_conv', 'conv2_block1_0_bn', 'pool3_conv', 'conv5_block16_2_conv', 'bn'],
+      resnet101: ['conv1_conv', 'conv1_bn', 'conv2_block1_0_conv', 'conv3_block4_3_bn', 'conv4_block23_3_conv', 'conv5_block3_2_conv'],
     };
     for (const [name, names] of Object.entries(expectNames)) {
       withBackbone(name, { inputSize: 32, channels: 3, seed: 0 }, (m) => {
@@ -146,7 +187,7 @@ describe('argument errors', () => {
   test('an unknown backbone name lists the valid ones', () => {
     assert.throws(
       () => buildBackbone('resnet', { inputSize: 32, channels: 3, seed: 0 }),
-      /buildBackbone\(name\): expected one of cnn3, cnn4, cnn5, cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121, received "resnet"/,
+      /buildBackbone\(name\): expected one of cnn3, cnn4, cnn5, cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121, resnet101, received "resnet"/,
     );
     assert.throws(() => getBackboneDef('vgg16'), /getBackboneDef\(name\): expected one of cnn3/);
   });

@@ -10,9 +10,20 @@ import { denseNet121 } from './densenet121.ts';
 import { efficientNetB0 } from './efficientnet-b0.ts';
 import { LayerKit } from './layer-kit.ts';
 import { mobileNetV2 } from './mobilenet-v2.ts';
+import { resNet101 } from './resnet-v1.ts';
 import { resNet50V2 } from './resnet50-v2.ts';
 
-const DEFS: readonly BackboneDef[] = [cnnDef(3), cnnDef(4), cnnDef(5), cnnDef(6), mobileNetV2, resNet50V2, efficientNetB0, denseNet121];
+const DEFS: readonly BackboneDef[] = [
+  cnnDef(3),
+  cnnDef(4),
+  cnnDef(5),
+  cnnDef(6),
+  mobileNetV2,
+  resNet50V2,
+  efficientNetB0,
+  denseNet121,
+  resNet101,
+];
 const BY_NAME = new Map(DEFS.map((d) => [d.name, d]));
 
 /** Valid backbone names, in table order. */

@@ -7,8 +7,7 @@
  */
 import type { BackboneDef } from './backbone-def.ts';
 import type { LayerKit, Sym } from './layer-kit.ts';
-
-const BN = { epsilon: 1.001e-5 };
+import { RESNET_BN, resNetStem, resNetTop } from './resnet-stem.ts';
 
 /** Keras leaves the stride-2 identity shortcut's 1x1 max pooling unnamed; number them as Keras would. */
 class PoolNamer {
@@ -27,20 +26,20 @@ function residualBlockV2(
   convShortcut: boolean,
   pools: PoolNamer,
 ): Sym {
-  let preact = kit.bn(x, `${name}_preact_bn`, BN);
+  let preact = kit.bn(x, `${name}_preact_bn`, RESNET_BN);
   preact = kit.act(preact, `${name}_preact_relu`, 'relu');
   let shortcut: Sym;
   if (convShortcut) shortcut = kit.conv(preact, `${name}_0_conv`, { filters: 4 * filters, kernel: 1, strides: stride });
   else shortcut = stride > 1 ? kit.maxPool(x, pools.next(), 1, stride) : x;
   let y = kit.conv(preact, `${name}_1_conv`, { filters, kernel: 1, useBias: false });
-  y = kit.bn(y, `${name}_1_bn`, BN);
+  y = kit.bn(y, `${name}_1_bn`, RESNET_BN);
   y = kit.act(y, `${name}_1_relu`, 'relu');
   y = kit.zeroPad(y, `${name}_2_pad`, [
     [1, 1],
     [1, 1],
   ]);
   y = kit.conv(y, `${name}_2_conv`, { filters, kernel: 3, strides: stride, useBias: false });
-  y = kit.bn(y, `${name}_2_bn`, BN);
+  y = kit.bn(y, `${name}_2_bn`, RESNET_BN);
   y = kit.act(y, `${name}_2_relu`, 'relu');
   y = kit.conv(y, `${name}_3_conv`, { filters: 4 * filters, kernel: 1 });
   return kit.add([shortcut, y], `${name}_out`);
@@ -58,24 +57,13 @@ export const resNet50V2: BackboneDef = {
   hasKerasPreprocessing: false,
   features(kit: LayerKit, input: Sym): Sym {
     const pools = new PoolNamer();
-    let x = kit.zeroPad(input, 'conv1_pad', [
-      [3, 3],
-      [3, 3],
-    ]);
-    x = kit.conv(x, 'conv1_conv', { filters: 64, kernel: 7, strides: 2 });
-    x = kit.zeroPad(x, 'pool1_pad', [
-      [1, 1],
-      [1, 1],
-    ]);
-    x = kit.maxPool(x, 'pool1_pool', 3, 2);
+    let x = resNetStem(kit, input, true);
     x = stackV2(kit, x, 64, 3, 2, 'conv2', pools);
     x = stackV2(kit, x, 128, 4, 2, 'conv3', pools);
     x = stackV2(kit, x, 256, 6, 2, 'conv4', pools);
     x = stackV2(kit, x, 512, 3, 1, 'conv5', pools);
-    x = kit.bn(x, 'post_bn', BN);
+    x = kit.bn(x, 'post_bn', RESNET_BN);
     return kit.act(x, 'post_relu', 'relu');
   },
-  top(kit: LayerKit, features: Sym, classes: number): Sym {
-    return kit.dense(kit.gap(features, 'avg_pool'), 'predictions', classes, 'softmax');
-  },
+  top: resNetTop,
 };
