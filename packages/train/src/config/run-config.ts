@@ -14,6 +14,7 @@ import {
   MIXUP_CONFIG_SCHEMA,
   NORMALIZATIONS,
   OVERSAMPLE_CONFIG_SCHEMA,
+  STRATIFICATION_ORDERS,
   UNCERTAINTY_POLICIES,
 } from '@cxr/data';
 import { BACKBONE_NAMES } from '@cxr/models';
@@ -50,6 +51,8 @@ export const SPLIT_CONFIG_SCHEMA = z.strictObject({
   seed: z.union([z.literal('run'), z.int().min(0)]).register(CONFIG_EXPECTED, { expected: "'run' or an integer seed >= 0" }),
   /** Use the dataset's official test list where it has one. */
   officialTest: z.boolean(),
+  /** Iterative stratification of the patients: absent = 'first-order' (labels); 'second-order' balances label pairs first. */
+  stratification: z.enum(STRATIFICATION_ORDERS).optional(),
 });
 
 export const IMAGE_CONFIG_SCHEMA = z.strictObject({

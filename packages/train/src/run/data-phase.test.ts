@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { deriveSeed, splitByPatient } from '@cxr/data';
 import { makeTempDir } from '@cxr/testkit';
 import { presetConfig } from '../config/presets.ts';
 import type { RunConfig } from '../config/run-config.ts';
@@ -58,6 +59,24 @@ describe('data phase', () => {
       assert.deepEqual(
         all,
         ds.records.map((_, i) => i),
+      );
+    } finally {
+      data.cache.close();
+    }
+  });
+
+  test("split.stratification 'second-order' reaches splitByPatient", async () => {
+    const ds = await loadRunDataset(smoke, dataRoot);
+    const config: RunConfig = { ...smoke, split: { ...smoke.split, stratification: 'second-order' } };
+    const data = await prepareRunData(config, 1, ds, join(dataRoot, 'cache'));
+    try {
+      const seed = smoke.split.seed === 'run' ? deriveSeed(1, 'split') : smoke.split.seed;
+      const fractions = { train: smoke.split.fractions[0], val: smoke.split.fractions[1], test: smoke.split.fractions[2] };
+      assert.deepEqual(data.split, splitByPatient(ds.records, { seed, fractions, stratification: 'second-order' }));
+      assert.notDeepEqual(
+        data.split,
+        splitByPatient(ds.records, { seed, fractions }),
+        'the smoke set splits differently under first-order',
       );
     } finally {
       data.cache.close();

@@ -96,7 +96,8 @@ export interface RunData {
 
 /**
  * Data phase, part 2: uncertainty policy -> targets and masks, patient-level split (seeded by the
- * run seed or the config's fixed split seed), decoded image cache at the configured size.
+ * run seed or the config's fixed split seed; first- or second-order stratification as
+ * `split.stratification` says), decoded image cache at the configured size.
  *
  * @throws TrainConfigError when a split is empty.
  * @example const data = await prepareRunData(config, 1, ds, 'data/cache')
@@ -115,6 +116,7 @@ export async function prepareRunData(config: RunConfig, seed: number, dataset: L
     seed: splitSeed,
     fractions: { train: config.split.fractions[0], val: config.split.fractions[1], test: config.split.fractions[2] },
     ...(config.split.officialTest && dataset.officialSplit ? { officialTest: dataset.officialSplit.test } : {}),
+    ...(config.split.stratification ? { stratification: config.split.stratification } : {}),
   });
   for (const name of ['train', 'val', 'test'] as const) {
     if (split[name].length === 0) {

@@ -2,6 +2,15 @@ import { DataArgumentError } from '../../errors.ts';
 import { createRng } from '../../random/index.ts';
 import type { CxrRecord } from '../../records.ts';
 import { iterativeStratification, type StratificationExample } from './iterative-stratification.ts';
+import { labelPairCount, pairPositives } from './label-pairs.ts';
+import { secondOrderStratification } from './second-order-stratification.ts';
+
+/**
+ * How splitByPatient stratifies: 'first-order' balances each label (Sechidis et al. 2011),
+ * 'second-order' first each co-occurring label pair, then each label (Szymanski & Kajdanowicz 2017).
+ */
+export const STRATIFICATION_ORDERS = ['first-order', 'second-order'] as const;
+export type StratificationOrder = (typeof STRATIFICATION_ORDERS)[number];
 
 /** Fractions of images per split. */
 export interface SplitFractions {
@@ -23,6 +32,8 @@ export interface SplitOptions {
   officialTest?: string[];
   /** Iterative stratification on the label vectors (default true); false = seeded random patients. */
   stratify?: boolean;
+  /** Which iterative stratification `stratify` uses; default 'first-order'. */
+  stratification?: StratificationOrder;
 }
 
 /** Indices into the records, ascending. */
@@ -39,11 +50,13 @@ export const DEFAULT_SPLIT_FRACTIONS: SplitFractions = { train: 0.7, val: 0.1, t
  * Methods: splitting by patient prevents leakage). With `stratify`, patients are placed by
  * iterative stratification (Sechidis et al. 2011) over their positive images per label, so label
  * prevalences match across splits and a label with three or more positive patients appears in
- * every split; sizes are counted in images. The same records and options give the same split.
+ * every split; sizes are counted in images. With `stratification: 'second-order'` the label pairs
+ * that co-occur on an image are balanced first (secondOrderStratification), which keeps the
+ * co-occurrence structure across splits. The same records and options give the same split.
  *
  * Cost: O(records + labels x patients).
  * Throws DataArgumentError for a non-integer seed, fractions that are negative or do not sum to 1,
- * a zero train fraction, or records whose label vectors differ in length.
+ * a zero train fraction, an unknown stratification, or records whose label vectors differ in length.
  *
  * @example splitByPatient(records, { seed: 1 }) // { train: [0, 1, 4, ...], val: [...], test: [...] }
  */
@@ -66,11 +79,23 @@ export function splitByPatient(records: CxrRecord[], opts: SplitOptions): Split 
   });
   const groups = [...patients.values()];
   const stratify = opts.stratify ?? true;
+  const order = opts.stratification ?? 'first-order';
+  if (!(STRATIFICATION_ORDERS as readonly string[]).includes(order))
+    throw new DataArgumentError(fn, 'opts.stratification', `one of ${STRATIFICATION_ORDERS.join(', ')}`, order);
   const example = (indices: number[]): StratificationExample => {
     const positives = new Float64Array(stratify ? k : 0);
     for (const i of indices) for (let l = 0; l < positives.length; l++) if (records[i]!.labels[l] === 1) positives[l]!++;
     return { weight: indices.length, positives };
   };
+  const pairExample = (indices: number[]) => ({
+    ...example(indices),
+    pairs: stratify
+      ? pairPositives(
+          indices.map((i) => records[i]!.labels),
+          k,
+        )
+      : new Float64Array(labelPairCount(0)),
+  });
   const rng = createRng(opts.seed, 'split');
   const out: Split = { train: [], val: [], test: [] };
   const targets: (keyof Split)[] = ['train', 'val', 'test'];
@@ -85,7 +110,10 @@ export function splitByPatient(records: CxrRecord[], opts: SplitOptions): Split 
     }
     ratios = [f.train, f.val, 0];
   }
-  const where = iterativeStratification(pool.map(example), ratios, rng);
+  const where =
+    order === 'second-order'
+      ? secondOrderStratification(pool.map(pairExample), ratios, rng)
+      : iterativeStratification(pool.map(example), ratios, rng);
   pool.forEach((g, p) => out[targets[where[p]!]!].push(...g));
   for (const t of targets) out[t].sort((a, b) => a - b);
   return out;
