@@ -2,9 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { DataArgumentError } from '../errors.ts';
 import { createRng } from '../random/index.ts';
 import { augmentInto, checkAugmentConfig, copyUnitInto, sampleAugmentParams, type AugmentConfig } from './augment.ts';
-import { checkTargets, epochImageCount, epochOrder, type OversampleConfig } from './epoch-order.ts';
+import { checkTargets } from './check-targets.ts';
+import { epochImageCount, epochOrder, type OversampleConfig } from './epoch-order.ts';
 import type { ImageCache } from './image-cache.ts';
 import { checkMixConfig, planMixing, type CutmixConfig, type MixPlan, type MixupConfig } from './mixing.ts';
+import type { WeightedSamplingConfig } from './weighted-sampling.ts';
 
 /** Intensity scaling of the network input: 'imagenet' mean/std per channel, or 'unit' [0, 1]. */
 export const NORMALIZATIONS = ['imagenet', 'unit'] as const;
@@ -25,6 +27,8 @@ export interface PipelineConfig {
   mixup: MixupConfig | null;
   cutmix: CutmixConfig | null;
   oversample: OversampleConfig | null;
+  /** Weighted random sampling with replacement (absent/null = none); not together with oversample. */
+  weighted?: WeightedSamplingConfig | null;
 }
 
 /** One batch. The caller owns (and disposes) the tensors. */
@@ -70,7 +74,7 @@ export const IMAGENET_STD: readonly [number, number, number] = [0.229, 0.224, 0.
 
 /**
  * The training batches of one epoch: images in epochOrder (seeded by `order/<epoch>`, with
- * oversampling), each augmented by the stream `augment/<epoch>`, then MixUp/CutMix planned per
+ * oversampling; or drawn by weighted random sampling from `sampling/<epoch>`), each augmented by the stream `augment/<epoch>`, then MixUp/CutMix planned per
  * batch by the stream `mix/<epoch>`, normalised and replicated to `channels` in one fused pass.
  * The result depends only on (cache contents, indices, targets, masks, config, seed, epoch). The
  * last batch may be smaller (as Keras' fit does). Mixed samples get soft labels
@@ -96,6 +100,7 @@ export function trainBatches(opts: TrainBatchesOptions): Generator<Batch> {
     seed: opts.seed,
     epoch: opts.epoch,
     oversample: config.oversample,
+    weighted: config.weighted ?? null,
   });
   return generate(opts, order, config, createRng(opts.seed, `augment/${opts.epoch}`), createRng(opts.seed, `mix/${opts.epoch}`));
 }
@@ -104,17 +109,17 @@ export function trainBatches(opts: TrainBatchesOptions): Generator<Batch> {
  * How many batches trainBatches yields per epoch, known before the epoch starts (progress lines
  * and ETAs): ceil(epochImageCount / batchSize), the same for every seed and epoch; the last batch
  * may be smaller. Cost O(n * labels).
- * Throws DataArgumentError on a bad batchSize, index, target or maxRepeats.
+ * Throws DataArgumentError on a bad batchSize, index, target or maxRepeats, or oversample with weighted.
  * @example epochSteps({ indices, targets, config: { batchSize: 32, oversample: null } }) // 17 for 530 indices
  */
 export function epochSteps(opts: {
   indices: number[];
   targets: Float32Array[];
-  config: Pick<PipelineConfig, 'batchSize' | 'oversample'>;
+  config: Pick<PipelineConfig, 'batchSize' | 'oversample' | 'weighted'>;
 }): number {
-  const { batchSize, oversample } = opts.config;
+  const { batchSize, oversample, weighted } = opts.config;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new DataArgumentError('epochSteps', 'batchSize', 'an integer >= 1', batchSize);
-  return Math.ceil(epochImageCount({ indices: opts.indices, targets: opts.targets, oversample }) / batchSize);
+  return Math.ceil(epochImageCount({ indices: opts.indices, targets: opts.targets, oversample, weighted: weighted ?? null }) / batchSize);
 }
 
 /**

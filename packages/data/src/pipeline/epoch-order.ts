@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { DataArgumentError } from '../errors.ts';
 import { createRng } from '../random/index.ts';
+import { checkTargets } from './check-targets.ts';
+import { weightedDraw, type WeightedSamplingConfig } from './weighted-sampling.ts';
+
+export { checkTargets } from './check-targets.ts';
 
 /** Moderate positive oversampling: an image repeats at most `maxRepeats` times per epoch. */
 export const OVERSAMPLE_CONFIG_SCHEMA = z.strictObject({ maxRepeats: z.int().min(1) });
@@ -15,6 +19,8 @@ export interface EpochOrderOptions {
   seed: number;
   epoch: number;
   oversample?: OversampleConfig | null;
+  /** Weighted random sampling with replacement instead of a permutation (see weightedDraw); not with oversample. */
+  weighted?: WeightedSamplingConfig | null;
 }
 
 /**
@@ -50,32 +56,39 @@ export function oversampleRepeats(opts: { indices: number[]; targets: Float32Arr
 }
 
 /**
- * How many images one epoch visits: indices.length, or with `oversample` the sum of
- * oversampleRepeats - the length of epochOrder for every seed and epoch, known before the epoch
- * starts. Cost O(n * labels). Throws DataArgumentError like oversampleRepeats.
+ * How many images one epoch visits: indices.length, with `oversample` the sum of
+ * oversampleRepeats, with `weighted` its samplesPerEpoch (indices.length when null) - the length
+ * of epochOrder for every seed and epoch, known before the epoch starts. Cost O(n * labels).
+ * Throws DataArgumentError like oversampleRepeats, and when oversample and weighted are both set.
  * @example epochImageCount({ indices: [0, 1, 2, 3], targets, oversample: { maxRepeats: 2 } }) // 5 with the targets of oversampleRepeats' example
  */
-export function epochImageCount(opts: Pick<EpochOrderOptions, 'indices' | 'targets' | 'oversample'>): number {
-  const { indices, targets, oversample } = opts;
+export function epochImageCount(opts: Pick<EpochOrderOptions, 'indices' | 'targets' | 'oversample' | 'weighted'>): number {
+  const { indices, targets, oversample, weighted } = opts;
   checkTargets('epochImageCount', indices, targets);
+  checkOneSampler('epochImageCount', oversample, weighted);
+  if (weighted) return weighted.samplesPerEpoch ?? indices.length;
   if (!oversample) return indices.length;
   return oversampleRepeats({ indices, targets, maxRepeats: oversample.maxRepeats }).reduce((a, b) => a + b, 0);
 }
 
 /**
  * The order in which one epoch visits the images: each index (repeated as oversampleRepeats says
- * when `oversample` is set) shuffled by the stream createRng(seed, `order/${epoch}`). An epoch's
- * order depends only on (indices, targets, seed, epoch, oversample), so resuming at an epoch
- * boundary needs no saved random state. Cost O(n * labels).
+ * when `oversample` is set) shuffled by the stream createRng(seed, `order/${epoch}`); with
+ * `weighted`, weightedDraw's draws with replacement from the stream `sampling/${epoch}` instead.
+ * An epoch's order depends only on (indices, targets, seed, epoch, oversample, weighted), so
+ * resuming at an epoch boundary needs no saved random state. Cost O(n * labels).
  *
- * Throws DataArgumentError on a bad epoch, index, target or maxRepeats (seed: see createRng).
+ * Throws DataArgumentError on a bad epoch, index, target, maxRepeats or weighted config, and when
+ * oversample and weighted are both set (seed: see createRng).
  * @example epochOrder({ indices: [0, 1, 2], targets, seed: 1, epoch: 0 }) // a permutation of [0, 1, 2]
  */
 export function epochOrder(opts: EpochOrderOptions): number[] {
   const fn = 'epochOrder';
-  const { indices, targets, seed, epoch, oversample } = opts;
+  const { indices, targets, seed, epoch, oversample, weighted } = opts;
   if (!Number.isInteger(epoch) || epoch < 0) throw new DataArgumentError(fn, 'epoch', 'an integer >= 0', epoch);
   checkTargets(fn, indices, targets);
+  checkOneSampler(fn, oversample, weighted);
+  if (weighted) return weightedDraw({ indices, targets, seed, epoch, weighted });
   let order: number[];
   if (oversample) {
     const repeats = oversampleRepeats({ indices, targets, maxRepeats: oversample.maxRepeats });
@@ -89,21 +102,13 @@ export function epochOrder(opts: EpochOrderOptions): number[] {
   return createRng(seed, `order/${epoch}`).shuffle(order);
 }
 
-/** Validates indices against targets; returns the number of labels. */
-export function checkTargets(fn: string, indices: number[], targets: Float32Array[]): number {
-  if (!Array.isArray(indices) || indices.length === 0)
-    throw new DataArgumentError(fn, 'indices', 'a non-empty array of record indices', indices);
-  if (!Array.isArray(targets) || targets.length === 0)
-    throw new DataArgumentError(fn, 'targets', 'a non-empty array of Float32Array', targets);
-  const k = targets[indices[0]!]?.length ?? 0;
-  for (const idx of indices) {
-    if (!Number.isInteger(idx) || idx < 0 || idx >= targets.length) {
-      throw new DataArgumentError(fn, 'indices', `record indices in [0, ${targets.length})`, idx);
-    }
-    const t = targets[idx];
-    if (!(t instanceof Float32Array) || t.length !== k || k === 0) {
-      throw new DataArgumentError(fn, `targets[${idx}]`, `a Float32Array of length ${k || '>= 1'}`, t);
-    }
+/** Oversampling and weighted sampling are alternatives: refuses both at once. */
+function checkOneSampler(
+  fn: string,
+  oversample: OversampleConfig | null | undefined,
+  weighted: WeightedSamplingConfig | null | undefined,
+): void {
+  if (oversample && weighted) {
+    throw new DataArgumentError(fn, 'weighted', 'null when oversample is set (weighted random sampling replaces oversampling)', weighted);
   }
-  return k;
 }

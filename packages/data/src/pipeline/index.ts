@@ -1,6 +1,6 @@
 // Public exports of the pipeline part of @cxr/data (re-exported by ../index.ts): decode and
-// preprocess, the on-disk image cache, seeded epoch order with oversampling, augmentation,
-// MixUp/CutMix and tfjs batches.
+// preprocess, the on-disk image cache, seeded epoch order with oversampling or weighted random
+// sampling, augmentation, MixUp/CutMix and tfjs batches.
 export { decodeToGray, scale16To8, type CropFn, type DecodeOptions } from './decode.ts';
 export {
   BadImagesError,
@@ -20,6 +20,13 @@ export {
   type EpochOrderOptions,
   type OversampleConfig,
 } from './epoch-order.ts';
+export {
+  WEIGHT_COMBINES,
+  WEIGHTED_SAMPLING_CONFIG_SCHEMA,
+  samplingWeights,
+  weightedDraw,
+  type WeightedSamplingConfig,
+} from './weighted-sampling.ts';
 export {
   AUGMENT_CONFIG_SCHEMA,
   AUGMENT_FILLS,

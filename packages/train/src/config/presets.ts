@@ -55,6 +55,8 @@ export const SECTION_DEFAULTS: Record<string, unknown> = {
   'schedule.freezeThenUnfreeze': { headOnlyEpochs: 3, factor: 0.1, minLr: 1e-6 },
   // assumption: "moderate" oversampling = an image at most twice per epoch
   'sampling.oversample': { maxRepeats: 2 },
+  // assumption: 001 gives no rule for images with several findings; max of 1/count, one epoch = the split's size
+  'sampling.weighted': { combine: 'max', samplesPerEpoch: null },
   augment: { ...THESIS_AUGMENT },
   mixup: { alpha: 0.4, p: 0.5 },
   cutmix: { p: 0.5 },

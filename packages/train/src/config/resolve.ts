@@ -20,7 +20,10 @@ export interface ConfigLayer {
  * copy (the schema's output: defaults such as augment.fill filled in); the inputs are not modified.
  * Pure: nothing on disk is looked at (see checkRunPrerequisites).
  *
- * @throws TrainConfigError naming the layer's source, the dotted key, what was expected and what arrived.
+ * Oversampling and weighted sampling together are refused (they are alternatives).
+ *
+ * @throws TrainConfigError naming the layer's source, the dotted key, what was expected and what arrived;
+ *   or 'sampling.weighted' when both it and sampling.oversample are set.
  * @example resolveConfig(presetConfig('smoke'), [{source: '--epochs', values: {epochs: 3}}]).epochs // 3
  */
 export function resolveConfig(base: RunConfig, layers: ConfigLayer[] = []): RunConfig {
@@ -28,6 +31,14 @@ export function resolveConfig(base: RunConfig, layers: ConfigLayer[] = []): RunC
   for (const layer of layers) {
     parseConfig(RUN_CONFIG_OVERRIDES_SCHEMA, layer.values, layer.source);
     merged = parseConfig(RUN_CONFIG_SCHEMA, mergeInto(merged, layer.values, ''), layer.source);
+  }
+  const sampling = (merged as RunConfig).sampling;
+  if (sampling.oversample && sampling.weighted) {
+    throw new TrainConfigError(
+      'resolveConfig',
+      'sampling.weighted',
+      'weighted random sampling replaces oversampling: set sampling.oversample or sampling.weighted to null, not both',
+    );
   }
   return deepFreeze(merged as RunConfig);
 }

@@ -16,6 +16,7 @@ import {
   OVERSAMPLE_CONFIG_SCHEMA,
   STRATIFICATION_ORDERS,
   UNCERTAINTY_POLICIES,
+  WEIGHTED_SAMPLING_CONFIG_SCHEMA,
 } from '@cxr/data';
 import { BACKBONE_NAMES } from '@cxr/models';
 import { z } from 'zod';
@@ -114,7 +115,11 @@ export const RUN_CONFIG_SCHEMA = z.strictObject({
   evalBatchSize: z.int().min(1),
   /** Cap on training steps per epoch (smoke tests); null = the whole epoch. */
   stepsPerEpoch: z.int().min(1).nullable(),
-  sampling: z.strictObject({ oversample: OVERSAMPLE_CONFIG_SCHEMA.nullable() }),
+  sampling: z.strictObject({
+    oversample: OVERSAMPLE_CONFIG_SCHEMA.nullable(),
+    /** Weighted random sampling with replacement (001); absent or null = none. Not together with oversample. */
+    weighted: WEIGHTED_SAMPLING_CONFIG_SCHEMA.nullable().optional(),
+  }),
   augment: AUGMENT_CONFIG_SCHEMA.nullable(),
   mixup: MIXUP_CONFIG_SCHEMA.nullable(),
   cutmix: CUTMIX_CONFIG_SCHEMA.nullable(),

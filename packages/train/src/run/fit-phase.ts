@@ -15,7 +15,7 @@ export const HEARTBEAT_EVERY_MS = 30_000;
 
 /**
  * Fit phase of a claimed run: fit() over the run's training batches (seeded stream 'data': order,
- * sampling, augmentation, mixing per epoch), validated on the validation split each epoch, with
+ * oversampling or weighted random sampling, augmentation, mixing per epoch), validated on the validation split each epoch, with
  * the run's checkpoint location (resumes from it). Each finished epoch (again for epochs restored
  * from a checkpoint) is recorded in the store with a heartbeat; during an epoch the heartbeat goes
  * out at most every HEARTBEAT_EVERY_MS. After each checkpoint the run's `afterCheckpoint` hook runs.
@@ -33,6 +33,7 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
     mixup: config.mixup,
     cutmix: config.cutmix,
     oversample: config.sampling.oversample,
+    weighted: config.sampling.weighted ?? null,
   };
   const heartbeat = throttledHeartbeat(() => store.heartbeat(claim), HEARTBEAT_EVERY_MS);
   return fit({
