@@ -3,9 +3,9 @@
  * (1,2), ... - the order second-order stratification and the label-pair distribution use.
  */
 
-/** Number of label pairs of k labels: k(k-1)/2. @example labelPairCount(4) // 6 */
+/** Number of label pairs of k labels: k(k-1)/2 (0 below two labels). @example labelPairCount(4) // 6 */
 export function labelPairCount(k: number): number {
-  return (k * (k - 1)) / 2;
+  return k < 2 ? 0 : (k * (k - 1)) / 2;
 }
 
 /** Index of the pair (a, b), a < b < k, in the row-by-row numbering. @example labelPairIndex(1, 3, 4) // 4 */
