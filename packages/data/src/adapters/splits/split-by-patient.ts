@@ -2,7 +2,7 @@ import { DataArgumentError } from '../../errors.ts';
 import { createRng } from '../../random/index.ts';
 import type { CxrRecord } from '../../records.ts';
 import { iterativeStratification, type StratificationExample } from './iterative-stratification.ts';
-import { labelPairCount, pairPositives } from './label-pairs.ts';
+import { pairPositives } from './label-pairs.ts';
 import { secondOrderStratification } from './second-order-stratification.ts';
 
 /**
@@ -54,7 +54,7 @@ export const DEFAULT_SPLIT_FRACTIONS: SplitFractions = { train: 0.7, val: 0.1, t
  * that co-occur on an image are balanced first (secondOrderStratification), which keeps the
  * co-occurrence structure across splits. The same records and options give the same split.
  *
- * Cost: O(records + labels x patients).
+ * Cost: O(records + labels x patients); second-order O(records x positives^2 + (pairs + labels) x patients).
  * Throws DataArgumentError for a non-integer seed, fractions that are negative or do not sum to 1,
  * a zero train fraction, an unknown stratification, or records whose label vectors differ in length.
  *
@@ -94,7 +94,7 @@ export function splitByPatient(records: CxrRecord[], opts: SplitOptions): Split 
           indices.map((i) => records[i]!.labels),
           k,
         )
-      : new Float64Array(labelPairCount(0)),
+      : new Float64Array(0),
   });
   const rng = createRng(opts.seed, 'split');
   const out: Split = { train: [], val: [], test: [] };
