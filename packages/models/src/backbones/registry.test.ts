@@ -84,6 +84,9 @@ describe('ResNet101', () => {
       const names = new Set(m.layers.map((l) => l.name));
       assert.ok(names.has('conv4_block23_add') && names.has('conv4_block23_out') && !names.has('conv4_block24_1_conv'));
       assert.ok(!names.has('conv2_block2_0_conv'), 'only the first block of a stack projects its shortcut');
+      // Keras' ResNet50 without top has 175 layers (input included); each further bottleneck adds 10
+      // (3 conv, 3 bn, 2 relu, add, out): 175 + 17 * 10 = 345
+      assert.equal(m.layers.length, 345);
       assert.equal(m.getLayer('conv5_block3_out').getConfig().activation, 'relu');
       const y = tf.tidy(() => m.predict(tf.ones([1, 32, 32, 3])) as tf.Tensor);
       assert.deepEqual(y.shape, [1, 1, 1, 2048]);
