@@ -21,7 +21,9 @@ export function estimateFlops(model: tf.LayersModel): number {
     const kernel = layer.weights.find((w) => /(^|\/)(depthwise_)?kernel(_\d+)?$/.test(w.originalName));
     if (!kernel) continue;
     // A transposed convolution spreads each input position over the whole kernel.
-    const shape = (layer.getClassName() === 'Conv2DTranspose' ? (layer.input as tf.SymbolicTensor).shape : layer.outputShape) as (number | null)[];
+    const shape = (layer.getClassName() === 'Conv2DTranspose' ? (layer.input as tf.SymbolicTensor).shape : layer.outputShape) as (
+      number | null
+    )[];
     const positions = shape.slice(1, -1).reduce((p: number, d) => p * (d ?? 1), 1);
     macs += positions * kernel.shape.reduce((p: number, d) => p * (d ?? 1), 1);
   }

@@ -59,6 +59,9 @@ describe('cxr models summary', () => {
   test('an unknown backbone exits 1 listing the valid names', () => {
     const r = cxr('--backbone', 'vgg', '--json');
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /expected one of cnn3, cnn4, cnn5, cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121, .*alexnet, .*residual-unet.*, received "vgg"/);
+    assert.match(
+      r.stderr,
+      /expected one of cnn3, cnn4, cnn5, cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121, .*alexnet, .*residual-unet.*, received "vgg"/,
+    );
   });
 });

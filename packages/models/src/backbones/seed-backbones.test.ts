@@ -164,7 +164,10 @@ describe('shapes at small inputs', () => {
   });
 
   test('u-net refuses an input side that four 2x2 poolings do not divide', () => {
-    assert.throws(() => buildBackbone('unet', { inputSize: 40, channels: 1, seed: 0 }), /unet features\(inputSize\): expected a multiple of 16, received 40/);
+    assert.throws(
+      () => buildBackbone('unet', { inputSize: 40, channels: 1, seed: 0 }),
+      /unet features\(inputSize\): expected a multiple of 16, received 40/,
+    );
   });
 });
 
