@@ -7,7 +7,7 @@ import { BACKBONE_NAMES, buildBackbone, type BackboneOptions } from './registry.
 import { buildModel, isHeadLayer } from '../build-model.ts';
 import { countParams, type ParamCounts } from '../count-params.ts';
 import { unfreezeTop } from '../unfreeze.ts';
-import { saveBackboneTo } from '../io/save-load.ts';
+import { loadModelFrom, saveBackboneTo, saveModelTo } from '../io/save-load.ts';
 import { loadWeightsByName } from '../io/load-weights-by-name.ts';
 
 const { dir: root, cleanup } = makeTempDir('seed-backbones');
@@ -268,6 +268,25 @@ describe("init 'pretrained'", () => {
     assert.deepEqual(fresh.getLayer('conv3').getWeights()[0]!.dataSync(), pre.getLayer('conv3').getWeights()[0]!.dataSync());
     pre.dispose();
     fresh.dispose();
+    assert.equal(tf.memory().numTensors, baseline);
+  });
+});
+
+describe('a finished run saves and reloads its model', () => {
+  test('residual-unet and custom-alexnet with their heads: model.json loads back and predicts the same', async () => {
+    const baseline = tf.memory().numTensors;
+    for (const backbone of ['residual-unet', 'custom-alexnet']) {
+      const m = buildModel({ backbone, inputSize: 32, channels: 1, head: '16/0.2', numClasses: 3, seed: 6 });
+      const dir = join(root, `saved-${backbone}`);
+      await saveModelTo(m, dir);
+      const back = await loadModelFrom(dir);
+      const x = tf.randomUniform([2, 32, 32, 1], 0, 1, 'float32', 7);
+      const [a, b] = [m.predict(x) as tf.Tensor, back.predict(x) as tf.Tensor];
+      assert.deepEqual(b.dataSync(), a.dataSync(), backbone);
+      tf.dispose([x, a, b]);
+      m.dispose();
+      back.dispose();
+    }
     assert.equal(tf.memory().numTensors, baseline);
   });
 });

@@ -3,13 +3,17 @@
 // and ResNet18 as transfer, backbone frozen; the custom nets and the U-Nets whole), with finite
 // losses and no tensor left behind. Plus the one op they add to the zoo, the U-Net's 2x2 stride-2
 // transposed convolution, whose gradients on wasm must equal cpu's.
-import { describe, test, before } from 'node:test';
+import { after, describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
-import { buildModel, unfreezeTop } from '@cxr/models';
+import { buildModel, isHeadLayer, unfreezeTop } from '@cxr/models';
 import { createRng } from '@cxr/data';
-import { expectClose } from '@cxr/testkit';
+import { expectClose, makeTempDir } from '@cxr/testkit';
 import { selectBackend } from '../backend/select-backend.ts';
+import { presetConfig } from '../config/presets.ts';
+import { resolveConfig } from '../config/resolve.ts';
+import { pretrainBackbone } from '../pretrain/pretrain.ts';
+import { buildRunModel } from '../run/model-phase.ts';
 import { makeTrainStep } from './fixed-batch-step.ts';
 
 const CASES: [backbone: string, unfreeze: number][] = [
@@ -95,5 +99,38 @@ describe('seed 003 / 004 backbones train on wasm', () => {
     const wasm = await gradsOn('wasm');
     assert.equal(cpu.length, 3); // input, kernel, bias
     cpu.forEach((g, i) => expectClose(wasm[i]!, g, 1e-4 * Math.max(1, ...g.map(Math.abs)), `gradient ${i}`));
+  });
+
+  describe("seed 003's transfer setting: init 'pretrained', unfreeze 0", () => {
+    const tmp = makeTempDir('seed-backbones-pretrain');
+    after(tmp.cleanup);
+    test('alexnet pretrains on the phantom source set at 32 px; a run loads it and trains only its head', async () => {
+      await selectBackend('wasm');
+      const start = tf.memory().numTensors;
+      const pre = await pretrainBackbone({
+        backbone: 'alexnet',
+        size: 32,
+        channels: 1,
+        images: 24,
+        epochs: 1,
+        batchSize: 12,
+        weightsRoot: tmp.dir,
+        normalization: 'unit',
+      });
+      assert.ok(Number.isFinite(pre.valLoss));
+      assert.equal(tf.memory().numTensors, start, 'pretraining left tensors behind');
+      const cfg = resolveConfig(presetConfig('smoke'), [
+        { source: 't', values: { model: { backbone: 'alexnet', init: 'pretrained', unfreeze: 0 } } },
+      ]);
+      const built = await buildRunModel(cfg, 1, 10, tmp.dir);
+      try {
+        assert.equal(built.weights.source, 'phantom-pretraining');
+        assert.equal(built.weights.matchedLayers, 5); // conv1..conv5
+        const headParams = built.model.layers.filter(isHeadLayer).reduce((n, l) => n + l.countParams(), 0);
+        assert.equal(built.params.trainable, headParams);
+      } finally {
+        built.model.dispose();
+      }
+    });
   });
 });
