@@ -10,7 +10,7 @@
  * https://pytorch.org/vision/stable/models/generated/torchvision.models.resnet18 (num_params
  * 11,689,512 with the 1000-class top: PyTorch does not count BN running statistics, Keras does, so
  * here that is the trainable count and 9,600 moving statistics come on top).
- * At 32 px the stages see 8, 8, 4, 2 and 1 px: nothing collapses.
+ * At 32 px: stem 16 -> 8 px, then stages of 8, 4, 2 and 1 px: nothing collapses.
  */
 import type { BackboneDef } from './backbone-def.ts';
 import type { LayerKit, Sym } from './layer-kit.ts';
