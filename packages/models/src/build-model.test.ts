@@ -86,7 +86,7 @@ describe('buildModel', () => {
   test('spec errors name the argument', () => {
     assert.throws(
       () => buildModel(spec({ backbone: 'effnet' })),
-      /buildModel\(spec.backbone\): expected one of cnn3, .*densenet121, resnet101, received "effnet"/,
+      /buildModel\(spec.backbone\): expected one of cnn3, .*densenet121, .*residual-unet.*, received "effnet"/,
     );
     assert.throws(() => buildModel(spec({ head: '512' })), /parseHeadSpec\(spec\)/);
     assert.throws(

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { BACKBONE_NAMES } from '@cxr/models';
 
 function cxr(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, ['experiments/bin/cxr.mjs', 'models', 'summary', ...args], { encoding: 'utf8' });
@@ -35,12 +36,32 @@ describe('cxr models summary', () => {
     assert.match(text.stdout, /forward FLOPs/);
   });
 
+  test('--all prints one row per registry entry; a backbone that cannot take the input gets its error, not a crash', () => {
+    // 40 px: not a multiple of 16, so the U-Nets refuse it; counts do not depend on the input size.
+    const r = cxr('--all', '--input', '40', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const rows = JSON.parse(r.stdout) as { backbone: string; totalParams?: number; trainableParams?: number; error?: string }[];
+    assert.deepEqual(
+      rows.map((x) => x.backbone),
+      BACKBONE_NAMES,
+    );
+    const byName = new Map(rows.map((x) => [x.backbone, x]));
+    assert.equal(byName.get('alexnet')!.totalParams, 2_469_696);
+    assert.equal(byName.get('resnet18')!.trainableParams, 11_176_512);
+    assert.equal(byName.get('custom-resnet')!.totalParams, 314_816);
+    assert.match(byName.get('unet')!.error!, /unet features\(inputSize\): expected a multiple of 16, received 40/);
+    assert.match(byName.get('residual-unet')!.error!, /expected a multiple of 16/);
+    const both = cxr('--all', '--backbone', 'cnn3');
+    assert.equal(both.status, 1);
+    assert.match(both.stderr, /give --backbone NAME or --all, not both/);
+  });
+
   test('an unknown backbone exits 1 listing the valid names', () => {
     const r = cxr('--backbone', 'vgg', '--json');
     assert.equal(r.status, 1);
     assert.match(
       r.stderr,
-      /expected one of cnn3, cnn4, cnn5, cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121, resnet101, received "vgg"/,
+      /expected one of cnn3, cnn4, cnn5, cnn6, mobilenetv2, resnet50v2, efficientnetb0, densenet121, .*alexnet, .*residual-unet.*, received "vgg"/,
     );
   });
 });

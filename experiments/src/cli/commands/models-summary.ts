@@ -1,6 +1,7 @@
 /**
  * `cxr models summary`: parameter counts, layer count, feature shape and forward FLOPs of a
- * backbone (+ head, + unfrozen fraction), as Keras' model.summary() totals.
+ * backbone (+ head, + unfrozen fraction), as Keras' model.summary() totals; `--all` prints one row
+ * per registry entry (e.g. seed 003's model comparison by size).
  */
 import * as tf from '@tensorflow/tfjs';
 import { CHANNEL_COUNTS } from '@cxr/data';
@@ -10,6 +11,7 @@ import { seedOption } from '../parse-seed.ts';
 
 interface SummaryArgs {
   backbone: string;
+  all: boolean;
   input: number;
   channels: number;
   head: string;
@@ -75,6 +77,35 @@ export async function summarise(a: SummaryArgs): Promise<ModelSummary> {
   }
 }
 
+/** One row of `--all`: the summary, or why this backbone cannot be built with these options. */
+export type SummaryRow = ModelSummary | { backbone: string; error: string };
+
+/** Summaries of every registry entry with the same options, in registry order. */
+export async function summariseAll(a: Omit<SummaryArgs, 'backbone'>): Promise<SummaryRow[]> {
+  const rows: SummaryRow[] = [];
+  for (const backbone of BACKBONE_NAMES) {
+    try {
+      rows.push(await summarise({ ...a, backbone }));
+    } catch (e) {
+      // e.g. the U-Nets need a multiple of 16 px; the other rows still print.
+      rows.push({ backbone, error: (e as Error).message });
+    }
+  }
+  return rows;
+}
+
+function formatTable(rows: SummaryRow[]): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  const width = Math.max(...rows.map((r) => r.backbone.length)) + 2;
+  const head = `${'backbone'.padEnd(width)}${'total params'.padStart(14)}${'trainable'.padStart(14)}  ${'feature shape'.padEnd(15)}description`;
+  const lines = rows.map((r) => {
+    if ('error' in r) return `${r.backbone.padEnd(width)}${'-'.padStart(14)}${'-'.padStart(14)}  ${'-'.padEnd(15)}${r.error}`;
+    const desc = getBackboneDef(r.backbone).description;
+    return `${r.backbone.padEnd(width)}${n(r.totalParams).padStart(14)}${n(r.trainableParams).padStart(14)}  ${r.featureShape.join('x').padEnd(15)}${desc}`;
+  });
+  return [head, ...lines].join('\n');
+}
+
 function formatText(s: ModelSummary): string {
   const n = (v: number) => v.toLocaleString('en-US');
   const rows: [string, string][] = [
@@ -102,9 +133,9 @@ const command: CliCommand = {
       y
         .option('backbone', {
           type: 'string',
-          demandOption: true,
           describe: BACKBONE_NAMES.join(', '),
         })
+        .option('all', { type: 'boolean', default: false, describe: 'one row per registered backbone (same input, head, ...)' })
         .option('input', { type: 'number', default: 224, describe: 'side of the square input in pixels (>= 32)' })
         .option('channels', { type: 'number', default: 3, choices: CHANNEL_COUNTS })
         .option('head', { type: 'string', default: 'none', describe: "'none' or units/dropout pairs, e.g. 256/0.30->128/0.30" })
@@ -116,9 +147,19 @@ const command: CliCommand = {
           describe: "EfficientNet: include Keras' Rescaling/Normalization layers",
         })
         .option('seed', seedOption('cxr models summary', 0, 'Seed of the initial weights (an integer from 0 to 2147483647)'))
-        .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
+        .option('json', { type: 'boolean', default: false, describe: 'print one JSON object (--all: an array)' })
+        .check((a) => {
+          if (!a.all && a.backbone === undefined) throw new Error('give --backbone NAME or --all');
+          if (a.all && a.backbone !== undefined) throw new Error('give --backbone NAME or --all, not both');
+          return true;
+        }),
     handler: async (argv) => {
       const args = argv as unknown as SummaryArgs;
+      if (args.all) {
+        const rows = await summariseAll(args);
+        process.stdout.write(args.json ? `${JSON.stringify(rows)}\n` : `${formatTable(rows)}\n`);
+        return;
+      }
       const summary = await summarise(args);
       process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : `${formatText(summary)}\n`);
     },

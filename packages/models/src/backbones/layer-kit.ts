@@ -53,6 +53,23 @@ export class LayerKit {
     );
   }
 
+  /** Transposed convolution (Keras Conv2DTranspose), e.g. the 2x2 stride-2 up-convolution of U-Net. */
+  convTranspose(x: Sym, name: string, o: ConvOptions): Sym {
+    return this.apply(
+      tf.layers.conv2dTranspose({
+        name,
+        filters: o.filters,
+        kernelSize: o.kernel,
+        strides: o.strides ?? 1,
+        padding: o.padding ?? 'valid',
+        useBias: o.useBias ?? true,
+        activation: o.activation ?? 'linear',
+        kernelInitializer: this.initializer(name, o.init),
+      }),
+      x,
+    );
+  }
+
   depthwise(x: Sym, name: string, o: Omit<ConvOptions, 'filters' | 'activation'>): Sym {
     return this.apply(
       tf.layers.depthwiseConv2d({
@@ -94,6 +111,15 @@ export class LayerKit {
 
   avgPool(x: Sym, name: string, pool: number, strides: number): Sym {
     return this.apply(tf.layers.averagePooling2d({ name, poolSize: pool, strides, padding: 'valid' }), x);
+  }
+
+  /** Nearest-neighbour upsampling by an integer factor (Keras UpSampling2D). */
+  upsample(x: Sym, name: string, factor: number): Sym {
+    return this.apply(tf.layers.upSampling2d({ name, size: [factor, factor], interpolation: 'nearest' }), x);
+  }
+
+  flatten(x: Sym, name: string): Sym {
+    return this.apply(tf.layers.flatten({ name }), x);
   }
 
   gap(x: Sym, name: string): Sym {

@@ -5,13 +5,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { ModelArgumentError } from '../errors.ts';
 import type { BackboneDef } from './backbone-def.ts';
+import { alexNet } from './alexnet.ts';
 import { cnnDef } from './cnn.ts';
+import { customAlexNet } from './custom-alexnet.ts';
+import { customDenseNet } from './custom-densenet.ts';
+import { customResNet } from './custom-resnet.ts';
 import { denseNet121 } from './densenet121.ts';
 import { efficientNetB0 } from './efficientnet-b0.ts';
 import { LayerKit } from './layer-kit.ts';
 import { mobileNetV2 } from './mobilenet-v2.ts';
 import { resNet101 } from './resnet-v1.ts';
+import { resNet18 } from './resnet18.ts';
 import { resNet50V2 } from './resnet50-v2.ts';
+import { residualUnet, unet } from './unet.ts';
 
 const DEFS: readonly BackboneDef[] = [
   cnnDef(3),
@@ -23,6 +29,14 @@ const DEFS: readonly BackboneDef[] = [
   efficientNetB0,
   denseNet121,
   resNet101,
+  // seed 003 (lightweight CNNs) and seed 004 (U-Net classifier)
+  alexNet,
+  resNet18,
+  customAlexNet,
+  customResNet,
+  customDenseNet,
+  unet,
+  residualUnet,
 ];
 const BY_NAME = new Map(DEFS.map((d) => [d.name, d]));
 

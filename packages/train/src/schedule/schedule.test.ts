@@ -71,6 +71,19 @@ describe('ramp-up / sustain / exponential-decay (seed 004)', () => {
     );
     expectClose(rampFactor({ ...cfg, rampupEpochs: 0, sustainEpochs: 0 }, 0), 1, 0);
   });
+  test("reproduces the learning-rate column of seed 004's Table 1 (epochs 1-17)", () => {
+    // 004_750858fd0b45de5c.txt, Table 1 "Training Outputs": 2e-6 rising by 1.225e-5 per epoch to 1e-4 at
+    // epoch 9, then x0.8 per epoch. That is lr_max 1e-4 (the configured rate), lr_start 2e-6
+    // (startFactor 0.02), 8 ramp-up epochs, no sustain, decay 0.8, and lr_min 0: the seed's 8.00e-05
+    // and 1.677721e-05 (= 1e-4 x 0.8^8) leave no room for a minimum.
+    const seed004 = { startFactor: 0.02, minFactor: 0, rampupEpochs: 8, sustainEpochs: 0, decay: 0.8 };
+    const table1 = [
+      2.0e-6, 1.425e-5, 2.65e-5, 3.875e-5, 5.1e-5, 6.325e-5, 7.55e-5, 8.775e-5, 1e-4, 8.0e-5, 6.4e-5, 5.12e-5, 4.096e-5, 3.2768e-5,
+      2.62144e-5, 2.097152e-5, 1.677721e-5,
+    ];
+    const rates = table1.map((_, epoch) => 1e-4 * rampFactor(seed004, epoch));
+    expectClose(rates, table1, 1e-11);
+  });
   test('rejects a bad epoch or decay', () => {
     assert.throws(() => rampFactor(cfg, -1), /rampFactor\(epoch\): expected an integer >= 0, received -1/);
     assert.throws(() => rampFactor({ ...cfg, decay: 0 }, 3), /rampFactor\(config.decay\): expected a number in \(0, 1\], received 0/);
