@@ -1,0 +1,40 @@
+/**
+ * What a phantom layout writer is: the files one dataset's published layout has, made from the
+ * common plan. Planning and rendering are shared by all layouts (plan.ts, render.ts,
+ * write-dataset.ts); a layout only says which spec settings and risk factors it plans with, where
+ * each image goes, and what its CSV and list files contain.
+ */
+import type { PhantomParams } from './params.ts';
+import type { PhantomPlan } from './plan.ts';
+import type { PhantomRisk } from './risk.ts';
+import type { PhantomSpec } from './spec.ts';
+
+/** The dataset layouts the phantom writes: PadChest's (the default), ChestX-ray14's and CheXpert-v1.0-small's. */
+export const PHANTOM_LAYOUTS = ['padchest', 'nih', 'chexpert'] as const;
+
+/** One of PHANTOM_LAYOUTS. */
+export type PhantomLayout = (typeof PHANTOM_LAYOUTS)[number];
+
+/** One image to render: its path under the output folder ('/'-separated) and what to draw. */
+export interface LayoutImage {
+  path: string;
+  params: PhantomParams;
+}
+
+/** Everything a layout writes besides the manifest: images (rendered by the caller) and text files. */
+export interface LayoutOutput {
+  images: LayoutImage[];
+  files: { path: string; text: string }[];
+}
+
+/** A layout writer. */
+export interface PhantomLayoutWriter {
+  /** The main label CSV, relative to the output folder (what WritePhantomResult.csvPath names). */
+  csv: string;
+  /** Spec settings the layout forces over the caller's (e.g. NIH has no lateral views). */
+  spec: Partial<PhantomSpec>;
+  /** Risk factors it plans with; absent = none. */
+  risk?: PhantomRisk;
+  /** The layout's images and files for a plan of `size`-pixel images drawn from `seed`. */
+  write(plan: PhantomPlan, size: number, seed: number): LayoutOutput;
+}
