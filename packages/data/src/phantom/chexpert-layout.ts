@@ -108,7 +108,8 @@ function mined(row: PhantomRow, lesions: StudyLesions, rng: Rng): Record<string,
 
 function truth(row: PhantomRow, lesions: StudyLesions): Record<string, ChexpertCell> {
   const cells: Record<string, ChexpertCell> = Object.fromEntries(CHEXPERT_LABELS.map((l) => [l, '0.0']));
-  for (const [label, obs] of Object.entries(PHANTOM_TO_CHEXPERT) as [PhantomLabel, string][]) if (row.params.findings[label]) cells[obs] = '1.0';
+  for (const [label, obs] of Object.entries(PHANTOM_TO_CHEXPERT) as [PhantomLabel, string][])
+    if (row.params.findings[label]) cells[obs] = '1.0';
   for (const [k, obs] of Object.entries(LESION_TO_CHEXPERT)) if (lesions.present[k as TargetLesion]) cells[obs] = '1.0';
   if (lesions.present.infiltrate || OPACITY_CHILDREN.some((o) => cells[o] === '1.0')) cells['Lung Opacity'] = '1.0';
   return finishNoFinding(cells, '0.0');

@@ -48,7 +48,15 @@ export {
   type PhantomSource,
 } from './source.ts';
 export { makeContactSheet, type ContactSheetLayout, type ContactSheetPick, type SheetBox, type SheetCaption } from './contact-sheet.ts';
-export { PHANTOM_LAYOUTS, type PhantomLayout, type PhantomLayoutWriter, type LayoutImage, type LayoutOutput } from './layout.ts';
+export {
+  PHANTOM_LAYOUTS,
+  GENERATED_DATASETS,
+  generatedPhantomLayout,
+  type PhantomLayout,
+  type PhantomLayoutWriter,
+  type LayoutImage,
+  type LayoutOutput,
+} from './layout.ts';
 export { DEFAULT_PHANTOM_RISK, riskMultiplier, apProbability, type PhantomRisk } from './risk.ts';
 export { TARGET_LESIONS, TARGET_LESION_RATES, studyLesions, type TargetLesion, type StudyLesions } from './target-lesions.ts';
 export { nihRows, nihCsv, PHANTOM_TO_NIH, LESION_TO_NIH, NIH_ALWAYS_NEGATIVE, NIH_TEST_SHARE, type NihPhantomRow } from './nih-layout.ts';

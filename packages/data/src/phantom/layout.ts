@@ -38,3 +38,16 @@ export interface PhantomLayoutWriter {
   /** The layout's images and files for a plan of `size`-pixel images drawn from `seed`. */
   write(plan: PhantomPlan, size: number, seed: number): LayoutOutput;
 }
+
+/**
+ * The phantom layout a dataset name is generated in when its config names no folder: 'phantom' is
+ * the PadChest-layout set, 'nih' and 'chexpert' the sets in those datasets' own layouts; undefined
+ * for a dataset that is never generated (real PadChest).
+ * @example generatedPhantomLayout('nih') // 'nih'
+ */
+export function generatedPhantomLayout(dataset: string): PhantomLayout | undefined {
+  return dataset === 'phantom' ? 'padchest' : dataset === 'nih' || dataset === 'chexpert' ? dataset : undefined;
+}
+
+/** The dataset names that are generated when their config names no folder (see generatedPhantomLayout). */
+export const GENERATED_DATASETS = ['phantom', 'nih', 'chexpert'] as const;

@@ -57,6 +57,8 @@ export function studyLesions(row: PhantomRow, seed: number): StudyLesions {
   else if (present.infiltrate)
     consolidation = { ...pointInLung(rng, p), rx: rng.uniform(0.16, 0.24), ry: rng.uniform(0.18, 0.26), density: rng.uniform(0.08, 0.14) };
   const pneumothorax = present.pneumothorax ? { side: (rng.next() < 0.5 ? -1 : 1) as -1 | 1, depth: rng.uniform(0.2, 0.45) } : null;
-  const device = present.device ? { x: rng.uniform(0.25, 0.45) * (rng.next() < 0.8 ? 1 : -1), y: p.anatomy.lungTop + rng.uniform(0.08, 0.16) } : null;
+  const device = present.device
+    ? { x: rng.uniform(0.25, 0.45) * (rng.next() < 0.8 ? 1 : -1), y: p.anatomy.lungTop + rng.uniform(0.08, 0.16) }
+    : null;
   return { lesions: { nodules, consolidation, pneumothorax, device }, present };
 }

@@ -25,7 +25,11 @@ import { mergePhantomSpec, PHANTOM_LABEL_SETS, validatePhantomSpec, type Phantom
 export { PHANTOM_TRUTH_NAME } from './padchest-layout.ts';
 
 /** The writer of each layout. */
-const LAYOUT_WRITERS: Record<PhantomLayout, PhantomLayoutWriter> = { padchest: PADCHEST_LAYOUT, nih: NIH_LAYOUT, chexpert: CHEXPERT_LAYOUT };
+const LAYOUT_WRITERS: Record<PhantomLayout, PhantomLayoutWriter> = {
+  padchest: PADCHEST_LAYOUT,
+  nih: NIH_LAYOUT,
+  chexpert: CHEXPERT_LAYOUT,
+};
 
 /** Bumped on deliberate format changes; code changes are caught by `generatorCodeHash` as well. */
 export const PHANTOM_GENERATOR_VERSION = 1;
@@ -47,7 +51,6 @@ function generatorCodeHash(): string {
 
 /** The manifest file; its presence marks a complete set. */
 export const PHANTOM_MANIFEST_NAME = 'phantom-manifest.json';
-
 
 /** Options of `writePhantomDataset`. */
 export interface WritePhantomOptions {
