@@ -70,3 +70,4 @@ export {
   type ChexpertPhantomRow,
   type ChexpertCell,
 } from './chexpert-layout.ts';
+export { phantomLayoutWriter, phantomLayoutSpec, planPhantomLayout } from './layouts.ts';

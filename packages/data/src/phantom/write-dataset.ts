@@ -14,22 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { encode } from 'fast-png';
 import { removeAbandonedTemps, tempPathFor } from '@cxr/core';
 import { DataArgumentError } from '../errors.ts';
-import { CHEXPERT_LAYOUT } from './chexpert-layout.ts';
-import { PHANTOM_LAYOUTS, type PhantomLayout, type PhantomLayoutWriter } from './layout.ts';
-import { NIH_LAYOUT } from './nih-layout.ts';
-import { PADCHEST_LAYOUT } from './padchest-layout.ts';
-import { planPhantomDataset } from './plan.ts';
+import type { PhantomLayout } from './layout.ts';
+import { phantomLayoutSpec, phantomLayoutWriter, planPhantomLayout } from './layouts.ts';
 import { renderPhantom } from './render.ts';
-import { mergePhantomSpec, PHANTOM_LABEL_SETS, validatePhantomSpec, type PhantomSpec } from './spec.ts';
+import { PHANTOM_LABEL_SETS, type PhantomSpec } from './spec.ts';
 
 export { PHANTOM_TRUTH_NAME } from './padchest-layout.ts';
-
-/** The writer of each layout. */
-const LAYOUT_WRITERS: Record<PhantomLayout, PhantomLayoutWriter> = {
-  padchest: PADCHEST_LAYOUT,
-  nih: NIH_LAYOUT,
-  chexpert: CHEXPERT_LAYOUT,
-};
 
 /** Bumped on deliberate format changes; code changes are caught by `generatorCodeHash` as well. */
 export const PHANTOM_GENERATOR_VERSION = 1;
@@ -130,9 +120,7 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
   const { images, size, seed } = options;
   const labels = options.labels ?? 'padchest10';
   const layout = options.layout ?? 'padchest';
-  if (!(PHANTOM_LAYOUTS as readonly string[]).includes(layout))
-    throw new DataArgumentError(fn, 'layout', `one of [${PHANTOM_LAYOUTS.join(', ')}]`, layout);
-  const writer = LAYOUT_WRITERS[layout];
+  const writer = phantomLayoutWriter(layout, fn);
   if (!(PHANTOM_LABEL_SETS as readonly string[]).includes(labels))
     throw new DataArgumentError(fn, 'labels', `one of [${PHANTOM_LABEL_SETS.join(', ')}]`, labels);
   if (!Number.isInteger(images) || images < 1) throw new DataArgumentError(fn, 'images', 'an integer >= 1', images);
@@ -140,7 +128,7 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
   if (!Number.isSafeInteger(seed) || seed < 0) throw new DataArgumentError(fn, 'seed', 'a non-negative safe integer', seed);
   if (typeof options.outDir !== 'string' || options.outDir === '')
     throw new DataArgumentError(fn, 'outDir', 'a directory path', options.outDir);
-  const spec = validatePhantomSpec(mergePhantomSpec({ ...options.spec, ...writer.spec }));
+  const spec = phantomLayoutSpec(layout, options.spec);
   const outDir = resolve(options.outDir);
   // The PadChest layout keeps the key's old fields, so only a code change moves its key.
   const keyed = { version: PHANTOM_GENERATOR_VERSION, code: generatorCodeHash(), images, size, seed, labels, spec };
@@ -163,7 +151,7 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
     };
   }
 
-  const plan = planPhantomDataset({ images, seed, spec, ...(writer.risk ? { risk: writer.risk } : {}) });
+  const plan = planPhantomLayout(layout, { images, seed, spec });
   const output = writer.write(plan, size, seed);
   const tmpTarget = join(dirname(outDir), `.${basename(outDir)}`);
   removeAbandonedTemps(tmpTarget);
