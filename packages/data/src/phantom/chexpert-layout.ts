@@ -11,7 +11,7 @@ import { createRng, type Rng } from '../random/index.ts';
 import type { PhantomLayoutWriter } from './layout.ts';
 import type { PhantomPlan, PhantomRow } from './plan.ts';
 import { DEFAULT_PHANTOM_RISK } from './risk.ts';
-import type { PhantomLabel } from './spec.ts';
+import { DEFAULT_PHANTOM_SPEC, type PhantomLabel } from './spec.ts';
 import { studyLesions, type StudyLesions, type TargetLesion } from './target-lesions.ts';
 
 /** The phantom signatures that resemble a CheXpert observation; the others are drawn but have no column. */
@@ -48,8 +48,8 @@ const OPACITY_CHILDREN = ['Edema', 'Consolidation', 'Atelectasis', 'Lung Lesion'
  *   infiltrate -1.0 with 0.3; there is no pneumonia signature beyond the opacity.
  */
 export const CHEXPERT_UNCERTAINTY = {
-  Atelectasis: { subtleBelow: 0.4, subtleP: 0.7, negativeP: 0.001 },
-  Edema: { subtleBelow: 0.4, subtleP: 0.6, negativeP: 0.001 },
+  Atelectasis: { subtleBelow: 0.5, subtleP: 0.8, negativeP: 0.002 },
+  Edema: { subtleBelow: 0.5, subtleP: 0.7, negativeP: 0.002 },
   Cardiomegaly: { borderlineCtr: 0.46, borderlineP: 0.15, positiveP: 0.03 },
 } as const;
 
@@ -169,7 +169,19 @@ export function chexpertCsv(rows: ChexpertPhantomRow[]): string {
 /** CheXpert-v1.0-small's layout, read by loadChexpert: frontal and lateral views, half the frontals AP. */
 export const CHEXPERT_LAYOUT: PhantomLayoutWriter = {
   csv: `${CHEXPERT_FOLDERS[0]}/train.csv`,
-  spec: { apFraction: 0.5 },
+  // CheXpert's findings are far more common than PadChest's (Irvin et al. 2019: effusion, edema
+  // and atelectasis are among its most frequent observations); more positives make the
+  // uncertainty policy matter on a small set.
+  spec: {
+    apFraction: 0.5,
+    prevalence: {
+      ...DEFAULT_PHANTOM_SPEC.prevalence,
+      'pleural effusion': 0.1,
+      'costophrenic angle blunting': 0.07,
+      'interstitial pattern': 0.08,
+      'laminar atelectasis': 0.08,
+    },
+  },
   risk: DEFAULT_PHANTOM_RISK,
   write: (plan, _size, seed) => {
     const rows = chexpertRows(plan, seed);

@@ -31,8 +31,10 @@ export interface LayoutOutput {
 export interface PhantomLayoutWriter {
   /** The main label CSV, relative to the output folder (what WritePhantomResult.csvPath names). */
   csv: string;
-  /** Spec settings the layout forces over the caller's (e.g. NIH has no lateral views). */
+  /** The layout's defaults over DEFAULT_PHANTOM_SPEC; the caller's spec wins over them. */
   spec: Partial<PhantomSpec>;
+  /** Settings the layout forces over the caller's spec (NIH has no lateral views). */
+  forced?: Partial<PhantomSpec>;
   /** Risk factors it plans with; absent = none. */
   risk?: PhantomRisk;
   /** The layout's images and files for a plan of `size`-pixel images drawn from `seed`. */

@@ -25,13 +25,15 @@ export function phantomLayoutWriter(layout: string, fn = 'phantomLayoutWriter'):
 }
 
 /**
- * The validated spec a layout plans with: `overrides` over DEFAULT_PHANTOM_SPEC, the layout's own
- * settings over both (NIH has no laterals, whatever the caller asks).
+ * The validated spec a layout plans with: the layout's defaults over DEFAULT_PHANTOM_SPEC,
+ * `overrides` over those, and what the layout forces over all (NIH has no laterals, whatever the
+ * caller asks).
  * Throws DataArgumentError for an unknown layout or an invalid spec.
  * @example phantomLayoutSpec('nih').lateralPerStudy // 0
  */
 export function phantomLayoutSpec(layout: string, overrides: Partial<PhantomSpec> = {}): PhantomSpec {
-  return validatePhantomSpec(mergePhantomSpec({ ...overrides, ...phantomLayoutWriter(layout, 'phantomLayoutSpec').spec }));
+  const writer = phantomLayoutWriter(layout, 'phantomLayoutSpec');
+  return validatePhantomSpec(mergePhantomSpec(writer.forced ?? {}, mergePhantomSpec(overrides, mergePhantomSpec(writer.spec))));
 }
 
 /**

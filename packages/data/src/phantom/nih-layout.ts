@@ -114,7 +114,8 @@ function list(rows: NihPhantomRow[], test: boolean): string {
 /** ChestX-ray14's layout, read by loadNih: frontal views only, about 30 % AP. */
 export const NIH_LAYOUT: PhantomLayoutWriter = {
   csv: NIH_CSV_NAME,
-  spec: { lateralPerStudy: 0, apFraction: 0.3 },
+  spec: { apFraction: 0.3 },
+  forced: { lateralPerStudy: 0 },
   risk: DEFAULT_PHANTOM_RISK,
   write: (plan, size, seed) => {
     const rows = nihRows(plan, seed);
