@@ -9,7 +9,7 @@ import { CHEXPERT_LABELS } from '../adapters/label-lists.ts';
 import { UNCERTAIN } from '../records.ts';
 import { chexpertRows, type ChexpertPhantomRow } from './chexpert-layout.ts';
 import { planPhantomLayout } from './layouts.ts';
-import type { PhantomLabel } from './spec.ts';
+import { DEFAULT_PHANTOM_SPEC, type PhantomLabel } from './spec.ts';
 import { writePhantomDataset } from './write-dataset.ts';
 
 const { dir, cleanup } = makeTempDir('phantom-chexpert');
@@ -29,11 +29,17 @@ function agreement(rows: ChexpertPhantomRow[], obs: string, finding: PhantomLabe
 
 describe('phantom in CheXpert-v1.0-small layout', () => {
   // More atelectasis than the default so 48 rows surely hold uncertain cells.
-  const small = { images: 48, size: 16, seed: 2, layout: 'chexpert' as const, spec: { prevalence: { 'laminar atelectasis': 0.4 } } };
+  const small = {
+    images: 48,
+    size: 16,
+    seed: 2,
+    layout: 'chexpert' as const,
+    spec: { prevalence: { ...DEFAULT_PHANTOM_SPEC.prevalence, 'laminar atelectasis': 0.4 } },
+  };
 
   test('loadChexpert reads the written set: frontal and lateral views, patient data, 1/0/-1/blank cells, valid.csv as the test list', async () => {
     const out = join(dir, 'cx');
-    const r = await writePhantomDataset({ outDir: out, ...small, spec: { ...small.spec } });
+    const r = await writePhantomDataset({ outDir: out, ...small });
     assert.equal(r.csvPath, join(out, 'CheXpert-v1.0-small', 'train.csv'));
     assert.equal(readFileSync(r.csvPath, 'utf8').split('\n')[0], CHEXPERT_COLUMNS.join(','));
     const expected = new Map(chexpertRows(planPhantomLayout('chexpert', small), small.seed).map((row) => [row.path, row]));
