@@ -40,7 +40,7 @@ describe('data phase', () => {
     assert.equal(await peekRunDataset(nih, root), null, 'not there yet');
     const lines: string[] = [];
     const ds = await loadRunDataset(nih, root, (l) => lines.push(l));
-    assert.match(lines[0] ?? '', /phantom dataset \(nih layout\): 48 images/);
+    assert.match(lines[0] ?? '', /^phantom dataset: 48 images of \d+ patients written to .*phantom-nih.* \(nih layout\)$/);
     assert.ok(existsSync(join(phantomDataDir(root, nih.dataset.phantom, 'nih'), 'Data_Entry_2017.csv')));
     assert.equal(ds.records.length, 48, 'frontal only, all kept');
     assert.equal(ds.labelNames.length, 14);

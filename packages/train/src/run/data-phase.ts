@@ -58,7 +58,7 @@ export async function loadRunDataset(config: RunConfig, dataRoot: string, log: (
       layout,
     });
     if (!made.reused)
-      log(`phantom dataset (${layout} layout): ${made.images} images of ${made.patients} patients written to ${resolve(dataDir)}`);
+      log(`phantom dataset: ${made.images} images of ${made.patients} patients written to ${resolve(dataDir)} (${layout} layout)`);
   }
   return readRunDataset(config, dataDir);
 }
