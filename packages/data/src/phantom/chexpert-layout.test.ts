@@ -65,6 +65,7 @@ describe('phantom in CheXpert-v1.0-small layout', () => {
       assert.equal(want.valid, rec.imageId.includes('/valid/'));
     }
     assert.ok(uncertain > 0, 'some uncertain cells');
+    assert.equal(readFileSync(join(out, 'phantom-truth.csv'), 'utf8').trim().split('\n').length, 49, 'truth: header + one line per image');
     const split = ds.officialSplit!;
     assert.deepEqual(
       [...split.test].sort(),

@@ -9,7 +9,9 @@ import { CHEXPERT_COLUMNS, CHEXPERT_FOLDERS } from '../adapters/chexpert.ts';
 import { CHEXPERT_LABELS } from '../adapters/label-lists.ts';
 import { createRng, type Rng } from '../random/index.ts';
 import type { PhantomLayoutWriter } from './layout.ts';
+import { layoutTruthCsv } from './layout-truth.ts';
 import type { PhantomPlan, PhantomRow } from './plan.ts';
+import { PHANTOM_TRUTH_NAME } from './padchest-layout.ts';
 import { DEFAULT_PHANTOM_RISK } from './risk.ts';
 import { DEFAULT_PHANTOM_SPEC, type PhantomLabel } from './spec.ts';
 import { studyLesions, type StudyLesions, type TargetLesion } from './target-lesions.ts';
@@ -190,6 +192,7 @@ export const CHEXPERT_LAYOUT: PhantomLayoutWriter = {
       files: [
         { path: `${CHEXPERT_FOLDERS[0]}/train.csv`, text: chexpertCsv(rows.filter((r) => !r.valid)) },
         { path: `${CHEXPERT_FOLDERS[0]}/valid.csv`, text: chexpertCsv(rows.filter((r) => r.valid)) },
+        { path: PHANTOM_TRUTH_NAME, text: layoutTruthCsv(rows) },
       ],
     };
   },

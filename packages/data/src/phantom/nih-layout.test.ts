@@ -44,6 +44,9 @@ describe('phantom in ChestX-ray14 layout', () => {
       assert.deepEqual([rec.patientId, rec.age, rec.sex, rec.view], [String(want.patientId), want.age, want.sex, want.view]);
       assert.equal(rec.studyId, `${want.patientId}/${want.followUp}`);
     }
+    const truth = readFileSync(join(out, 'phantom-truth.csv'), 'utf8').trim().split('\n');
+    assert.equal(truth.length, 49, 'truth: header + one line per image');
+    assert.match(truth[1]!, /^images\/\d{8}_\d{3}\.png,/);
     const split = ds.officialSplit!;
     assert.equal(split.trainVal.length + split.test.length, 48);
     assert.ok(split.test.length > 0 && split.trainVal.length > 0);

@@ -7,7 +7,9 @@
 import { NIH_CSV_NAME } from '../adapters/nih.ts';
 import { createRng } from '../random/index.ts';
 import type { PhantomLayoutWriter } from './layout.ts';
+import { layoutTruthCsv } from './layout-truth.ts';
 import type { PhantomPlan, PhantomRow } from './plan.ts';
+import { PHANTOM_TRUTH_NAME } from './padchest-layout.ts';
 import { DEFAULT_PHANTOM_RISK } from './risk.ts';
 import type { PhantomLabel } from './spec.ts';
 import { studyLesions, type StudyLesions, type TargetLesion } from './target-lesions.ts';
@@ -125,6 +127,10 @@ export const NIH_LAYOUT: PhantomLayoutWriter = {
         { path: NIH_CSV_NAME, text: nihCsv(rows, size) },
         { path: 'train_val_list.txt', text: list(rows, false) },
         { path: 'test_list.txt', text: list(rows, true) },
+        {
+          path: PHANTOM_TRUTH_NAME,
+          text: layoutTruthCsv(rows.map((r) => ({ path: `images/${r.imageIndex}`, row: r.row, lesions: r.lesions }))),
+        },
       ],
     };
   },

@@ -39,7 +39,7 @@ export interface StudyLesions {
 /**
  * Draws the lesions of `row`'s study (stream `phantom-lesions/<studyId>` of `seed`): 1-3 nodules of
  * radius 0.04-0.07, a mass of radius 0.11-0.15, a consolidation of density 0.25-0.4 or else an
- * infiltrate (larger, density 0.08-0.14), a pneumothorax 20-45 % deep, a device below the clavicle.
+ * infiltrate (larger, density 0.12-0.2), a pneumothorax 20-45 % deep, a device below the clavicle.
  * @example studyLesions(plan.rows[0], 0).present.nodule // false in 95 % of studies
  */
 export function studyLesions(row: PhantomRow, seed: number): StudyLesions {
@@ -55,7 +55,7 @@ export function studyLesions(row: PhantomRow, seed: number): StudyLesions {
   if (present.consolidation)
     consolidation = { ...pointInLung(rng, p), rx: rng.uniform(0.1, 0.18), ry: rng.uniform(0.1, 0.2), density: rng.uniform(0.25, 0.4) };
   else if (present.infiltrate)
-    consolidation = { ...pointInLung(rng, p), rx: rng.uniform(0.16, 0.24), ry: rng.uniform(0.18, 0.26), density: rng.uniform(0.08, 0.14) };
+    consolidation = { ...pointInLung(rng, p), rx: rng.uniform(0.16, 0.24), ry: rng.uniform(0.18, 0.26), density: rng.uniform(0.12, 0.2) };
   const pneumothorax = present.pneumothorax ? { side: (rng.next() < 0.5 ? -1 : 1) as -1 | 1, depth: rng.uniform(0.2, 0.45) } : null;
   const device = present.device
     ? { x: rng.uniform(0.25, 0.45) * (rng.next() < 0.8 ? 1 : -1), y: p.anatomy.lungTop + rng.uniform(0.08, 0.16) }
