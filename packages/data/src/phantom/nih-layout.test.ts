@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { makeTempDir } from '@cxr/testkit';
 import { loadDataset } from '../adapters/index.ts';
 import { NIH_LABELS } from '../adapters/label-lists.ts';
-import { planPhantomLayout } from './layouts.ts';
+import { phantomLayoutSpec, planPhantomLayout } from './layouts.ts';
 import { NIH_ALWAYS_NEGATIVE, nihRows, type NihPhantomRow } from './nih-layout.ts';
 import { writePhantomDataset } from './write-dataset.ts';
 
@@ -89,6 +89,13 @@ describe('phantom in ChestX-ray14 layout', () => {
   });
 
   test('an unknown layout is refused naming the argument', async () => {
+    assert.throws(() => planPhantomLayout('mimic', { images: 4, seed: 0 }), {
+      name: 'DataArgumentError',
+      message: /^planPhantomLayout\(layout\): expected one of \[padchest, nih, chexpert\].*"mimic"/,
+    });
+    assert.throws(() => phantomLayoutSpec('mimic'), /^DataArgumentError: phantomLayoutSpec\(layout\): expected one of/);
+    assert.equal(phantomLayoutSpec('nih', { lateralPerStudy: 0.5 }).lateralPerStudy, 0, 'NIH has no laterals, whatever the caller asks');
+    assert.equal(phantomLayoutSpec('nih', { apFraction: 0.1 }).apFraction, 0.1, "the caller's spec wins over a layout default");
     await assert.rejects(writePhantomDataset({ outDir: join(dir, 'x'), images: 4, size: 16, seed: 0, layout: 'mimic' as 'nih' }), {
       name: 'DataArgumentError',
       message: /writePhantomDataset.*layout.*one of \[padchest, nih, chexpert\].*"mimic"/,
