@@ -27,7 +27,11 @@ export function configOptions<T>(y: Argv<T>) {
     .option('preset', { type: 'string', choices: PRESET_NAMES, describe: 'A named configuration (default smoke)' })
     .option('config', { type: 'string', describe: 'A JSON config file: {"extends": PRESET, ...overrides} (see cxr config schema)' })
     .option('dataset', { type: 'string', choices: DATASET_NAMES, describe: 'Override the dataset' })
-    .option('data-dir', { type: 'string', describe: 'Dataset folder (default for phantom: generated under data/phantom)' })
+    .option('data-dir', {
+      type: 'string',
+      describe:
+        'Dataset folder (default for phantom, nih, chexpert: the phantom set generated under data/phantom, data/phantom-nih, data/phantom-chexpert)',
+    })
     .option('set', {
       type: 'string',
       array: true,

@@ -40,7 +40,11 @@ export function sweepOptions<T>(y: Argv<T>, command: string) {
       coerce: (text: string) => parseSeedsOption(text, command),
     })
     .option('dataset', { type: 'string', choices: DATASET_NAMES, describe: 'Override the dataset of every level' })
-    .option('data-dir', { type: 'string', describe: 'Dataset folder (default for phantom: generated under data/phantom)' })
+    .option('data-dir', {
+      type: 'string',
+      describe:
+        'Dataset folder (default for phantom, nih, chexpert: the phantom set generated under data/phantom, data/phantom-nih, data/phantom-chexpert)',
+    })
     .option('set', {
       type: 'string',
       array: true,

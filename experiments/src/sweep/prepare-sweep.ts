@@ -1,6 +1,7 @@
 /**
  * What the cells of a sweep need on disk before they run, made when missing: the phantom set of
- * each distinct dataset config (generated as the trainer would) and each backbone that cells with
+ * each distinct dataset config (generated as the trainer would, in the layout its dataset names:
+ * 'phantom' PadChest's, 'nih' and 'chexpert' their own; see loadRunDataset) and each backbone that cells with
  * init 'pretrained' start from, pretrained on the phantom source set with the profile's pretrain
  * settings and saved where the trainer looks (pretrainedWeightsDir). Idempotent: what exists is
  * kept, so `cxr sweep prepare` (what the Nx targets call) and `cxr sweep` can both run it.

@@ -27,6 +27,15 @@ describe('cxr datasets make-phantom / contact-sheet', () => {
     assert.ok(existsSync(join(dir, 'sheet.png')));
   });
 
+  test('--layout chexpert writes CheXpert-v1.0-small/train.csv and valid.csv', () => {
+    const out = join(dir, 'chexpert');
+    const made = cxr('datasets', 'make-phantom', '--out', out, '--images', '24', '--size', '16', '--layout', 'chexpert');
+    assert.equal(made.status, 0, made.stderr);
+    assert.match(made.stdout, /phantom: wrote 24 images .*\(chexpert layout\)/);
+    assert.ok(existsSync(join(out, 'CheXpert-v1.0-small', 'train.csv')));
+    assert.ok(existsSync(join(out, 'CheXpert-v1.0-small', 'valid.csv')));
+  });
+
   test('a bad label set is refused with the valid choices', () => {
     const r = cxr('datasets', 'make-phantom', '--out', join(dir, 'x'), '--labels', 'nih14');
     assert.notEqual(r.status, 0);

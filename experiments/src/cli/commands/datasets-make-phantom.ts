@@ -1,9 +1,10 @@
 /**
  * `cxr datasets make-phantom`: writes the synthetic chest-radiograph phantom set in PadChest's
- * layout (label CSV, 16-bit PNGs in numbered folders). Reuses a complete set with the same
+ * layout (label CSV, 16-bit PNGs in numbered folders), or with --layout nih|chexpert in
+ * ChestX-ray14's or CheXpert-v1.0-small's layout, each read by that dataset's adapter. Reuses a complete set with the same
  * parameters; the default is what `nx run data:phantom` builds and the sweep uses.
  */
-import { DEFAULT_PHANTOM_SET, PHANTOM_LABEL_SETS, writePhantomDataset } from '@cxr/data';
+import { DEFAULT_PHANTOM_SET, PHANTOM_LABEL_SETS, PHANTOM_LAYOUTS, writePhantomDataset, type PhantomLayout } from '@cxr/data';
 import type { CliCommand } from '../command-types.ts';
 import { seedOption } from '../parse-seed.ts';
 
@@ -13,6 +14,7 @@ interface MakePhantomArgs {
   size: number;
   seed: number;
   labels: string;
+  layout: PhantomLayout;
 }
 
 /** Progress as one rewritten line on a terminal, a plain line every 10 % elsewhere. */
@@ -40,14 +42,20 @@ const command: CliCommand = {
   group: 'datasets',
   module: {
     command: 'make-phantom',
-    describe: 'Write the synthetic phantom dataset in PadChest layout (deterministic in its seed)',
+    describe: 'Write the synthetic phantom dataset in PadChest, NIH or CheXpert layout (deterministic in its seed)',
     builder: (y) =>
       y
         .option('out', { type: 'string', demandOption: true, describe: 'Output folder (replaced atomically)' })
         .option('images', { type: 'number', default: DEFAULT_PHANTOM_SET.images, describe: 'CSV rows (PA, AP and lateral images)' })
         .option('size', { type: 'number', default: DEFAULT_PHANTOM_SET.size, describe: 'Image side in pixels' })
         .option('seed', seedOption('cxr datasets make-phantom', DEFAULT_PHANTOM_SET.seed))
-        .option('labels', { type: 'string', default: 'padchest10', choices: [...PHANTOM_LABEL_SETS] }),
+        .option('labels', { type: 'string', default: 'padchest10', choices: [...PHANTOM_LABEL_SETS] })
+        .option('layout', {
+          type: 'string',
+          default: 'padchest',
+          choices: [...PHANTOM_LAYOUTS],
+          describe: "Dataset layout: PadChest's CSV, ChestX-ray14's Data_Entry_2017.csv or CheXpert-v1.0-small's train/valid.csv",
+        }),
     handler: async (argv) => {
       const a = argv as unknown as MakePhantomArgs;
       const start = performance.now();
@@ -57,6 +65,7 @@ const command: CliCommand = {
         size: a.size,
         seed: a.seed,
         labels: a.labels,
+        layout: a.layout,
         onProgress: progressPrinter(),
       });
       const seconds = ((performance.now() - start) / 1000).toFixed(1);
@@ -66,7 +75,7 @@ const command: CliCommand = {
       console.log(
         r.reused
           ? `phantom: ${r.outDir} is already complete (${r.images} images, key ${r.key.slice(0, 12)}); nothing to do`
-          : `phantom: wrote ${r.images} images (${proj}) of ${r.patients} patients / ${r.studies} studies to ${r.outDir} in ${seconds} s`,
+          : `phantom: wrote ${r.images} images (${proj}) of ${r.patients} patients / ${r.studies} studies to ${r.outDir} (${a.layout} layout) in ${seconds} s`,
       );
     },
   },

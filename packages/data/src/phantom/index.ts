@@ -48,3 +48,26 @@ export {
   type PhantomSource,
 } from './source.ts';
 export { makeContactSheet, type ContactSheetLayout, type ContactSheetPick, type SheetBox, type SheetCaption } from './contact-sheet.ts';
+export {
+  PHANTOM_LAYOUTS,
+  GENERATED_DATASETS,
+  generatedPhantomLayout,
+  type PhantomLayout,
+  type PhantomLayoutWriter,
+  type LayoutImage,
+  type LayoutOutput,
+} from './layout.ts';
+export { DEFAULT_PHANTOM_RISK, riskMultiplier, apProbability, type PhantomRisk } from './risk.ts';
+export { TARGET_LESIONS, TARGET_LESION_RATES, studyLesions, type TargetLesion, type StudyLesions } from './target-lesions.ts';
+export { nihRows, nihCsv, PHANTOM_TO_NIH, LESION_TO_NIH, NIH_ALWAYS_NEGATIVE, NIH_TEST_SHARE, type NihPhantomRow } from './nih-layout.ts';
+export {
+  chexpertRows,
+  chexpertCsv,
+  PHANTOM_TO_CHEXPERT,
+  LESION_TO_CHEXPERT,
+  CHEXPERT_UNCERTAINTY,
+  CHEXPERT_VALID_SHARE,
+  type ChexpertPhantomRow,
+  type ChexpertCell,
+} from './chexpert-layout.ts';
+export { phantomLayoutWriter, phantomLayoutSpec, planPhantomLayout } from './layouts.ts';

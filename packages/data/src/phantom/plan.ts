@@ -16,6 +16,7 @@ import {
   type PhantomParams,
   type PhantomProjection,
 } from './params.ts';
+import { apProbability, riskMultiplier, type PhantomRisk } from './risk.ts';
 import { baseRate, PHANTOM_LABELS, severityOf, validatePhantomSpec, type PhantomLabel, type PhantomSpec } from './spec.ts';
 
 /** Labels outside the ten that PadChest reports also mention; they have no visual signature here. */
@@ -35,6 +36,8 @@ export interface PhantomRow {
   /** YYYYMMDD. */
   studyDate: string;
   birthYear: number;
+  /** Age in years at the patient's first study (what the risk factors read). */
+  age: number;
   sex: 'M' | 'F';
   projection: PhantomProjection;
   reportId: number;
@@ -59,6 +62,8 @@ export interface PlanOptions {
   spec: PhantomSpec;
   /** Stream prefix; a different prefix gives different patients (the source set uses 'phantom-source'). */
   stream?: string;
+  /** Age, sex and view risk factors (risk.ts); absent = none, the PadChest layout's plan. */
+  risk?: PhantomRisk;
 }
 
 const DAY_MS = 86_400_000;
@@ -127,6 +132,7 @@ function followUpShare(spec: PhantomSpec): number {
 export function planPhantomDataset(options: PlanOptions): PhantomPlan {
   const { images, seed, spec } = options;
   const stream = options.stream ?? 'phantom';
+  const risk = options.risk;
   if (!Number.isInteger(images) || images < 1) throw new DataArgumentError('planPhantomDataset', 'images', 'an integer >= 1', images);
   if (!Number.isSafeInteger(seed) || seed < 0)
     throw new DataArgumentError('planPhantomDataset', 'seed', 'a non-negative safe integer', seed);
@@ -159,7 +165,7 @@ export function planPhantomDataset(options: PlanOptions): PhantomPlan {
         const keep = j > 0 && rng.next() < spec.persistence[label];
         if (keep) {
           if (prev) next[label] = drift(rng, spec, label, prev);
-        } else if (rng.next() < base[label]) {
+        } else if (rng.next() < (risk ? Math.min(1, base[label] * riskMultiplier(risk, label, age, sex)) : base[label])) {
           next[label] = newFinding(rng, spec, label);
         }
       }
@@ -182,7 +188,8 @@ export function planPhantomDataset(options: PlanOptions): PhantomPlan {
 
       const studyId = digits(rng, 38);
       const reportId = 1_000_000 + rng.int(8_000_000);
-      const frontal: PhantomProjection = rng.next() < spec.apFraction ? 'AP' : 'PA';
+      const apRate = risk ? apProbability(risk, truth, spec.apFraction) : spec.apFraction;
+      const frontal: PhantomProjection = rng.next() < apRate ? 'AP' : 'PA';
       const projections: PhantomProjection[] = rng.next() < spec.lateralPerStudy ? [frontal, 'L'] : [frontal];
       for (const projection of projections) {
         if (rows.length >= images) break;
@@ -203,6 +210,7 @@ export function planPhantomDataset(options: PlanOptions): PhantomPlan {
           followUp: j,
           studyDate: ymd(day),
           birthYear,
+          age,
           sex,
           projection,
           reportId,

@@ -64,13 +64,17 @@ export const PHANTOM_SOURCE_TARGETS: string[] = [
   ...REGRESSION.map((r) => `regress:${r.name}`),
 ];
 
+/** A random point inside one of the lung fields of `p` (patient units, params.ts); three draws of `rng`. */
+export function pointInLung(rng: Rng, p: PhantomParams): { x: number; y: number } {
+  const a = p.anatomy;
+  const sgn = rng.next() < 0.5 ? -1 : 1;
+  return { x: sgn * a.lungCenterX + rng.uniform(-0.6, 0.6) * a.lungHalfWidth, y: rng.uniform(a.lungTop + 0.25, a.domeBase - 0.2) };
+}
+
 /** Draws one image's source lesions inside its lung fields (patient units, params.ts). */
 function sampleSourceLesions(rng: Rng, p: PhantomParams): SourceLesions {
   const a = p.anatomy;
-  const inLung = (): { x: number; y: number } => {
-    const sgn = rng.next() < 0.5 ? -1 : 1;
-    return { x: sgn * a.lungCenterX + rng.uniform(-0.6, 0.6) * a.lungHalfWidth, y: rng.uniform(a.lungTop + 0.25, a.domeBase - 0.2) };
-  };
+  const inLung = (): { x: number; y: number } => pointInLung(rng, p);
   const nodules =
     rng.next() < LESION_RATE ? Array.from({ length: 1 + rng.int(3) }, () => ({ ...inLung(), r: rng.uniform(0.04, 0.09) })) : [];
   const consolidation =

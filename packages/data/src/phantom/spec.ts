@@ -114,9 +114,9 @@ export const DEFAULT_PHANTOM_SPEC: PhantomSpec = {
  */
 export const DEFAULT_PHANTOM_SET = { images: 3000, size: 128, seed: 0 } as const;
 
-/** Spec with `overrides` merged over the defaults (records merged per key). */
-export function mergePhantomSpec(overrides: Partial<PhantomSpec> = {}): PhantomSpec {
-  const d = DEFAULT_PHANTOM_SPEC;
+/** Spec with `overrides` merged over `base`, the defaults unless given (records merged per key). */
+export function mergePhantomSpec(overrides: Partial<PhantomSpec> = {}, base: PhantomSpec = DEFAULT_PHANTOM_SPEC): PhantomSpec {
+  const d = base;
   return {
     ...d,
     ...overrides,

@@ -1,7 +1,7 @@
 /**
- * Writes a phantom dataset to disk in PadChest's layout: the label CSV, 16-bit grayscale PNGs in
- * numbered ImageDir folders, a ground-truth CSV (true findings and severities before label noise)
- * and a manifest. Everything is built in a sibling temp folder and renamed into place at the end,
+ * Writes a phantom dataset to disk in one dataset's layout (PadChest's by default, or ChestX-ray14's
+ * or CheXpert-v1.0-small's; see layout.ts): the layout's label CSV and list files, 16-bit grayscale
+ * PNGs where that layout keeps its images, and a manifest. Plan and render are common to all layouts. Everything is built in a sibling temp folder and renamed into place at the end,
  * so a half-written set never looks complete; a complete set with the same parameters is reused.
  * The temp folder is named after its writer (`.<name>.tmp-<pid>...`, see @cxr/core's tempPathFor):
  * one left by a writer that is gone (kill -9, a crash) is removed when the next generation starts,
@@ -14,11 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { encode } from 'fast-png';
 import { removeAbandonedTemps, tempPathFor } from '@cxr/core';
 import { DataArgumentError } from '../errors.ts';
-import { PADCHEST_CSV_NAME } from '../adapters/padchest.ts';
-import { padchestCsv } from './padchest-csv.ts';
-import { planPhantomDataset, type PhantomRow } from './plan.ts';
+import type { PhantomLayout } from './layout.ts';
+import { phantomLayoutSpec, phantomLayoutWriter, planPhantomLayout } from './layouts.ts';
 import { renderPhantom } from './render.ts';
-import { mergePhantomSpec, PHANTOM_LABELS, PHANTOM_LABEL_SETS, validatePhantomSpec, type PhantomSpec } from './spec.ts';
+import { PHANTOM_LABEL_SETS, type PhantomSpec } from './spec.ts';
+
+export { PHANTOM_TRUTH_NAME } from './padchest-layout.ts';
 
 /** Bumped on deliberate format changes; code changes are caught by `generatorCodeHash` as well. */
 export const PHANTOM_GENERATOR_VERSION = 1;
@@ -41,9 +42,6 @@ function generatorCodeHash(): string {
 /** The manifest file; its presence marks a complete set. */
 export const PHANTOM_MANIFEST_NAME = 'phantom-manifest.json';
 
-/** Ground truth per image (true findings and severities, before label noise). */
-export const PHANTOM_TRUTH_NAME = 'phantom-truth.csv';
-
 /** Options of `writePhantomDataset`. */
 export interface WritePhantomOptions {
   outDir: string;
@@ -53,6 +51,8 @@ export interface WritePhantomOptions {
   /** Overrides merged over DEFAULT_PHANTOM_SPEC. */
   spec?: Partial<PhantomSpec>;
   labels?: string;
+  /** The dataset layout written; default 'padchest'. The layout's own spec settings win over `spec`'s. */
+  layout?: PhantomLayout;
   /** Called after each image with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -78,6 +78,8 @@ interface Manifest {
   size: number;
   seed: number;
   labels: string;
+  /** Absent for the PadChest layout (manifests written before the other layouts existed have none). */
+  layout?: PhantomLayout;
   spec: PhantomSpec;
   key: string;
   patients: number;
@@ -95,16 +97,6 @@ export function encodePhantomPng(image: Float32Array, size: number): Uint8Array 
   return encode({ width: size, height: size, data, depth: 16, channels: 1 }, { zlib: { level: 0 } });
 }
 
-function truthCsv(rows: PhantomRow[]): string {
-  const header = ['ImageID', 'ImageDir', 'PatientID', 'StudyID', 'Projection', 'FollowUp', ...PHANTOM_LABELS.map((l) => `severity:${l}`)];
-  const lines = [header.join(',')];
-  for (const r of rows) {
-    const sev = PHANTOM_LABELS.map((l) => (r.params.findings[l] ? r.params.findings[l]!.severity.toFixed(4) : '0'));
-    lines.push([r.imageId, r.imageDir, r.patientId, r.studyId, r.projection, r.followUp, ...sev].join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 function readManifest(dir: string): Manifest | undefined {
   const file = join(dir, PHANTOM_MANIFEST_NAME);
   if (!existsSync(file)) return undefined;
@@ -119,7 +111,7 @@ function readManifest(dir: string): Manifest | undefined {
  * Generates and writes the phantom dataset; see the module comment for the layout.
  * Cost: about 5 ms per 128x128 image on one core (render + PNG encode).
  *
- * Throws DataArgumentError for a bad images/size/seed/labels/spec argument.
+ * Throws DataArgumentError for a bad images/size/seed/labels/layout/spec argument.
  * @example await writePhantomDataset({ outDir: 'data/phantom', images: 3000, size: 128, seed: 0 })
  *   // { reused: false, images: 3000, csvPath: 'data/phantom/PADCHEST_..._01.02.19.csv', ... }
  */
@@ -127,6 +119,8 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
   const fn = 'writePhantomDataset';
   const { images, size, seed } = options;
   const labels = options.labels ?? 'padchest10';
+  const layout = options.layout ?? 'padchest';
+  const writer = phantomLayoutWriter(layout, fn);
   if (!(PHANTOM_LABEL_SETS as readonly string[]).includes(labels))
     throw new DataArgumentError(fn, 'labels', `one of [${PHANTOM_LABEL_SETS.join(', ')}]`, labels);
   if (!Number.isInteger(images) || images < 1) throw new DataArgumentError(fn, 'images', 'an integer >= 1', images);
@@ -134,17 +128,20 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
   if (!Number.isSafeInteger(seed) || seed < 0) throw new DataArgumentError(fn, 'seed', 'a non-negative safe integer', seed);
   if (typeof options.outDir !== 'string' || options.outDir === '')
     throw new DataArgumentError(fn, 'outDir', 'a directory path', options.outDir);
-  const spec = validatePhantomSpec(mergePhantomSpec(options.spec));
+  const spec = phantomLayoutSpec(layout, options.spec);
   const outDir = resolve(options.outDir);
+  // The PadChest layout keeps the key's old fields, so only a code change moves its key.
+  const keyed = { version: PHANTOM_GENERATOR_VERSION, code: generatorCodeHash(), images, size, seed, labels, spec };
   const key = createHash('sha256')
-    .update(JSON.stringify({ version: PHANTOM_GENERATOR_VERSION, code: generatorCodeHash(), images, size, seed, labels, spec }))
+    .update(JSON.stringify(layout === 'padchest' ? keyed : { ...keyed, layout, risk: writer.risk ?? null }))
     .digest('hex');
+  const csvPath = join(outDir, writer.csv);
 
   const existing = readManifest(outDir);
   if (existing && existing.key === key) {
     return {
       outDir,
-      csvPath: join(outDir, PADCHEST_CSV_NAME),
+      csvPath,
       reused: true,
       images,
       patients: existing.patients,
@@ -154,7 +151,8 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
     };
   }
 
-  const plan = planPhantomDataset({ images, seed, spec });
+  const plan = planPhantomLayout(layout, { images, seed, spec });
+  const output = writer.write(plan, size, seed);
   const tmpTarget = join(dirname(outDir), `.${basename(outDir)}`);
   removeAbandonedTemps(tmpTarget);
   const tmp = tempPathFor(tmpTarget);
@@ -165,15 +163,16 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
     const projections: Record<string, number> = {};
     const made = new Set<string>();
     let lastYield = performance.now();
-    for (const [i, row] of plan.rows.entries()) {
-      projections[row.projection] = (projections[row.projection] ?? 0) + 1;
-      const dir = join(tmp, row.imageDir);
+    for (const [i, image] of output.images.entries()) {
+      projections[image.params.projection] = (projections[image.params.projection] ?? 0) + 1;
+      const file = join(tmp, ...image.path.split('/'));
+      const dir = dirname(file);
       if (!made.has(dir)) {
         mkdirSync(dir, { recursive: true });
         made.add(dir);
       }
-      writeFileSync(join(dir, row.imageId), encodePhantomPng(renderPhantom(row.params, size), size));
-      options.onProgress?.(i + 1, plan.rows.length);
+      writeFileSync(file, encodePhantomPng(renderPhantom(image.params, size), size));
+      options.onProgress?.(i + 1, output.images.length);
       // Yield about every 50 ms so progress output and signals get through (a pending signal's
       // handler can take two turns of the event loop to run).
       if (performance.now() - lastYield > 50) {
@@ -181,8 +180,11 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
         lastYield = performance.now();
       }
     }
-    writeFileSync(join(tmp, PADCHEST_CSV_NAME), padchestCsv(plan.rows, size));
-    writeFileSync(join(tmp, PHANTOM_TRUTH_NAME), truthCsv(plan.rows));
+    for (const f of output.files) {
+      const file = join(tmp, ...f.path.split('/'));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, f.text);
+    }
     const manifest: Manifest = {
       generator: 'cxr-ablate phantom',
       version: PHANTOM_GENERATOR_VERSION,
@@ -190,12 +192,13 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
       size,
       seed,
       labels,
+      ...(layout === 'padchest' ? {} : { layout }),
       spec,
       key,
       patients: plan.patients,
       studies: plan.studies,
       projections,
-      csv: PADCHEST_CSV_NAME,
+      csv: writer.csv,
     };
     writeFileSync(join(tmp, PHANTOM_MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
     rmSync(outDir, { recursive: true, force: true });
@@ -203,7 +206,7 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
     renameSync(tmp, outDir);
     return {
       outDir,
-      csvPath: join(outDir, PADCHEST_CSV_NAME),
+      csvPath,
       reused: false,
       images,
       patients: plan.patients,

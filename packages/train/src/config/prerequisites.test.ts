@@ -36,11 +36,13 @@ describe('checkRunPrerequisites', () => {
     checkRunPrerequisites(withValues({ model: { init: { weights: tmp.dir } } }));
   });
 
-  test('a real dataset needs an existing folder', () => {
+  test('a real dataset needs an existing folder; nih and chexpert without one are generated', () => {
     assert.throws(
-      () => checkRunPrerequisites(withValues({ dataset: { name: 'nih' } })),
-      /config key 'dataset.dataDir': the nih dataset needs a folder: pass --data-dir DIR/,
+      () => checkRunPrerequisites(withValues({ dataset: { name: 'padchest' } })),
+      /config key 'dataset.dataDir': the padchest dataset needs a folder: pass --data-dir DIR \(only 'phantom', 'nih', 'chexpert' are generated\)$/,
     );
+    checkRunPrerequisites(withValues({ dataset: { name: 'nih' } }));
+    checkRunPrerequisites(withValues({ dataset: { name: 'chexpert' } }));
     assert.throws(
       () => checkRunPrerequisites(withValues({ dataset: { name: 'nih', dataDir: join(tmp.dir, 'nih') } })),
       /config key 'dataset.dataDir': the nih data folder .*nih does not exist/,

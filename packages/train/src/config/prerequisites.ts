@@ -4,9 +4,18 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { GENERATED_DATASETS, generatedPhantomLayout } from '@cxr/data';
 import { TrainConfigError } from '../errors.ts';
 import { pretrainedWeightsDir } from './pretrained-weights-dir.ts';
 import type { RunConfig } from './run-config.ts';
+
+/**
+ * Why a dataset without a folder cannot be read: the message of TrainConfigError('dataset.dataDir').
+ * @example needsFolderMessage('padchest') // "the padchest dataset needs a folder: pass --data-dir DIR (only 'phantom', 'nih', 'chexpert' are generated)"
+ */
+export function needsFolderMessage(dataset: string): string {
+  return `the ${dataset} dataset needs a folder: pass --data-dir DIR (only ${GENERATED_DATASETS.map((n) => `'${n}'`).join(', ')} are generated)`;
+}
 
 /** Options of checkRunPrerequisites. */
 export interface PrerequisiteOptions {
@@ -17,7 +26,7 @@ export interface PrerequisiteOptions {
 /**
  * Checks that the folders a run will read exist: the pretrained backbone weights for
  * `init: 'pretrained'` (where `cxr pretrain` saves them), the folder of `init: {weights: DIR}`, and
- * the dataset folder (a real dataset needs one; only the phantom set is generated). Cheap: a few
+ * the dataset folder (real PadChest needs one; 'phantom', 'nih' and 'chexpert' without one are generated). Cheap: a few
  * stat calls, no file is read.
  *
  * @throws TrainConfigError naming the key and the missing folder, and saying what to do.
@@ -44,12 +53,8 @@ export function checkRunPrerequisites(config: RunConfig, options: PrerequisiteOp
       `the weights folder ${resolve(model.init.weights)} does not exist; give the folder of converted weights (tfjs layers format), or use init 'random' or 'pretrained'`,
     );
   }
-  if (dataset.dataDir === null && dataset.name !== 'phantom') {
-    throw new TrainConfigError(
-      fn,
-      'dataset.dataDir',
-      `the ${dataset.name} dataset needs a folder: pass --data-dir DIR (only 'phantom' is generated)`,
-    );
+  if (dataset.dataDir === null && generatedPhantomLayout(dataset.name) === undefined) {
+    throw new TrainConfigError(fn, 'dataset.dataDir', needsFolderMessage(dataset.name));
   }
   if (dataset.dataDir !== null && !isDirectory(dataset.dataDir)) {
     throw new TrainConfigError(fn, 'dataset.dataDir', `the ${dataset.name} data folder ${resolve(dataset.dataDir)} does not exist`);

@@ -34,14 +34,14 @@ const nonEmpty = () => z.string().min(1);
 
 export const DATASET_CONFIG_SCHEMA = z.strictObject({
   name: z.enum(DATASET_NAMES),
-  /** Root of the dataset; null = the phantom set generated under data/phantom/ (phantom only). */
+  /** Root of the dataset; null = the phantom set generated under data/phantom/ ('phantom'), data/phantom-nih/ ('nih') or data/phantom-chexpert/ ('chexpert'); real PadChest needs one. */
   dataDir: nonEmpty().nullable(),
   /** Label subset in this order; null = the adapter's default list (PadChest: the thesis' ten). */
   labels: z.array(nonEmpty()).min(1).nullable(),
   /** Views kept; null = the adapter's default (PadChest: PA). */
   projections: z.array(nonEmpty()).min(1).nullable(),
   uncertain: z.enum(UNCERTAINTY_POLICIES),
-  /** How the phantom set is generated when name is 'phantom' and dataDir is null. */
+  /** How the phantom set is generated when name is 'phantom', 'nih' or 'chexpert' and dataDir is null. */
   phantom: z.strictObject({ images: z.int().min(12), size: z.int().min(8), seed: z.int().min(0) }),
 });
 

@@ -16,14 +16,40 @@ describe('data phase', () => {
 
   test('the phantom folder is named after its parameters', () => {
     assert.equal(phantomDataDir('data', { images: 160, size: 32, seed: 7 }), join('data', 'phantom', '160-32px-seed7'));
+    assert.equal(phantomDataDir('data', { images: 160, size: 32, seed: 7 }, 'nih'), join('data', 'phantom-nih', '160-32px-seed7'));
+    assert.equal(
+      phantomDataDir('data', { images: 160, size: 32, seed: 7 }, 'chexpert'),
+      join('data', 'phantom-chexpert', '160-32px-seed7'),
+    );
   });
 
   test('a real dataset without a folder is a config error naming the flag', async () => {
-    const nih: RunConfig = { ...smoke, dataset: { ...smoke.dataset, name: 'nih', dataDir: null } };
-    await assert.rejects(loadRunDataset(nih, dataRoot), {
+    const padchest: RunConfig = { ...smoke, dataset: { ...smoke.dataset, name: 'padchest', dataDir: null } };
+    await assert.rejects(loadRunDataset(padchest, dataRoot), {
       name: 'TrainConfigError',
-      message: /loadRunDataset.*dataset\.dataDir.*the nih dataset needs a folder: pass --data-dir DIR/,
+      message:
+        /loadRunDataset.*dataset\.dataDir.*the padchest dataset needs a folder: pass --data-dir DIR \(only 'phantom', 'nih', 'chexpert' are generated\)/,
     });
+  });
+
+  test("'nih' without a folder generates the phantom set in ChestX-ray14's layout under phantom-nih/ and reads it through the NIH adapter", async () => {
+    const root = join(tmp.dir, 'nih');
+    const nih: RunConfig = {
+      ...smoke,
+      dataset: { ...smoke.dataset, name: 'nih', dataDir: null, phantom: { images: 48, size: 16, seed: 3 } },
+    };
+    assert.equal(await peekRunDataset(nih, root), null, 'not there yet');
+    const lines: string[] = [];
+    const ds = await loadRunDataset(nih, root, (l) => lines.push(l));
+    assert.match(lines[0] ?? '', /^phantom dataset: 48 images of \d+ patients written to .*phantom-nih.* \(nih layout\)$/);
+    assert.ok(existsSync(join(phantomDataDir(root, nih.dataset.phantom, 'nih'), 'Data_Entry_2017.csv')));
+    assert.equal(ds.records.length, 48, 'frontal only, all kept');
+    assert.equal(ds.labelNames.length, 14);
+    assert.ok(
+      ds.records.every((r) => typeof r.age === 'number' && (r.sex === 'M' || r.sex === 'F') && (r.view === 'PA' || r.view === 'AP')),
+    );
+    assert.ok(ds.officialSplit && ds.officialSplit.test.length > 0, 'test_list.txt read');
+    assert.equal((await peekRunDataset(nih, root))?.fingerprint, ds.fingerprint);
   });
 
   test('peekRunDataset writes nothing: null before the phantom set exists, then the same dataset loadRunDataset reads', async () => {
@@ -32,8 +58,8 @@ describe('data phase', () => {
     assert.equal(existsSync(root), false, 'nothing generated');
     const made = await loadRunDataset(smoke, root);
     assert.equal((await peekRunDataset(smoke, root))?.fingerprint, made.fingerprint);
-    const nih: RunConfig = { ...smoke, dataset: { ...smoke.dataset, name: 'nih', dataDir: null } };
-    await assert.rejects(peekRunDataset(nih, root), {
+    const padchest: RunConfig = { ...smoke, dataset: { ...smoke.dataset, name: 'padchest', dataDir: null } };
+    await assert.rejects(peekRunDataset(padchest, root), {
       name: 'TrainConfigError',
       message: /peekRunDataset.*dataset\.dataDir.*needs a folder/,
     });

@@ -4,6 +4,7 @@ import {
   applyUncertaintyPolicy,
   buildImageCache,
   deriveSeed,
+  generatedPhantomLayout,
   loadDataset,
   PHANTOM_MANIFEST_NAME,
   splitByPatient,
@@ -11,15 +12,26 @@ import {
   type ImageCache,
   type LoadedDataset,
 } from '@cxr/data';
+import { needsFolderMessage } from '../config/prerequisites.ts';
 import type { RunConfig } from '../config/run-config.ts';
 import { TrainConfigError } from '../errors.ts';
 
 /**
  * Where the phantom set of a config is generated when it names no dataDir:
- * `<dataRoot>/phantom/<images>-<size>px-seed<seed>`.
+ * `<dataRoot>/phantom/<images>-<size>px-seed<seed>` for 'phantom' (PadChest layout), and
+ * `<dataRoot>/phantom-nih/...` / `<dataRoot>/phantom-chexpert/...` for the sets in those layouts.
+ * @example phantomDataDir('data', { images: 160, size: 32, seed: 7 }, 'nih') // 'data/phantom-nih/160-32px-seed7'
  */
-export function phantomDataDir(dataRoot: string, phantom: RunConfig['dataset']['phantom']): string {
-  return join(dataRoot, 'phantom', `${phantom.images}-${phantom.size}px-seed${phantom.seed}`);
+export function phantomDataDir(
+  dataRoot: string,
+  phantom: RunConfig['dataset']['phantom'],
+  dataset: 'phantom' | 'nih' | 'chexpert' = 'phantom',
+): string {
+  return join(
+    dataRoot,
+    dataset === 'phantom' ? 'phantom' : `phantom-${dataset}`,
+    `${phantom.images}-${phantom.size}px-seed${phantom.seed}`,
+  );
 }
 
 /**
@@ -35,16 +47,18 @@ export async function loadRunDataset(config: RunConfig, dataRoot: string, log: (
   const d = config.dataset;
   let dataDir = d.dataDir;
   if (dataDir === null) {
-    if (d.name !== 'phantom') {
-      throw new TrainConfigError(
-        'loadRunDataset',
-        'dataset.dataDir',
-        `the ${d.name} dataset needs a folder: pass --data-dir DIR (only 'phantom' is generated)`,
-      );
-    }
-    dataDir = resolve(phantomDataDir(dataRoot, d.phantom));
-    const made = await writePhantomDataset({ outDir: dataDir, images: d.phantom.images, size: d.phantom.size, seed: d.phantom.seed });
-    if (!made.reused) log(`phantom dataset: ${made.images} images of ${made.patients} patients written to ${resolve(dataDir)}`);
+    const layout = generatedPhantomLayout(d.name);
+    if (layout === undefined) throw new TrainConfigError('loadRunDataset', 'dataset.dataDir', needsFolderMessage(d.name));
+    dataDir = resolve(phantomDataDir(dataRoot, d.phantom, d.name as 'phantom' | 'nih' | 'chexpert'));
+    const made = await writePhantomDataset({
+      outDir: dataDir,
+      images: d.phantom.images,
+      size: d.phantom.size,
+      seed: d.phantom.seed,
+      layout,
+    });
+    if (!made.reused)
+      log(`phantom dataset: ${made.images} images of ${made.patients} patients written to ${resolve(dataDir)} (${layout} layout)`);
   }
   return readRunDataset(config, dataDir);
 }
@@ -60,14 +74,9 @@ export async function loadRunDataset(config: RunConfig, dataRoot: string, log: (
 export async function peekRunDataset(config: RunConfig, dataRoot: string): Promise<LoadedDataset | null> {
   const d = config.dataset;
   if (d.dataDir !== null) return readRunDataset(config, d.dataDir);
-  if (d.name !== 'phantom') {
-    throw new TrainConfigError(
-      'peekRunDataset',
-      'dataset.dataDir',
-      `the ${d.name} dataset needs a folder: pass --data-dir DIR (only 'phantom' is generated)`,
-    );
-  }
-  const dataDir = resolve(phantomDataDir(dataRoot, d.phantom));
+  if (generatedPhantomLayout(d.name) === undefined)
+    throw new TrainConfigError('peekRunDataset', 'dataset.dataDir', needsFolderMessage(d.name));
+  const dataDir = resolve(phantomDataDir(dataRoot, d.phantom, d.name as 'phantom' | 'nih' | 'chexpert'));
   return existsSync(join(dataDir, PHANTOM_MANIFEST_NAME)) ? readRunDataset(config, dataDir) : null;
 }
 
