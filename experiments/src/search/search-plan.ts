@@ -61,5 +61,6 @@ export function formatChoices(resolved: ResolvedExperiment, choices: readonly Se
 
 function formatValue(v: unknown): string {
   if (typeof v !== 'number') return JSON.stringify(v);
-  return Number.isInteger(v) ? String(v) : v.toPrecision(3);
+  if (Number.isInteger(v)) return String(v);
+  return Math.abs(v) < 1e-2 ? v.toExponential(2) : v.toPrecision(3);
 }
