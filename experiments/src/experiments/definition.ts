@@ -12,6 +12,11 @@ import type { SearchDeclaration } from '../search/search-types.ts';
 /** One level: what the report shows about it plus the override it applies to the base. */
 export interface ExperimentLevel extends ReportLevel {
   override: RunConfigOverrides;
+  /**
+   * The level's own layer per profile name, applied right after its override: how a profile stands
+   * a smaller model in for a backbone the level names (levels are otherwise applied after profiles).
+   */
+  profiles?: Partial<Record<string, RunConfigOverrides>>;
 }
 
 export interface ExperimentDefinition extends Omit<ReportExperiment, 'levels' | 'profile' | 'baseConfig' | 'seeds'> {

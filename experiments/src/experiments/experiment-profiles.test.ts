@@ -48,4 +48,30 @@ describe("an experiment's own profile layers", () => {
     fails({ smoke: { epochs: 0 } }, "experiments/src/experiments/test-two-levels.ts: key 'profiles.smoke.epochs': expected a number >= 1, received 0");
     fails([], "experiments/src/experiments/test-two-levels.ts: key 'profiles': expected an object {profile name: config override}, received an array of length 0");
   });
+
+  it("a level's own profile layer goes after its override, so a profile can stand a backbone in; the report says so", () => {
+    const standIn: ExperimentDefinition = {
+      ...testTwoLevels,
+      levels: testTwoLevels.levels.map((l, i) => ({
+        ...l,
+        override: { ...l.override, model: { backbone: i === 0 ? 'densenet121' : 'mobilenetv2' } },
+        profiles: { smoke: { model: { backbone: i === 0 ? 'cnn3' : 'cnn5' } } },
+      })),
+    };
+    const smoke = resolveExperiment(standIn, { profile: 'smoke' });
+    assert.deepEqual(
+      smoke.cells.map((c) => c.config.model.backbone),
+      ['cnn3', 'cnn3', 'cnn5', 'cnn5'],
+    );
+    assert.match(smoke.report.description!, /Under profile 'smoke' the runs train cnn3, cnn5 in place of densenet121, mobilenetv2\./);
+    assert.equal('profiles' in smoke.report.levels[0]!, false);
+    assert.deepEqual(
+      resolveExperiment(standIn, { profile: 'paper' }).cells.map((c) => c.config.model.backbone),
+      ['densenet121', 'densenet121', 'mobilenetv2', 'mobilenetv2'],
+    );
+    assert.throws(
+      () => resolveExperiment({ ...standIn, levels: [{ ...standIn.levels[0]!, profiles: { smoke: { model: { backbone: 'nope' } } } }, standIn.levels[1]!] }, { profile: 'smoke' }),
+      /^ExperimentDefinitionError: experiments\/src\/experiments\/test-two-levels.ts: level 'lr 1e-3': key 'profiles.smoke.model.backbone': /,
+    );
+  });
 });

@@ -17,6 +17,7 @@ import {
   checkSeeds,
   experimentProfileLayer,
   levelLayer,
+  levelProfileLayer,
   resolveDefinitionLayers,
   validateDefinition,
 } from './validate-definition.ts';
@@ -82,6 +83,11 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
   const own = experimentProfileLayer(def, profile.name);
   const profileLayers: ConfigLayer[] = [{ source: `profile '${profile.name}'`, values: profile.override }, ...(own ? [own] : [])];
   const extra = options.extra ?? [];
+  // a level's override, then its own layer for this profile (a stand-in backbone)
+  const levelLayers = (label: string): ConfigLayer[] => {
+    const ownLevel = levelProfileLayer(def, label, profile.name);
+    return [levelLayer(def, label), ...(ownLevel ? [ownLevel] : [])];
+  };
 
   const withBase = resolveDefinitionLayers(def, PAPER_CONFIG, [baseLayer(def)]);
   const baseConfig = resolveDefinitionLayers(def, withBase, [...profileLayers, ...extra]);
@@ -101,7 +107,7 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
     hashes.set(hash, label);
   };
   const configs = def.levels.map((level) => {
-    const config = resolveDefinitionLayers(def, withBase, [...profileLayers, levelLayer(def, level.label), ...extra]);
+    const config = resolveDefinitionLayers(def, withBase, [...profileLayers, ...levelLayers(level.label), ...extra]);
     const hash = runConfigHash(config);
     distinct(level.label, hash);
     return { level: level.label, config, hash };
@@ -115,7 +121,7 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
         experiment: def.name,
         levels: def.levels.map((l) => l.label),
         levelConfig: (label) => configs.find((c) => c.level === label)!.config,
-        resolveTrial: (label, trial) => resolveDefinitionLayers(def, withBase, [...profileLayers, levelLayer(def, label), trial, ...extra]),
+        resolveTrial: (label, trial) => resolveDefinitionLayers(def, withBase, [...profileLayers, ...levelLayers(label), trial, ...extra]),
         firstIndex: cells.length,
       })
     : null;
@@ -135,7 +141,7 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
       profile.name,
     ),
     levels: [
-      ...levels.map(({ override: _override, ...level }, i) => ({ ...structuredClone(level), configHashes: [configs[i]!.hash] })),
+      ...levels.map(({ override: _override, profiles: _levelProfiles, ...level }, i) => ({ ...structuredClone(level), configHashes: [configs[i]!.hash] })),
       ...trialCells.map((c) => ({ label: c.level, regime: `search trial of ${c.trial!.of}`, configHashes: [c.configHash], seeds: [c.seed] })),
       // its config is known once the trials are done (search/replication-cells.ts); until then the level has no runs
       ...(search?.levels ?? []).map((l) => ({ label: l.best, regime: `best search trial of ${l.level}` })),

@@ -130,12 +130,29 @@ export function validateDefinition(definition: ExperimentDefinition): void {
       resolveDefinitionLayers(definition, withBase, [experimentProfileLayer(definition, name)!]);
     }
   }
+  for (const level of definition.levels) {
+    const own = (level as { profiles?: unknown }).profiles;
+    if (own === undefined) continue;
+    if (typeof own !== 'object' || own === null || Array.isArray(own))
+      fail('profiles', `expected an object {profile name: config override}, received ${describeValue(own)}`, level.label);
+    for (const name of Object.keys(own as object)) {
+      if (!PROFILE_NAMES.includes(name))
+        fail(`profiles.${name}`, `unknown profile ${describeValue(name)}${didYouMean(name, PROFILE_NAMES)}; valid profiles: ${PROFILE_NAMES.join(', ')}`, level.label);
+      resolveDefinitionLayers(definition, levelConfigs.get(level.label)!, [levelProfileLayer(definition, level.label, name)!]);
+    }
+  }
   if (d.search !== undefined) validateSearch(d.search, { name: definition.name, metrics, levelConfigs });
 }
 
 function isSearchShaped(search: unknown): search is SearchDeclaration {
   const s = search as Partial<SearchDeclaration> | undefined;
   return typeof s === 'object' && s !== null && typeof s.params === 'object' && (s.levels === undefined || Array.isArray(s.levels));
+}
+
+/** Level `label`'s own layer for profile `name` (its `profiles[name]`), or null when it has none. */
+export function levelProfileLayer(definition: ExperimentDefinition, label: string, name: string): ConfigLayer | null {
+  const values = definition.levels.find((l) => l.label === label)?.profiles?.[name];
+  return values === undefined ? null : { source: `${definitionFile(definition.name)} level '${label}' profiles.${name}`, values };
 }
 
 /** The definition's own layer for profile `name` (its `profiles[name]`), or null when it has none. */
@@ -173,6 +190,10 @@ export function resolveDefinitionLayers(definition: ExperimentDefinition, config
       throw new ExperimentDefinitionError(definitionFile(definition.name), null, `base.${error.path}`, detail);
     const level = definition.levels.find((l) => levelLayer(definition, l.label).source === error.source);
     if (level) throw new ExperimentDefinitionError(definitionFile(definition.name), level.label, `override.${error.path}`, detail);
+    for (const l of definition.levels)
+      for (const name of Object.keys(l.profiles ?? {}))
+        if (levelProfileLayer(definition, l.label, name)?.source === error.source)
+          throw new ExperimentDefinitionError(definitionFile(definition.name), l.label, `profiles.${name}.${error.path}`, detail);
     const profile = Object.keys(definition.profiles ?? {}).find((name) => experimentProfileLayer(definition, name)?.source === error.source);
     if (profile !== undefined)
       throw new ExperimentDefinitionError(definitionFile(definition.name), null, `profiles.${profile}.${error.path}`, detail);
