@@ -45,8 +45,14 @@ describe("an experiment's own profile layers", () => {
       { smok: { epochs: 1 } },
       "experiments/src/experiments/test-two-levels.ts: key 'profiles.smok': unknown profile \"smok\" (did you mean 'smoke'?); valid profiles: smoke, default, paper",
     );
-    fails({ smoke: { epochs: 0 } }, "experiments/src/experiments/test-two-levels.ts: key 'profiles.smoke.epochs': expected a number >= 1, received 0");
-    fails([], "experiments/src/experiments/test-two-levels.ts: key 'profiles': expected an object {profile name: config override}, received an array of length 0");
+    fails(
+      { smoke: { epochs: 0 } },
+      "experiments/src/experiments/test-two-levels.ts: key 'profiles.smoke.epochs': expected a number >= 1, received 0",
+    );
+    fails(
+      [],
+      "experiments/src/experiments/test-two-levels.ts: key 'profiles': expected an object {profile name: config override}, received an array of length 0",
+    );
   });
 
   it("a level's own profile layer goes after its override, so a profile can stand a backbone in; the report says so", () => {
@@ -70,7 +76,11 @@ describe("an experiment's own profile layers", () => {
       ['densenet121', 'densenet121', 'mobilenetv2', 'mobilenetv2'],
     );
     assert.throws(
-      () => resolveExperiment({ ...standIn, levels: [{ ...standIn.levels[0]!, profiles: { smoke: { model: { backbone: 'nope' } } } }, standIn.levels[1]!] }, { profile: 'smoke' }),
+      () =>
+        resolveExperiment(
+          { ...standIn, levels: [{ ...standIn.levels[0]!, profiles: { smoke: { model: { backbone: 'nope' } } } }, standIn.levels[1]!] },
+          { profile: 'smoke' },
+        ),
       /^ExperimentDefinitionError: experiments\/src\/experiments\/test-two-levels.ts: level 'lr 1e-3': key 'profiles.smoke.model.backbone': /,
     );
   });

@@ -141,8 +141,16 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
       profile.name,
     ),
     levels: [
-      ...levels.map(({ override: _override, profiles: _levelProfiles, ...level }, i) => ({ ...structuredClone(level), configHashes: [configs[i]!.hash] })),
-      ...trialCells.map((c) => ({ label: c.level, regime: `search trial of ${c.trial!.of}`, configHashes: [c.configHash], seeds: [c.seed] })),
+      ...levels.map(({ override: _override, profiles: _levelProfiles, ...level }, i) => ({
+        ...structuredClone(level),
+        configHashes: [configs[i]!.hash],
+      })),
+      ...trialCells.map((c) => ({
+        label: c.level,
+        regime: `search trial of ${c.trial!.of}`,
+        configHashes: [c.configHash],
+        seeds: [c.seed],
+      })),
       // its config is known once the trials are done (search/replication-cells.ts); until then the level has no runs
       ...(search?.levels ?? []).map((l) => ({ label: l.best, regime: `best search trial of ${l.level}` })),
     ],

@@ -32,8 +32,15 @@ describe('seed001-uncertainty', () => {
     // spot checks against 001 lines 553, 561 and 576 (Edema's Baseline-U1 printed "0,94")
     assert.equal(SEED001_QUOTED_COLUMNS[1]!.auc['No Finding'], 0.88);
     assert.equal(SEED001_QUOTED_COLUMNS[3]!.auc['Atelectasis'], 0.62);
-    assert.deepEqual(SEED001_BASELINE_U1.auc, { Atelectasis: 0.86, Cardiomegaly: 0.83, Consolidation: 0.9, Edema: 0.94, 'Pleural Effusion': 0.93 });
-    for (const c of [SEED001_BASELINE_U1, ...SEED001_QUOTED_COLUMNS]) assert.match(c.source, /seed 001 \(\.\.\/shared\/seeds\/001_47d104f4cd4dca24\.txt\), Table [12] \(lines \d+-\d+\)/);
+    assert.deepEqual(SEED001_BASELINE_U1.auc, {
+      Atelectasis: 0.86,
+      Cardiomegaly: 0.83,
+      Consolidation: 0.9,
+      Edema: 0.94,
+      'Pleural Effusion': 0.93,
+    });
+    for (const c of [SEED001_BASELINE_U1, ...SEED001_QUOTED_COLUMNS])
+      assert.match(c.source, /seed 001 \(\.\.\/shared\/seeds\/001_47d104f4cd4dca24\.txt\), Table [12] \(lines \d+-\d+\)/);
     assert.equal(seed001Uncertainty.clinical!.reference, SEED001_BASELINE_U1);
     assert.equal(seed001Uncertainty.clinical!.extraReferences!.length, 5);
   });
@@ -43,13 +50,20 @@ describe('seed001-uncertainty', () => {
       const r = resolveExperiment('seed001-uncertainty', { profile });
       assert.equal(r.cells.length, 4 * 3 + 5, profile);
       const c = r.cells[0]!.config as unknown as Record<string, Record<string, unknown>>;
-      assert.deepEqual([c['dataset']!['name'], c['dataset']!['dataDir'], c['split']!['stratification']], ['chexpert', null, 'second-order'], profile);
+      assert.deepEqual(
+        [c['dataset']!['name'], c['dataset']!['dataDir'], c['split']!['stratification']],
+        ['chexpert', null, 'second-order'],
+        profile,
+      );
       assert.ok(c['sampling']!['weighted'], profile);
     }
     const paper = resolveExperiment('seed001-uncertainty', { profile: 'paper' });
     const byLevel = (label: string) => paper.cells.find((x) => x.level === label)!.config;
     assert.deepEqual(
-      ['DenseNet121 U-Zeros', 'DenseNet121 U-Ones', 'ResNet101 U-Zeros', 'ResNet101 U-Ones'].map((l) => [byLevel(l).model.backbone, byLevel(l).dataset.uncertain]),
+      ['DenseNet121 U-Zeros', 'DenseNet121 U-Ones', 'ResNet101 U-Zeros', 'ResNet101 U-Ones'].map((l) => [
+        byLevel(l).model.backbone,
+        byLevel(l).dataset.uncertain,
+      ]),
       [
         ['densenet121', 'zeros'],
         ['densenet121', 'ones'],
@@ -67,7 +81,10 @@ describe('seed001-uncertainty', () => {
       assert.ok(t.config.schedule.plateau!.patience >= 1 && t.config.schedule.plateau!.patience <= 4);
     }
     const def = resolveExperiment('seed001-uncertainty', { profile: 'default' });
-    assert.match(def.report.description!, /Under profile 'default' the runs train custom-densenet, custom-resnet in place of densenet121, resnet101\./);
+    assert.match(
+      def.report.description!,
+      /Under profile 'default' the runs train custom-densenet, custom-resnet in place of densenet121, resnet101\./,
+    );
   });
 
   it('trains a smoke cell on the CheXpert-layout phantom in seconds', TODO, async () => {

@@ -126,7 +126,10 @@ export function validateDefinition(definition: ExperimentDefinition): void {
       fail('profiles', `expected an object {profile name: config override}, received ${describeValue(d.profiles)}`);
     for (const name of Object.keys(d.profiles as Record<string, unknown>)) {
       if (!PROFILE_NAMES.includes(name))
-        fail(`profiles.${name}`, `unknown profile ${describeValue(name)}${didYouMean(name, PROFILE_NAMES)}; valid profiles: ${PROFILE_NAMES.join(', ')}`);
+        fail(
+          `profiles.${name}`,
+          `unknown profile ${describeValue(name)}${didYouMean(name, PROFILE_NAMES)}; valid profiles: ${PROFILE_NAMES.join(', ')}`,
+        );
       resolveDefinitionLayers(definition, withBase, [experimentProfileLayer(definition, name)!]);
     }
   }
@@ -137,7 +140,11 @@ export function validateDefinition(definition: ExperimentDefinition): void {
       fail('profiles', `expected an object {profile name: config override}, received ${describeValue(own)}`, level.label);
     for (const name of Object.keys(own as object)) {
       if (!PROFILE_NAMES.includes(name))
-        fail(`profiles.${name}`, `unknown profile ${describeValue(name)}${didYouMean(name, PROFILE_NAMES)}; valid profiles: ${PROFILE_NAMES.join(', ')}`, level.label);
+        fail(
+          `profiles.${name}`,
+          `unknown profile ${describeValue(name)}${didYouMean(name, PROFILE_NAMES)}; valid profiles: ${PROFILE_NAMES.join(', ')}`,
+          level.label,
+        );
       resolveDefinitionLayers(definition, levelConfigs.get(level.label)!, [levelProfileLayer(definition, level.label, name)!]);
     }
   }
@@ -194,7 +201,9 @@ export function resolveDefinitionLayers(definition: ExperimentDefinition, config
       for (const name of Object.keys(l.profiles ?? {}))
         if (levelProfileLayer(definition, l.label, name)?.source === error.source)
           throw new ExperimentDefinitionError(definitionFile(definition.name), l.label, `profiles.${name}.${error.path}`, detail);
-    const profile = Object.keys(definition.profiles ?? {}).find((name) => experimentProfileLayer(definition, name)?.source === error.source);
+    const profile = Object.keys(definition.profiles ?? {}).find(
+      (name) => experimentProfileLayer(definition, name)?.source === error.source,
+    );
     if (profile !== undefined)
       throw new ExperimentDefinitionError(definitionFile(definition.name), null, `profiles.${profile}.${error.path}`, detail);
     throw error;

@@ -38,7 +38,12 @@ export function chooseBestTrials(
     const runs = l.trials.map((cell) => ({ cell, ...runOf(cell) }));
     const open = runs.filter((r) => r.status !== 'done' && r.status !== 'failed');
     if (open.length > 0 || !store)
-      return { level: l.level, best: l.best, trial: null, reason: `${open.length || runs.length} of ${runs.length} trials not finished yet` };
+      return {
+        level: l.level,
+        best: l.best,
+        trial: null,
+        reason: `${open.length || runs.length} of ${runs.length} trials not finished yet`,
+      };
     const values = runs.map((r) => {
       if (r.status !== 'done' || r.runId === null) return { cell: r.cell, value: null };
       const m = store.getMetrics(r.runId).find((row) => row.split === 'val' && row.name === metric);

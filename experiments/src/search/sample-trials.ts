@@ -41,7 +41,8 @@ export function sampleTrials(search: SearchDeclaration): SearchTrial[] {
   return Array.from({ length: count }, (_, i) => {
     const number = i + 1;
     const values: Record<string, unknown> = {};
-    for (const [key, range] of Object.entries(search.params)) values[key] = sampleRange(range, createRng(search.seed, `search trial ${number} ${key}`).next());
+    for (const [key, range] of Object.entries(search.params))
+      values[key] = sampleRange(range, createRng(search.seed, `search trial ${number} ${key}`).next());
     return { number, values };
   });
 }

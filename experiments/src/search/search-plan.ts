@@ -28,7 +28,8 @@ export function planSearch(
   const replicated = withReplication(resolved, choices);
   const fp = new Map(fingerprints);
   const trialIndex = new Map(resolved.search.levels.flatMap((l) => l.trials).map((c) => [c.configHash, c.index]));
-  for (const cell of replicated.cells.slice(resolved.cells.length)) fp.set(cell.index, fingerprints.get(trialIndex.get(cell.configHash)!) ?? null);
+  for (const cell of replicated.cells.slice(resolved.cells.length))
+    fp.set(cell.index, fingerprints.get(trialIndex.get(cell.configHash)!) ?? null);
   return { plan: planCells(replicated.cells, store, fp), lines: formatChoices(resolved, choices), choices };
 }
 
@@ -50,10 +51,14 @@ export function formatChoices(resolved: ResolvedExperiment, choices: readonly Se
     for (const cell of level.trials) {
       const sampled = Object.entries(cell.trial!.values).map(([k, v]) => `${k}=${formatValue(v)}`);
       const value = values.get(cell.trial!.number);
-      lines.push(`  ${cell.level}  ${sampled.join('  ')}${value === undefined ? '' : `  -> validation ${value === null ? 'none' : value.toFixed(4)}`}`);
+      lines.push(
+        `  ${cell.level}  ${sampled.join('  ')}${value === undefined ? '' : `  -> validation ${value === null ? 'none' : value.toFixed(4)}`}`,
+      );
     }
     if (choice?.trial)
-      lines.push(`  ${level.best}: ${choice.trial.level} (validation ${search.metric} ${choice.value.toFixed(4)}), replicated over seeds ${resolved.seeds.join(', ')}`);
+      lines.push(
+        `  ${level.best}: ${choice.trial.level} (validation ${search.metric} ${choice.value.toFixed(4)}), replicated over seeds ${resolved.seeds.join(', ')}`,
+      );
     else if (choice) lines.push(`  ${level.best}: chosen when the trials are done (${choice.reason})`);
   }
   return lines;

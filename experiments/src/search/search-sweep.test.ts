@@ -36,16 +36,19 @@ describe('cxr sweep with a search', () => {
     assert.deepEqual(summary.counts, { cells: 4, done: 4, trained: 4, alreadyDone: 0, failed: 0, pending: 0 });
     const runs = runsIn(db);
     // the level at seed 1, the two trials at run seed 0, the replicate at seed 1 (registered under its trial's label, 'best' an alias)
+    assert.deepEqual(runs.map((r) => [r.seed, r.status]).sort(), [
+      [0, 'done'],
+      [0, 'done'],
+      [1, 'done'],
+      [1, 'done'],
+    ]);
     assert.deepEqual(
-      runs.map((r) => [r.seed, r.status]).sort(),
-      [
-        [0, 'done'],
-        [0, 'done'],
-        [1, 'done'],
-        [1, 'done'],
-      ],
+      runs
+        .filter((r) => r.seed === 0)
+        .map((r) => r.label)
+        .sort(),
+      ['search:trial-1', 'search:trial-2'],
     );
-    assert.deepEqual(runs.filter((r) => r.seed === 0).map((r) => r.label).sort(), ['search:trial-1', 'search:trial-2']);
     const store = openResultsStore({ path: db, readonly: true });
     try {
       const trials = runs.filter((r) => r.seed === 0);

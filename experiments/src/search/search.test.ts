@@ -24,7 +24,7 @@ const refused = (def: ExperimentDefinition, key: string, detail: RegExp) =>
       detail.test(e.message),
     key,
   );
-const withSearch = (search: unknown): ExperimentDefinition => ({ ...testSearch, search } as ExperimentDefinition);
+const withSearch = (search: unknown): ExperimentDefinition => ({ ...testSearch, search }) as ExperimentDefinition;
 const params = testSearch.search!.params;
 
 describe('search declarations', () => {
@@ -57,8 +57,16 @@ describe('search declarations', () => {
     );
     refused(withSearch({ ...testSearch.search, trials: 0 }), 'search.trials', /expected an integer from 1 to 1000, received 0/);
     refused(withSearch({ ...testSearch.search, seed: -1 }), 'search.seed', /expected an integer seed from 0 to 2147483647, received -1/);
-    refused(withSearch({ ...testSearch.search, metric: 'test.macro_auc_roc' }), 'search.metric', /never test.*received "test.macro_auc_roc"/);
-    refused(withSearch({ ...testSearch.search, levels: ['lr 1e-4'] }), 'search.levels[0]', /unknown level "lr 1e-4" \(did you mean 'lr 1e-3'\?\)/);
+    refused(
+      withSearch({ ...testSearch.search, metric: 'test.macro_auc_roc' }),
+      'search.metric',
+      /never test.*received "test.macro_auc_roc"/,
+    );
+    refused(
+      withSearch({ ...testSearch.search, levels: ['lr 1e-4'] }),
+      'search.levels[0]',
+      /unknown level "lr 1e-4" \(did you mean 'lr 1e-3'\?\)/,
+    );
     refused(withSearch({ ...testSearch.search, sampler: 'tpe' }), 'search.sampler', /unknown key; valid keys: params, trials, seed/);
   });
 
@@ -80,9 +88,12 @@ describe('search declarations', () => {
     );
   });
 
-  it('a comparison may name the search\'s best level; an unknown one is refused', () => {
+  it("a comparison may name the search's best level; an unknown one is refused", () => {
     assert.doesNotThrow(() => resolveExperiment(testSearch, { profile: 'smoke' }));
-    assert.throws(() => resolveExperiment({ ...testSearch, comparisons: [{ kind: 'pair', a: 'bset', b: 'lr 1e-3' }] }, { profile: 'smoke' }), /unknown level "bset" \(did you mean 'best'\?\)/);
+    assert.throws(
+      () => resolveExperiment({ ...testSearch, comparisons: [{ kind: 'pair', a: 'bset', b: 'lr 1e-3' }] }, { profile: 'smoke' }),
+      /unknown level "bset" \(did you mean 'best'\?\)/,
+    );
   });
 });
 
@@ -124,7 +135,10 @@ describe('search trials as cells', () => {
       resolved.cells.map((c) => c.configHash),
     );
     const dropout = { 'model.head.0.dropout': params['model.head.0.dropout']! };
-    const two = resolveExperiment({ ...testTwoLevels, search: { params: dropout, trials: 1, seed: 3, metric: 'macro_auc_roc' } }, { profile: 'smoke' });
+    const two = resolveExperiment(
+      { ...testTwoLevels, search: { params: dropout, trials: 1, seed: 3, metric: 'macro_auc_roc' } },
+      { profile: 'smoke' },
+    );
     assert.deepEqual(
       two.cells.filter((c) => c.trial).map((c) => c.level),
       ['lr 1e-3 search:trial-1', 'lr 3e-3 search:trial-1'],
@@ -136,7 +150,12 @@ describe('search trials as cells', () => {
       () =>
         resolveExperiment(testSearch, {
           profile: 'smoke',
-          extra: [{ source: '--set optimizer.lrHead=0.001', values: { optimizer: { lrHead: 0.001 }, model: { head: [{ units: 16, dropout: 0.2 }] } } }],
+          extra: [
+            {
+              source: '--set optimizer.lrHead=0.001',
+              values: { optimizer: { lrHead: 0.001 }, model: { head: [{ units: 16, dropout: 0.2 }] } },
+            },
+          ],
         }),
       /level 'search:trial-1': key 'override': resolves to the same config as level 'lr 1e-3'/,
     );
@@ -163,7 +182,8 @@ describe('the best trial and its replication', () => {
 
   it('waits while a trial is not finished, then takes the highest validation value even where test disagrees', () => {
     const ids = new Map<number, number>();
-    const runOf = (cell: typeof t1) => (ids.has(cell!.index) ? { runId: ids.get(cell!.index)!, status: 'done' as const } : { runId: null, status: 'not registered' as const });
+    const runOf = (cell: typeof t1) =>
+      ids.has(cell!.index) ? { runId: ids.get(cell!.index)!, status: 'done' as const } : { runId: null, status: 'not registered' as const };
     ids.set(t1!.index, finish(t1, 0.7, 0.9)); // best on test
     const waiting = chooseBestTrials(resolved.search!.levels, 'macro_auc_roc', store, runOf);
     assert.deepEqual(waiting, [{ level: 'lr 1e-3', best: 'best', trial: null, reason: '1 of 2 trials not finished yet' }]);
@@ -206,13 +226,19 @@ describe('the best trial and its replication', () => {
         ['best', 3, 'not registered'],
       ],
     );
-    assert.match(lines[0]!, /^search: random, seed 1, 2 trials per searched level at run seed 0, maximising validation macro_auc_roc \(never test\)$/);
+    assert.match(
+      lines[0]!,
+      /^search: random, seed 1, 2 trials per searched level at run seed 0, maximising validation macro_auc_roc \(never test\)$/,
+    );
     assert.match(lines[1]!, /^ {2}search:trial-1 {2}optimizer.lrHead=\d\.\d\de-\d {2}model.head.0.dropout=0\.\d+ {2}-> validation 0.7000$/);
     assert.equal(lines[3], '  best: search:trial-2 (validation macro_auc_roc 0.8000), replicated over seeds 1, 2, 3');
   });
 
   it('leaves an experiment without a choice as it is', () => {
-    const choices = chooseBestTrials(resolved.search!.levels, 'macro_auc_roc', undefined, () => ({ runId: null, status: 'not registered' }));
+    const choices = chooseBestTrials(resolved.search!.levels, 'macro_auc_roc', undefined, () => ({
+      runId: null,
+      status: 'not registered',
+    }));
     assert.equal(withReplication(resolved, choices).cells.length, resolved.cells.length);
   });
 });

@@ -48,7 +48,10 @@ export function validateSearch(search: unknown, context: SearchContext): void {
   if (s.trials !== undefined && !(Number.isInteger(s.trials) && (s.trials as number) >= 1 && (s.trials as number) <= MAX_SEARCH_TRIALS))
     fail('search.trials', `expected an integer from 1 to ${MAX_SEARCH_TRIALS}, received ${describeValue(s.trials)}`);
   for (const key of ['seed', 'trialSeed'] as const)
-    if ((key === 'seed' || s[key] !== undefined) && !(Number.isInteger(s[key]) && (s[key] as number) >= 0 && (s[key] as number) <= MAX_SEED))
+    if (
+      (key === 'seed' || s[key] !== undefined) &&
+      !(Number.isInteger(s[key]) && (s[key] as number) >= 0 && (s[key] as number) <= MAX_SEED)
+    )
       fail(`search.${key}`, `expected an integer seed from 0 to ${MAX_SEED}, received ${describeValue(s[key])}`);
   if (typeof s.metric !== 'string' || !context.metrics.includes(s.metric))
     fail(
@@ -91,10 +94,14 @@ function checkRange(key: string, range: unknown, fail: (key: string, detail: str
   const r = range as Partial<Record<string, unknown>> | null;
   const kind = r?.['kind'];
   if (typeof r !== 'object' || r === null || !SEARCH_RANGE_KINDS.includes(kind as (typeof SEARCH_RANGE_KINDS)[number]))
-    fail(`${key}.kind`, `expected a range with kind ${SEARCH_RANGE_KINDS.map((k) => `'${k}'`).join(', ')}, received ${describeValue(kind ?? range)}`);
+    fail(
+      `${key}.kind`,
+      `expected a range with kind ${SEARCH_RANGE_KINDS.map((k) => `'${k}'`).join(', ')}, received ${describeValue(kind ?? range)}`,
+    );
   if (kind === 'choice') {
     const values = r!['values'];
-    if (!Array.isArray(values) || values.length === 0) fail(`${key}.values`, `expected a non-empty array of choices, received ${describeValue(values)}`);
+    if (!Array.isArray(values) || values.length === 0)
+      fail(`${key}.values`, `expected a non-empty array of choices, received ${describeValue(values)}`);
     const texts = (values as unknown[]).map((v) => JSON.stringify(v));
     const dup = texts.find((t, i) => texts.indexOf(t) !== i);
     if (dup !== undefined) fail(`${key}.values`, `expected distinct choices, received ${dup} twice`);
@@ -106,7 +113,8 @@ function checkRange(key: string, range: unknown, fail: (key: string, detail: str
     ['max', max],
   ] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${key}.${end}`, `expected a finite number, received ${describeValue(v)}`);
-    if (kind === 'integer' && !Number.isInteger(v)) fail(`${key}.${end}`, `expected an integer for an 'integer' range, received ${describeValue(v)}`);
+    if (kind === 'integer' && !Number.isInteger(v))
+      fail(`${key}.${end}`, `expected an integer for an 'integer' range, received ${describeValue(v)}`);
   }
   const lo = min as number;
   const hi = max as number;

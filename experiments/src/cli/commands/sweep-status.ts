@@ -34,7 +34,14 @@ const command: CliCommand = {
       const definitions = a.experiment ? [await findSweepExperiment(a.experiment)] : await sweepExperiments();
       const dbPath = sweepDbPath(a);
       const workers = a.workers ?? availableParallelism();
-      const out: { experiment: string; profile: string; counts?: Record<string, number>; cells?: PlannedCell[]; search?: string[]; error?: string }[] = [];
+      const out: {
+        experiment: string;
+        profile: string;
+        counts?: Record<string, number>;
+        cells?: PlannedCell[];
+        search?: string[];
+        error?: string;
+      }[] = [];
       for (const definition of definitions) {
         try {
           const resolved = resolveSweep(definition, a);
@@ -42,7 +49,8 @@ const command: CliCommand = {
           const { plan, lines } =
             withStore(dbPath, (store) => planSearch(resolved, store, fingerprints)) ?? planSearch(resolved, undefined, fingerprints);
           out.push({ experiment: definition.name, profile: resolved.profile.name, counts: planCounts(plan), cells: plan, search: lines });
-          if (!a.json) for (const line of [...formatPlan(definition.name, resolved.profile.name, plan, workers), ...lines, '']) console.log(line);
+          if (!a.json)
+            for (const line of [...formatPlan(definition.name, resolved.profile.name, plan, workers), ...lines, '']) console.log(line);
         } catch (error) {
           // one experiment that cannot be resolved or read (a real dataset without --data-dir) does not hide the others
           const message = error instanceof Error ? error.message : String(error);

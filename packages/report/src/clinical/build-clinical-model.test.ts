@@ -136,7 +136,11 @@ describe('buildClinicalModel on the fixture store', () => {
 
   test('Table 9: extra quoted columns sit beside the reference with their source, values only; without them the model is unchanged', () => {
     const extra: ReferenceColumn = { name: 'Second', source: 'another made-up table', auc: { SCOLIOSIS: 0.61, cardiomegaly: 0.75 } };
-    const withExtra = buildClinicalModel(store, FIXTURE_LOSS_EXPERIMENT, { reference: REFERENCE, extraReferences: [extra], bootstrap: FAST });
+    const withExtra = buildClinicalModel(store, FIXTURE_LOSS_EXPERIMENT, {
+      reference: REFERENCE,
+      extraReferences: [extra],
+      bootstrap: FAST,
+    });
     assert.deepEqual(withExtra.extraReferences, [{ name: 'Second', source: 'another made-up table' }]);
     assert.deepEqual(
       withExtra.table9.map((r) => [r.label, r.reference, r.extra]),
@@ -282,7 +286,10 @@ describe('buildClinicalModel edge cases', () => {
       [{ reference: { name: 'r', source: 's', auc: { cardiomegaly: 1.2 } } }, /request\.reference\.auc\["cardiomegaly"\].*\[0, 1\].*1\.2/],
       [{ reference: { name: 'r', source: 's', auc: null } }, /request\.reference\.auc.*label -> AUC/],
       [{ reference: null, extraReferences: [REFERENCE] }, /request\.extraReferences.*no extra columns without a reference/],
-      [{ reference: REFERENCE, extraReferences: [{ name: 'x', source: 's', auc: { scoliosis: -1 } }] }, /request\.extraReferences\[0\]\.auc\["scoliosis"\].*\[0, 1\].*-1/],
+      [
+        { reference: REFERENCE, extraReferences: [{ name: 'x', source: 's', auc: { scoliosis: -1 } }] },
+        /request\.extraReferences\[0\]\.auc\["scoliosis"\].*\[0, 1\].*-1/,
+      ],
     ];
     for (const [request, message] of cases) {
       assert.throws(

@@ -71,7 +71,9 @@ export function buildClinicalModel(store: ResultsStore, experiment: ReportExperi
     notes.push("Table 10's macro row has no per-seed bootstrap CI (a macro resample would redraw every label at once).");
   return {
     reference: settings.reference ? { name: settings.reference.name, source: settings.reference.source } : null,
-    ...(settings.extraReferences.length ? { extraReferences: settings.extraReferences.map((c) => ({ name: c.name, source: c.source })) } : {}),
+    ...(settings.extraReferences.length
+      ? { extraReferences: settings.extraReferences.map((c) => ({ name: c.name, source: c.source })) }
+      : {}),
     targets: settings.targets,
     eceBins: settings.eceBins,
     bootstrap: settings.bootstrap,

@@ -48,7 +48,12 @@ export function clinicalSettings(request: ClinicalRequest): ClinicalSettings {
   if (!Array.isArray(extraReferences))
     throw new ReportArgumentError(FN, 'request.extraReferences', 'an array of reference columns', extraReferences);
   if (extraReferences.length > 0 && reference === null)
-    throw new ReportArgumentError(FN, 'request.extraReferences', 'no extra columns without a reference (Table 9 is shown only with one)', extraReferences);
+    throw new ReportArgumentError(
+      FN,
+      'request.extraReferences',
+      'no extra columns without a reference (Table 9 is shown only with one)',
+      extraReferences,
+    );
   extraReferences.forEach((column, i) => {
     if (typeof column?.auc !== 'object' || column.auc === null)
       throw new ReportArgumentError(FN, `request.extraReferences[${i}].auc`, 'an object label -> AUC', column?.auc);
