@@ -92,17 +92,21 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
   const withBase = resolveDefinitionLayers(def, PAPER_CONFIG, [baseLayer(def)]);
   const baseConfig = resolveDefinitionLayers(def, withBase, [...profileLayers, ...extra]);
   const hashes = new Map<string, string>();
-  const distinct = (label: string, hash: string) => {
+  const distinct = (label: string, hash: string, trial = false) => {
     const twin = hashes.get(hash);
     if (twin !== undefined)
       throw new ExperimentDefinitionError(
         definitionFile(def.name),
         label,
-        'override',
+        trial ? 'search.params' : 'override',
         `resolves to the same config as level '${twin}' under profile '${profile.name}'` +
           (extra.length ? ` with ${extra.map((l) => l.source).join(', ')}` : '') +
           ` (config hash ${hash.slice(0, 12)}), so their runs could not be told apart; ` +
-          (extra.length ? 'a layer after the levels must not override what they vary' : 'the levels must differ in what they override'),
+          (trial
+            ? 'the sampled values must change the config (a layer after the levels must not override a searched key, nor a level differ only in one)'
+            : extra.length
+              ? 'a layer after the levels must not override what they vary'
+              : 'the levels must differ in what they override'),
       );
     hashes.set(hash, label);
   };
@@ -127,7 +131,7 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
     : null;
   const trialCells = (search?.levels ?? []).flatMap((l) => l.trials);
   for (const cell of trialCells) {
-    distinct(cell.level, cell.configHash);
+    distinct(cell.level, cell.configHash, true);
     cells.push(cell);
   }
 
