@@ -7,10 +7,16 @@
  */
 import type { ReportExperiment, ReportLevel } from '@cxr/report';
 import type { RunConfigOverrides } from '@cxr/train';
+import type { SearchDeclaration } from '../search/search-types.ts';
 
 /** One level: what the report shows about it plus the override it applies to the base. */
 export interface ExperimentLevel extends ReportLevel {
   override: RunConfigOverrides;
+  /**
+   * The level's own layer per profile name, applied right after its override: how a profile stands
+   * a smaller model in for a backbone the level names (levels are otherwise applied after profiles).
+   */
+  profiles?: Partial<Record<string, RunConfigOverrides>>;
 }
 
 export interface ExperimentDefinition extends Omit<ReportExperiment, 'levels' | 'profile' | 'baseConfig' | 'seeds'> {
@@ -19,6 +25,14 @@ export interface ExperimentDefinition extends Omit<ReportExperiment, 'levels' | 
   levels: ExperimentLevel[];
   /** Default seeds (thesis: three replicates). */
   seeds: number[];
+  /**
+   * This experiment's own layer per profile name (smoke, default, paper), applied right after that
+   * profile's: PAPER_CONFIG <- base <- profile <- profiles[name] <- level <- --set. A sibling
+   * system's default profile names its own dataset and sizes here (e.g. the CheXpert-layout phantom).
+   */
+  profiles?: Partial<Record<string, RunConfigOverrides>>;
+  /** A seeded search (../search/search-types.ts): its trials are cells of their own, then the best trial is replicated over `seeds`. */
+  search?: SearchDeclaration;
 }
 
 /** A named config layer applied to every level of a sweep (smoke, default, paper). */

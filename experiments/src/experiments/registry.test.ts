@@ -6,7 +6,7 @@ import { ExperimentDefinitionError } from './errors.ts';
 import { EXPERIMENT_NAMES, EXPERIMENTS, findExperiment } from './registry.ts';
 
 describe('experiment registry', () => {
-  it('lists Tables 1-9, each defined in the file of its name', async () => {
+  it("lists Tables 1-9 then the sibling systems' experiments, each defined in the file of its name", async () => {
     assert.deepEqual(EXPERIMENT_NAMES, [
       'table1-backbones',
       'table2-unfreeze',
@@ -17,6 +17,7 @@ describe('experiment registry', () => {
       'table7-augmentation',
       'table8-final',
       'table9-reference',
+      'seed001-uncertainty',
     ]);
     for (const definition of EXPERIMENTS) {
       const file = fileURLToPath(new URL(`./${definition.name}.ts`, import.meta.url));

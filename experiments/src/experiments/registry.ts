@@ -12,9 +12,10 @@ import { table5Loss } from './table5-loss.ts';
 import { table6Oversampling } from './table6-oversampling.ts';
 import { table7Augmentation } from './table7-augmentation.ts';
 import { table8Final } from './table8-final.ts';
+import { seed001Uncertainty } from './seed001-uncertainty.ts';
 import { table9Reference } from './table9-reference.ts';
 
-/** Tables 1-9 of the thesis (Table 9's experiment also carries Table 10), in table order (deep-frozen: a sweep cannot change a definition by accident). */
+/** Tables 1-9 of the thesis (Table 9's experiment also carries Table 10), in table order, then the sibling systems' experiments (deep-frozen: a sweep cannot change a definition by accident). */
 export const EXPERIMENTS: readonly ExperimentDefinition[] = deepFreeze([
   table1Backbones,
   table2Unfreeze,
@@ -25,6 +26,7 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = deepFreeze([
   table7Augmentation,
   table8Final,
   table9Reference,
+  seed001Uncertainty,
 ]);
 
 /** Their names (= file names), in the same order. */

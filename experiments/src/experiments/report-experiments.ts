@@ -8,6 +8,8 @@ import type { ResultsStore } from '@cxr/results';
 import { ExperimentArgumentError } from './errors.ts';
 import { PROFILES, findProfile } from './profiles/index.ts';
 import { EXPERIMENT_NAMES, findExperiment } from './registry.ts';
+import { withStoredReplication } from '../search/replication-cells.ts';
+import type { Profile } from './definition.ts';
 import { resolveExperiment } from './resolve-experiment.ts';
 
 /**
@@ -32,16 +34,18 @@ export function reportExperimentsFor(store: ResultsStore, names: readonly string
       );
     if (!known) return describeExperimentFromStore(store, name);
     const definition = findExperiment(name);
-    if (profile) return resolveExperiment(definition, { profile: findProfile(profile) }).report;
+    // a search's best level gets its config once the store holds the finished trials
+    const reportOf = (p?: Profile) => withStoredReplication(resolveExperiment(definition, p ? { profile: p } : {}), store).report;
+    if (profile) return reportOf(findProfile(profile));
     const hashes = new Set(stored.includes(name) ? store.listRuns({ experiment: name }).map((r) => r.configHash) : []);
     let best: { report: ReportExperiment; matches: number } | null = null;
     for (const p of PROFILES) {
-      const report = resolveExperiment(definition, { profile: p }).report;
+      const report = reportOf(p);
       const matches = report.levels.filter((l) => (l.configHashes ?? []).some((h) => hashes.has(h))).length;
       if (matches > 0 && (!best || matches > best.matches)) best = { report, matches };
     }
     if (best) return best.report;
-    const fallback = resolveExperiment(definition).report;
+    const fallback = reportOf();
     return { ...fallback, profile: null, baseConfig: undefined, levels: fallback.levels.map(({ configHashes: _, ...level }) => level) };
   });
 }

@@ -6,14 +6,26 @@
 import type { ReportExperiment } from '@cxr/report';
 import { PAPER_CONFIG, runConfigHash, type ConfigLayer, type RunConfig } from '@cxr/train';
 import { CliArgumentError, parseSeed } from '../cli/parse-seed.ts';
+import { resolveSearchCells, type ResolvedSearch } from '../search/search-cells.ts';
+import type { SearchTrial } from '../search/search-types.ts';
 import type { Cell, ExperimentDefinition, Profile } from './definition.ts';
 import { definitionFile, ExperimentArgumentError, ExperimentDefinitionError } from './errors.ts';
 import { findProfile } from './profiles/index.ts';
 import { findExperiment } from './registry.ts';
-import { baseLayer, checkSeeds, levelLayer, resolveDefinitionLayers, validateDefinition } from './validate-definition.ts';
+import {
+  baseLayer,
+  checkSeeds,
+  experimentProfileLayer,
+  levelLayer,
+  levelProfileLayer,
+  resolveDefinitionLayers,
+  validateDefinition,
+} from './validate-definition.ts';
 
 export interface ResolvedCell extends Cell {
   config: RunConfig;
+  /** A search trial's cell: its number, sampled values and the level it searches. */
+  trial?: SearchTrial & { of: string };
 }
 
 export interface ResolvedExperiment {
@@ -22,8 +34,10 @@ export interface ResolvedExperiment {
   seeds: number[];
   /** PAPER_CONFIG <- definition.base <- profile <- extra layers, resolved and validated. */
   baseConfig: RunConfig;
-  /** Levels in table order, then seeds ascending; index = position. */
+  /** Levels in table order, then seeds ascending, then the search's trials (if any); index = position. */
   cells: ResolvedCell[];
+  /** The definition's search with its trial cells (also in `cells`); null without one. The best trial's replication needs results (search/replication-cells.ts). */
+  search: ResolvedSearch | null;
   /** What the report needs: the definition's ReportExperiment part with configHashes per level, seeds, profile name and baseConfig. */
   report: ReportExperiment;
 }
@@ -43,10 +57,11 @@ export const MAX_SEED_COUNT = 1000;
 /**
  * Resolves an experiment (a definition or a registered name) under a profile: validates the
  * definition (validateDefinition), then per level PAPER_CONFIG <- base <- profile.override <-
- * level.override <- extra through resolveConfig (each layer checked, SECTION_DEFAULTS for sections
+ * definition.profiles[profile] <- level.override <- extra through resolveConfig (each layer checked, SECTION_DEFAULTS for sections
  * a partial override switches on), and the config hash runExperiment registers the runs under
  * (runConfigHash: the identity config, dataset.dataDir left out). Cells are the levels in table
- * order times the seeds ascending. Pure: nothing on disk is read (the trainer checks prerequisites
+ * order times the seeds ascending, then the search's trial cells (search-cells.ts: the sampled
+ * values as a layer right after the level's override, at the trial seed). Pure: nothing on disk is read (the trainer checks prerequisites
  * such as pretrained weights when a cell starts). Cost: one resolveConfig and one SHA-256 per level.
  *
  * @throws ExperimentDefinitionError for an unknown experiment, a definition that does not validate,
@@ -65,35 +80,62 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
       throw new ExperimentArgumentError('resolveExperiment', 'options.seeds', detail);
     });
   seeds.sort((a, b) => a - b);
-  const profileLayer: ConfigLayer = { source: `profile '${profile.name}'`, values: profile.override };
+  const own = experimentProfileLayer(def, profile.name);
+  const profileLayers: ConfigLayer[] = [{ source: `profile '${profile.name}'`, values: profile.override }, ...(own ? [own] : [])];
   const extra = options.extra ?? [];
+  // a level's override, then its own layer for this profile (a stand-in backbone)
+  const levelLayers = (label: string): ConfigLayer[] => {
+    const ownLevel = levelProfileLayer(def, label, profile.name);
+    return [levelLayer(def, label), ...(ownLevel ? [ownLevel] : [])];
+  };
 
   const withBase = resolveDefinitionLayers(def, PAPER_CONFIG, [baseLayer(def)]);
-  const baseConfig = resolveDefinitionLayers(def, withBase, [profileLayer, ...extra]);
+  const baseConfig = resolveDefinitionLayers(def, withBase, [...profileLayers, ...extra]);
   const hashes = new Map<string, string>();
-  const configs = def.levels.map((level) => {
-    const config = resolveDefinitionLayers(def, withBase, [profileLayer, levelLayer(def, level.label), ...extra]);
-    const hash = runConfigHash(config);
+  const distinct = (label: string, hash: string, trial = false) => {
     const twin = hashes.get(hash);
     if (twin !== undefined)
       throw new ExperimentDefinitionError(
         definitionFile(def.name),
-        level.label,
-        'override',
+        label,
+        trial ? 'search.params' : 'override',
         `resolves to the same config as level '${twin}' under profile '${profile.name}'` +
           (extra.length ? ` with ${extra.map((l) => l.source).join(', ')}` : '') +
           ` (config hash ${hash.slice(0, 12)}), so their runs could not be told apart; ` +
-          (extra.length ? 'a layer after the levels must not override what they vary' : 'the levels must differ in what they override'),
+          (trial
+            ? 'the sampled values must change the config (a layer after the levels must not override a searched key, nor a level differ only in one)'
+            : extra.length
+              ? 'a layer after the levels must not override what they vary'
+              : 'the levels must differ in what they override'),
       );
-    hashes.set(hash, level.label);
+    hashes.set(hash, label);
+  };
+  const configs = def.levels.map((level) => {
+    const config = resolveDefinitionLayers(def, withBase, [...profileLayers, ...levelLayers(level.label), ...extra]);
+    const hash = runConfigHash(config);
+    distinct(level.label, hash);
     return { level: level.label, config, hash };
   });
 
   const cells: ResolvedCell[] = [];
   for (const { level, config, hash } of configs)
     for (const seed of seeds) cells.push({ index: cells.length, level, seed, configHash: hash, config });
+  const search = def.search
+    ? resolveSearchCells(def.search, {
+        experiment: def.name,
+        levels: def.levels.map((l) => l.label),
+        levelConfig: (label) => configs.find((c) => c.level === label)!.config,
+        resolveTrial: (label, trial) => resolveDefinitionLayers(def, withBase, [...profileLayers, ...levelLayers(label), trial, ...extra]),
+        firstIndex: cells.length,
+      })
+    : null;
+  const trialCells = (search?.levels ?? []).flatMap((l) => l.trials);
+  for (const cell of trialCells) {
+    distinct(cell.level, cell.configHash, true);
+    cells.push(cell);
+  }
 
-  const { base: _base, levels, seeds: _seeds, ...shared } = def;
+  const { base: _base, levels, seeds: _seeds, profiles: _profiles, search: _search, ...shared } = def;
   const report: ReportExperiment = {
     ...structuredClone(shared),
     description: standInNote(
@@ -102,12 +144,25 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
       configs.map((c) => c.config.model.backbone),
       profile.name,
     ),
-    levels: levels.map(({ override: _override, ...level }, i) => ({ ...structuredClone(level), configHashes: [configs[i]!.hash] })),
+    levels: [
+      ...levels.map(({ override: _override, profiles: _levelProfiles, ...level }, i) => ({
+        ...structuredClone(level),
+        configHashes: [configs[i]!.hash],
+      })),
+      ...trialCells.map((c) => ({
+        label: c.level,
+        regime: `search trial of ${c.trial!.of}`,
+        configHashes: [c.configHash],
+        seeds: [c.seed],
+      })),
+      // its config is known once the trials are done (search/replication-cells.ts); until then the level has no runs
+      ...(search?.levels ?? []).map((l) => ({ label: l.best, regime: `best search trial of ${l.level}` })),
+    ],
     seeds: [...seeds],
     profile: profile.name,
     baseConfig,
   };
-  return { definition: def, profile, seeds, baseConfig, cells, report };
+  return { definition: def, profile, seeds, baseConfig, cells, search, report };
 }
 
 /**

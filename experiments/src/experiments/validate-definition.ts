@@ -1,14 +1,18 @@
 /**
  * Checks an experiment definition before anything runs: its shape (levels, seeds, metrics,
- * comparisons, published figures) and that its base and every level's override are valid run
- * configs, so a typo in experiments/src/experiments/<name>.ts fails at once, naming the file, the
+ * comparisons, published figures) and that its base, its own profile layers, every level's
+ * override and its search are valid run configs, so a typo in experiments/src/experiments/<name>.ts fails at once, naming the file, the
  * level and the key.
  */
 import { describeValue } from '@cxr/core';
 import { didYouMean, PAPER_CONFIG, resolveConfig, TrainConfigError, type ConfigLayer, type RunConfig } from '@cxr/train';
 import { MAX_SEED } from '../cli/parse-seed.ts';
+import { searchLabels } from '../search/search-labels.ts';
+import type { SearchDeclaration } from '../search/search-types.ts';
+import { validateSearch } from '../search/validate-search.ts';
 import type { ExperimentDefinition } from './definition.ts';
 import { definitionFile, ExperimentDefinitionError } from './errors.ts';
+import { PROFILE_NAMES } from './profiles/index.ts';
 
 const COMPARISON_KINDS = ['pair', 'best-vs-next', 'vs-reference'];
 
@@ -17,8 +21,10 @@ const COMPARISON_KINDS = ['pair', 'best-vs-next', 'vs-reference'];
  * Checked: a kebab-case name; at least one level, each with a non-empty label unique in the
  * experiment and a string regime; seeds (distinct integers 0..2^31-1) and metrics (distinct names)
  * non-empty; every level named by a comparison or published comparison exists, every published
- * metric is one of `metrics`; `base` over PAPER_CONFIG, and each level's override over that, pass
- * resolveConfig (unknown keys, wrong types, unknown names such as backbones and losses).
+ * metric is one of `metrics`; `base` over PAPER_CONFIG, and each level's override and each of the
+ * definition's `profiles` layers over that, pass resolveConfig (unknown keys, wrong types, unknown
+ * names such as backbones and losses); `profiles` names only known profiles; `search` passes
+ * validateSearch. Comparisons may name the labels a search adds ('best', 'search:trial-2').
  * Cost: one resolveConfig per level.
  *
  * @throws ExperimentDefinitionError naming experiments/src/experiments/<name>.ts, the level, the key, what was expected and what arrived.
@@ -63,11 +69,13 @@ export function validateDefinition(definition: ExperimentDefinition): void {
   const metrics = d.metrics as string[];
   if (new Set(metrics).size !== metrics.length) fail('metrics', `expected distinct metric names, received ${metrics.join(', ')}`);
 
+  // comparisons may name what a search adds ('best', 'search:trial-2'); a malformed search is reported below, by validateSearch
+  const compared = [...labels, ...(isSearchShaped(d.search) ? searchLabels(d.search, labels) : [])];
   const knownLevel = (key: string, name: unknown): void => {
-    if (typeof name !== 'string' || !labels.includes(name))
+    if (typeof name !== 'string' || !compared.includes(name))
       fail(
         key,
-        `unknown level ${describeValue(name)}${typeof name === 'string' ? didYouMean(name, labels) : ''}; levels: ${labels.map((l) => `'${l}'`).join(', ')}`,
+        `unknown level ${describeValue(name)}${typeof name === 'string' ? didYouMean(name, compared) : ''}; levels: ${compared.map((l) => `'${l}'`).join(', ')}`,
       );
   };
   const knownMetric = (key: string, name: unknown, level: string | null = null): void => {
@@ -109,7 +117,55 @@ export function validateDefinition(definition: ExperimentDefinition): void {
 
   const base = baseLayer(definition);
   const withBase = resolveDefinitionLayers(definition, PAPER_CONFIG, [base]);
-  for (const level of definition.levels) resolveDefinitionLayers(definition, withBase, [levelLayer(definition, level.label)]);
+  const levelConfigs = new Map(
+    definition.levels.map((level) => [level.label, resolveDefinitionLayers(definition, withBase, [levelLayer(definition, level.label)])]),
+  );
+
+  if (d.profiles !== undefined) {
+    if (typeof d.profiles !== 'object' || d.profiles === null || Array.isArray(d.profiles))
+      fail('profiles', `expected an object {profile name: config override}, received ${describeValue(d.profiles)}`);
+    for (const name of Object.keys(d.profiles as Record<string, unknown>)) {
+      if (!PROFILE_NAMES.includes(name))
+        fail(
+          `profiles.${name}`,
+          `unknown profile ${describeValue(name)}${didYouMean(name, PROFILE_NAMES)}; valid profiles: ${PROFILE_NAMES.join(', ')}`,
+        );
+      resolveDefinitionLayers(definition, withBase, [experimentProfileLayer(definition, name)!]);
+    }
+  }
+  for (const level of definition.levels) {
+    const own = (level as { profiles?: unknown }).profiles;
+    if (own === undefined) continue;
+    if (typeof own !== 'object' || own === null || Array.isArray(own))
+      fail('profiles', `expected an object {profile name: config override}, received ${describeValue(own)}`, level.label);
+    for (const name of Object.keys(own as object)) {
+      if (!PROFILE_NAMES.includes(name))
+        fail(
+          `profiles.${name}`,
+          `unknown profile ${describeValue(name)}${didYouMean(name, PROFILE_NAMES)}; valid profiles: ${PROFILE_NAMES.join(', ')}`,
+          level.label,
+        );
+      resolveDefinitionLayers(definition, levelConfigs.get(level.label)!, [levelProfileLayer(definition, level.label, name)!]);
+    }
+  }
+  if (d.search !== undefined) validateSearch(d.search, { name: definition.name, metrics, levelConfigs });
+}
+
+function isSearchShaped(search: unknown): search is SearchDeclaration {
+  const s = search as Partial<SearchDeclaration> | undefined;
+  return typeof s === 'object' && s !== null && typeof s.params === 'object' && (s.levels === undefined || Array.isArray(s.levels));
+}
+
+/** Level `label`'s own layer for profile `name` (its `profiles[name]`), or null when it has none. */
+export function levelProfileLayer(definition: ExperimentDefinition, label: string, name: string): ConfigLayer | null {
+  const values = definition.levels.find((l) => l.label === label)?.profiles?.[name];
+  return values === undefined ? null : { source: `${definitionFile(definition.name)} level '${label}' profiles.${name}`, values };
+}
+
+/** The definition's own layer for profile `name` (its `profiles[name]`), or null when it has none. */
+export function experimentProfileLayer(definition: ExperimentDefinition, name: string): ConfigLayer | null {
+  const values = definition.profiles?.[name];
+  return values === undefined ? null : { source: `${definitionFile(definition.name)} profiles.${name}`, values };
 }
 
 /** The layer of a definition's base, named after its file. */
@@ -141,6 +197,15 @@ export function resolveDefinitionLayers(definition: ExperimentDefinition, config
       throw new ExperimentDefinitionError(definitionFile(definition.name), null, `base.${error.path}`, detail);
     const level = definition.levels.find((l) => levelLayer(definition, l.label).source === error.source);
     if (level) throw new ExperimentDefinitionError(definitionFile(definition.name), level.label, `override.${error.path}`, detail);
+    for (const l of definition.levels)
+      for (const name of Object.keys(l.profiles ?? {}))
+        if (levelProfileLayer(definition, l.label, name)?.source === error.source)
+          throw new ExperimentDefinitionError(definitionFile(definition.name), l.label, `profiles.${name}.${error.path}`, detail);
+    const profile = Object.keys(definition.profiles ?? {}).find(
+      (name) => experimentProfileLayer(definition, name)?.source === error.source,
+    );
+    if (profile !== undefined)
+      throw new ExperimentDefinitionError(definitionFile(definition.name), null, `profiles.${profile}.${error.path}`, detail);
     throw error;
   }
 }

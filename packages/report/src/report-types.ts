@@ -21,6 +21,8 @@ export interface ReportLevel {
   regime: string;
   /** Only runs of these config hashes count for the level (the sweep passes them); absent: the level's latest registered config. */
   configHashes?: string[];
+  /** Only runs of these seeds count for the level, and these are its planned seeds (a search trial at its trial seed; a best trial's replicates, not the trial itself); absent: every seed, planned = the experiment's. */
+  seeds?: number[];
   /** Thesis' published numbers for this level, metric name (e.g. 'macro_auc_roc') -> mean +/- sd. */
   published?: Partial<Record<string, PublishedSummary>>;
 }

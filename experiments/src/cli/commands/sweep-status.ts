@@ -10,7 +10,8 @@ import { findSweepExperiment, sweepExperiments } from '../test-experiments.ts';
 import { withStore } from './db.ts';
 import { cellFingerprints } from '../../sweep/cell-fingerprints.ts';
 import { formatPlan, planCounts } from '../../sweep/format-plan.ts';
-import { planCells, type PlannedCell } from '../../sweep/plan-cells.ts';
+import type { PlannedCell } from '../../sweep/plan-cells.ts';
+import { planSearch } from '../../search/search-plan.ts';
 
 interface StatusArgs extends SweepArgs {
   experiment?: string;
@@ -33,16 +34,23 @@ const command: CliCommand = {
       const definitions = a.experiment ? [await findSweepExperiment(a.experiment)] : await sweepExperiments();
       const dbPath = sweepDbPath(a);
       const workers = a.workers ?? availableParallelism();
-      const out: { experiment: string; profile: string; counts?: Record<string, number>; cells?: PlannedCell[]; error?: string }[] = [];
+      const out: {
+        experiment: string;
+        profile: string;
+        counts?: Record<string, number>;
+        cells?: PlannedCell[];
+        search?: string[];
+        error?: string;
+      }[] = [];
       for (const definition of definitions) {
         try {
           const resolved = resolveSweep(definition, a);
           const fingerprints = await cellFingerprints(resolved.cells, SWEEP_DATA_ROOT, 'peek');
-          const plan =
-            withStore(dbPath, (store) => planCells(resolved.cells, store, fingerprints)) ??
-            planCells(resolved.cells, undefined, fingerprints);
-          out.push({ experiment: definition.name, profile: resolved.profile.name, counts: planCounts(plan), cells: plan });
-          if (!a.json) for (const line of [...formatPlan(definition.name, resolved.profile.name, plan, workers), '']) console.log(line);
+          const { plan, lines } =
+            withStore(dbPath, (store) => planSearch(resolved, store, fingerprints)) ?? planSearch(resolved, undefined, fingerprints);
+          out.push({ experiment: definition.name, profile: resolved.profile.name, counts: planCounts(plan), cells: plan, search: lines });
+          if (!a.json)
+            for (const line of [...formatPlan(definition.name, resolved.profile.name, plan, workers), ...lines, '']) console.log(line);
         } catch (error) {
           // one experiment that cannot be resolved or read (a real dataset without --data-dir) does not hide the others
           const message = error instanceof Error ? error.message : String(error);

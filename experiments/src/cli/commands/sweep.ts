@@ -3,7 +3,8 @@
  * worker processes, and ends with its report. Every cell is registered up front (pending), so a
  * second invocation - or one with more seeds - runs only what is missing; failed cells are
  * reported (exit 1) and rerun only with --retry-failed; `--dry-run` prints the plan and changes
- * nothing. Ctrl-C / SIGTERM hand every running cell back as pending and say how to resume (exit
+ * nothing. An experiment with a search runs its trials with the grid, then the best trial's
+ * replication (search/run-search-sweep.ts). Ctrl-C / SIGTERM hand every running cell back as pending and say how to resume (exit
  * 130 / 143). The `status`, `prepare` and hidden `worker` subcommands live in sweep-*.ts.
  */
 import { availableParallelism } from 'node:os';
@@ -20,9 +21,9 @@ import { cellFingerprints } from '../../sweep/cell-fingerprints.ts';
 import { defaultWorkerCount } from '../../sweep/default-workers.ts';
 import { forkSweepWorker } from '../../sweep/fork-worker.ts';
 import { formatPlan, planCounts, planEstimate } from '../../sweep/format-plan.ts';
-import { planCells } from '../../sweep/plan-cells.ts';
 import { neededBackbones } from '../../sweep/prepare-sweep.ts';
-import { runSweep } from '../../sweep/run-sweep.ts';
+import { runSearchSweep } from '../../search/run-search-sweep.ts';
+import { planSearch } from '../../search/search-plan.ts';
 import { writeSweepReport } from '../../sweep/sweep-report.ts';
 import { formatSummary, summarizeSweep, summaryExitCode } from '../../sweep/sweep-summary.ts';
 import { createSweepView } from '../../sweep/sweep-view.ts';
@@ -74,9 +75,8 @@ const command: CliCommand = {
 
       if (a.dryRun) {
         const fingerprints = await cellFingerprints(resolved.cells, SWEEP_DATA_ROOT, 'peek');
-        const plan =
-          withStore(dbPath, (store) => planCells(resolved.cells, store, fingerprints)) ??
-          planCells(resolved.cells, undefined, fingerprints);
+        const { plan, lines: searchLines } =
+          withStore(dbPath, (store) => planSearch(resolved, store, fingerprints)) ?? planSearch(resolved, undefined, fingerprints);
         const workers = a.workers ?? (a.backend === 'auto' ? availableParallelism() : defaultWorkerCount(a.backend));
         if (a.json) {
           const estimate = planEstimate(a.retryFailed ? plan : plan.filter((c) => c.status !== 'failed'), workers);
@@ -90,10 +90,11 @@ const command: CliCommand = {
               counts: planCounts(plan),
               estimate,
               cells: plan,
+              search: searchLines,
             }),
           );
         } else {
-          for (const line of formatPlan(name, resolved.profile.name, plan, workers, a.retryFailed)) console.log(line);
+          for (const line of [...formatPlan(name, resolved.profile.name, plan, workers, a.retryFailed), ...searchLines]) console.log(line);
           for (const need of neededBackbones(resolved, SWEEP_WEIGHTS_ROOT).filter((n) => n.missing))
             console.log(
               `needs pretraining first (cxr sweep does it, or cxr sweep prepare ${name}): ${need.backbone} at ${need.size} px -> ${resolve(need.dir)}`,
@@ -112,7 +113,7 @@ const command: CliCommand = {
       const started = performance.now();
       const resume = resumeCommand(process.argv.slice(2));
       try {
-        const result = await runSweep({
+        const { result, resolved: final } = await runSearchSweep({
           resolved,
           store,
           workers,
@@ -136,7 +137,7 @@ const command: CliCommand = {
           signal: interrupts.signal,
           progress,
         });
-        const report = result.interrupted ? null : await writeSweepReport(store, resolved.report, { out: a.out });
+        const report = result.interrupted ? null : await writeSweepReport(store, final.report, { out: a.out });
         const summary = summarizeSweep({
           experiment: name,
           profile: resolved.profile.name,

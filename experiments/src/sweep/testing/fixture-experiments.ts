@@ -37,3 +37,26 @@ export const testFailingLevel: ExperimentDefinition = {
     { label: 'missing weights', regime: 'test', override: { model: { init: { weights: '/nonexistent' } } } },
   ],
 };
+
+/**
+ * One level and a search of two trials over the head's learning rate and the head's dropout, so a
+ * sweep under the smoke profile at seed 1 has four cells: the level, two trials (run seed 0), then
+ * the best trial's replicate.
+ */
+export const testSearch: ExperimentDefinition = {
+  ...shared,
+  name: 'test-search',
+  title: 'Sweep test: a search of two trials',
+  seeds: [1],
+  comparisons: [{ kind: 'pair', a: 'best', b: 'lr 1e-3' }],
+  levels: [{ label: 'lr 1e-3', regime: 'test', override: { optimizer: { lrHead: 1e-3 } } }],
+  search: {
+    params: {
+      'optimizer.lrHead': { kind: 'log-uniform', min: 3e-4, max: 1e-2 },
+      'model.head.0.dropout': { kind: 'uniform', min: 0, max: 0.5 },
+    },
+    trials: 2,
+    seed: 1,
+    metric: 'macro_auc_roc',
+  },
+};

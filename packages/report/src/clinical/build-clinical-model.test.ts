@@ -134,6 +134,31 @@ describe('buildClinicalModel on the fixture store', () => {
     assert.equal(scoliosis.deltaCi, null);
   });
 
+  test('Table 9: extra quoted columns sit beside the reference with their source, values only; without them the model is unchanged', () => {
+    const extra: ReferenceColumn = { name: 'Second', source: 'another made-up table', auc: { SCOLIOSIS: 0.61, cardiomegaly: 0.75 } };
+    const withExtra = buildClinicalModel(store, FIXTURE_LOSS_EXPERIMENT, {
+      reference: REFERENCE,
+      extraReferences: [extra],
+      bootstrap: FAST,
+    });
+    assert.deepEqual(withExtra.extraReferences, [{ name: 'Second', source: 'another made-up table' }]);
+    assert.deepEqual(
+      withExtra.table9.map((r) => [r.label, r.reference, r.extra]),
+      [
+        ['cardiomegaly', 0.8, [0.75]],
+        ['pleural effusion', 0.9, [null]],
+        ['air trapping', 0.7, [null]],
+        ['scoliosis', null, [0.61]],
+      ],
+    );
+    assert.deepEqual(
+      withExtra.table9.map(({ extra: _, ...r }) => r),
+      model.table9,
+    );
+    assert.equal('extraReferences' in model, false);
+    assert.ok(!model.table9.some((r) => 'extra' in r));
+  });
+
   test('Table 9: our AUC per seed is the pair-counting AUC, Delta = ours - reference, CI from the pooled bootstrap', () => {
     const cell = model.table9[1]!.perLevel['class-balanced focal']!;
     doneRuns('class-balanced focal').forEach((run, i) => {
@@ -260,6 +285,11 @@ describe('buildClinicalModel edge cases', () => {
       [{ reference: null, levels: ['nope'] }, /request\.levels\[0\].*weighted-bce.*nope/],
       [{ reference: { name: 'r', source: 's', auc: { cardiomegaly: 1.2 } } }, /request\.reference\.auc\["cardiomegaly"\].*\[0, 1\].*1\.2/],
       [{ reference: { name: 'r', source: 's', auc: null } }, /request\.reference\.auc.*label -> AUC/],
+      [{ reference: null, extraReferences: [REFERENCE] }, /request\.extraReferences.*no extra columns without a reference/],
+      [
+        { reference: REFERENCE, extraReferences: [{ name: 'x', source: 's', auc: { scoliosis: -1 } }] },
+        /request\.extraReferences\[0\]\.auc\["scoliosis"\].*\[0, 1\].*-1/,
+      ],
     ];
     for (const [request, message] of cases) {
       assert.throws(

@@ -12,6 +12,7 @@ import { labelFigures } from './label-figures.ts';
 import { labelKey } from './label-key.ts';
 import { levelLabelData } from './level-label-data.ts';
 import { table10Level } from './table10-level.ts';
+import { withExtraColumns } from './extra-reference-columns.ts';
 import { table9Rows } from './table9-rows.ts';
 
 /** The dataset's labels in prediction order (first run first), one spelling per matching key. */
@@ -63,11 +64,16 @@ export function buildClinicalModel(store: ResultsStore, experiment: ReportExperi
     notes.push(
       `Test images whose truth code is neither 0 nor 1 are left out of that label's metrics: ${unknown.map((u) => `${u.label} (${u.n})`).join(', ')}.`,
     );
-  const table9 = settings.reference ? table9Rows(settings.reference, labels, data, settings.bootstrap, notes) : [];
+  const table9 = settings.reference
+    ? withExtraColumns(table9Rows(settings.reference, labels, data, settings.bootstrap, notes), settings.extraReferences)
+    : [];
   if (data.some((d) => d.byLabel.size > 0))
     notes.push("Table 10's macro row has no per-seed bootstrap CI (a macro resample would redraw every label at once).");
   return {
     reference: settings.reference ? { name: settings.reference.name, source: settings.reference.source } : null,
+    ...(settings.extraReferences.length
+      ? { extraReferences: settings.extraReferences.map((c) => ({ name: c.name, source: c.source })) }
+      : {}),
     targets: settings.targets,
     eceBins: settings.eceBins,
     bootstrap: settings.bootstrap,

@@ -5,6 +5,7 @@ import type { ClinicalRequest } from './clinical-types.ts';
 /** Every setting of a ClinicalRequest, defaults applied. */
 export interface ClinicalSettings {
   reference: ClinicalRequest['reference'];
+  extraReferences: NonNullable<ClinicalRequest['extraReferences']>;
   levels: string[] | undefined;
   targets: { sensitivity: number; specificity: number };
   eceBins: number;
@@ -43,12 +44,28 @@ export function clinicalSettings(request: ClinicalRequest): ClinicalSettings {
       throw new ReportArgumentError(FN, 'request.reference.auc', 'an object label -> AUC', reference.auc);
     for (const [label, auc] of Object.entries(reference.auc)) unitInterval(`request.reference.auc[${JSON.stringify(label)}]`, auc);
   }
+  const extraReferences = request.extraReferences ?? [];
+  if (!Array.isArray(extraReferences))
+    throw new ReportArgumentError(FN, 'request.extraReferences', 'an array of reference columns', extraReferences);
+  if (extraReferences.length > 0 && reference === null)
+    throw new ReportArgumentError(
+      FN,
+      'request.extraReferences',
+      'no extra columns without a reference (Table 9 is shown only with one)',
+      extraReferences,
+    );
+  extraReferences.forEach((column, i) => {
+    if (typeof column?.auc !== 'object' || column.auc === null)
+      throw new ReportArgumentError(FN, `request.extraReferences[${i}].auc`, 'an object label -> AUC', column?.auc);
+    for (const [label, auc] of Object.entries(column.auc)) unitInterval(`request.extraReferences[${i}].auc[${JSON.stringify(label)}]`, auc);
+  });
   if (request.levels !== undefined && !Array.isArray(request.levels))
     throw new ReportArgumentError(FN, 'request.levels', 'an array of level labels', request.levels);
   const targets = request.targets ?? { sensitivity: 0.95, specificity: 0.95 };
   const bootstrap = request.bootstrap ?? { b: 1000, seed: 0 };
   return {
     reference,
+    extraReferences: [...extraReferences],
     levels: request.levels ? [...request.levels] : undefined,
     targets: {
       sensitivity: unitInterval('request.targets.sensitivity', targets.sensitivity),

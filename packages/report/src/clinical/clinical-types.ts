@@ -20,6 +20,8 @@ export interface ReferenceColumn {
 export interface ClinicalRequest {
   /** Table 9's reference column; null: no Table 9 (Table 10 and the figures only). */
   reference: ReferenceColumn | null;
+  /** Further quoted columns shown beside the reference in Table 9, values only (Delta is against `reference`); e.g. a seed's own per-model columns. */
+  extraReferences?: ReferenceColumn[];
   /** Levels shown, in this order (default: every level with a done run, table order). */
   levels?: string[];
   /** Operating-point targets fixed on validation (default 0.95 and 0.95, thesis Table 10). */
@@ -44,6 +46,8 @@ export interface Table9Row {
   reference: number | null;
   /** False for reference labels the dataset's runs do not have (listed, never dropped). */
   inDataset: boolean;
+  /** With extraReferences: each extra column's AUC for this label (null where it names none), in their order. */
+  extra?: (number | null)[];
   /** level -> our AUC-ROC over seeds, and Delta = ours - reference over seeds with its pooled bootstrap CI. */
   perLevel: Record<string, { auc: MetricSummary; delta: MetricSummary | null; deltaCi: Interval | null } | null>;
 }
@@ -100,6 +104,8 @@ export interface LabelFigures {
 /** Everything the clinical section shows. */
 export interface ClinicalModel {
   reference: { name: string; source: string } | null;
+  /** The extra quoted columns of Table 9 (present only when requested). */
+  extraReferences?: { name: string; source: string }[];
   targets: { sensitivity: number; specificity: number };
   eceBins: number;
   bootstrap: { b: number; seed: number };

@@ -63,3 +63,15 @@ test('Markdown and LaTeX carry Table 9 and Table 10', () => {
   assert.ok(/Macro & \d\.\d{3} \$\\pm\$ \d\.\d{3}/.test(tex));
   assert.ok(!renderMarkdown(buildReportModel(store, FIXTURE_LOSS_EXPERIMENT)).includes('Clinical evaluation'));
 });
+
+test('extra quoted columns appear beside the reference in Table 9 of the page, Markdown and LaTeX, with their source', async () => {
+  const extra: ReferenceColumn = { name: 'Seed Table 1', source: 'doc 001, Table 1', auc: { Cardiomegaly: 0.83 } };
+  const m = buildReportModel(store, { ...experiment, clinical: { ...experiment.clinical!, extraReferences: [extra] } });
+  const page = await renderExperimentPage(m);
+  const table9 = page.slice(page.indexOf('<table id="table9"'), page.indexOf('</table>', page.indexOf('<table id="table9"')));
+  assert.ok(table9.includes('<th>Ref &amp; co</th><th>Seed Table 1</th><th>Δ (weighted-bce)</th>'), table9.slice(0, 400));
+  assert.ok(table9.includes('>cardiomegaly</td><td class="num">0.800</td><td class="num">0.830</td>'));
+  assert.ok(page.includes('Also quoted: Seed Table 1 (doc 001, Table 1).'));
+  assert.match(renderMarkdown(m), /\| Label \| Ref & co \| Seed Table 1 \|/);
+  assert.match(renderLatex(m), /Seed Table 1/);
+});

@@ -40,6 +40,11 @@ export function checkExperiment(experiment: ReportExperiment, labelsInStore: rea
         level.configHashes,
       );
     }
+    if (
+      level.seeds !== undefined &&
+      (!Array.isArray(level.seeds) || level.seeds.length === 0 || !level.seeds.every((s) => Number.isSafeInteger(s) && s >= 0))
+    )
+      throw new ReportArgumentError(FN, `experiment.levels[${i}].seeds`, 'a non-empty array of integer seeds >= 0, or no key', level.seeds);
   });
   const known = [...new Set([...experiment.levels.map((l) => l.label), ...labelsInStore])];
   const level = (arg: string, label: unknown) => {

@@ -19,7 +19,7 @@ import { summarizeMetric } from './summarize-metric.ts';
 export function buildLevelRows(levels: readonly LevelRuns[], experiment: ReportExperiment): LevelRow[] {
   const rows = levels.map((level): LevelRow => {
     const done = level.runs.filter((r) => r.status === 'done');
-    const planned = new Set([...level.runs.map((r) => r.seed), ...(experiment.seeds ?? [])]);
+    const planned = new Set([...level.runs.map((r) => r.seed), ...(level.spec?.seeds ?? experiment.seeds ?? [])]);
     return {
       label: level.label,
       regime: level.regime,

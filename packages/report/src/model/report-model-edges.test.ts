@@ -101,6 +101,17 @@ describe('buildReportModel edge cases', () => {
     assert.ok(model.notes.some((n) => /^'A' also names an earlier config \([0-9a-f]{12}, 2 runs\); the table uses the latest/.test(n)));
   });
 
+  test("a level's seeds keep only those runs and are its planned seeds (a search's best trial replicated apart from the trial)", () => {
+    const m = buildReportModel(store, {
+      ...experiment,
+      levels: [{ label: 'H seed 2', regime: 'by hash', configHashes: [hashOf('H-db')], seeds: [2] }],
+      comparisons: [],
+      publishedComparisons: [],
+    });
+    const row = m.levels.find((l) => l.label === 'H seed 2')!;
+    assert.deepEqual([row.metrics.macro_auc_roc!.values, row.seedsDone, row.seedsPlanned], [[0.81], 1, 1]);
+  });
+
   test('configHashes take the runs of those configs whatever their label; other datasets are left out', () => {
     assert.deepEqual(model.levels[2]!.metrics.macro_auc_roc!.values, [0.8, 0.81]);
     assert.ok(!model.levels.some((l) => l.label === 'H-db'));
@@ -236,6 +247,11 @@ describe('buildReportModel argument checks', () => {
       'empty configHashes',
       (e) => ({ ...e, levels: [{ label: 'A', regime: '', configHashes: [] }] }),
       'buildReportModel(experiment.levels[0].configHashes): expected a non-empty array of config hashes, or no key, received an array of length 0',
+    ],
+    [
+      'level seeds not integers',
+      (e) => ({ ...e, levels: [{ label: 'A', regime: '', seeds: [1.5] }] }),
+      'buildReportModel(experiment.levels[0].seeds): expected a non-empty array of integer seeds >= 0, or no key, received an array of length 1',
     ],
     [
       'comparisons not an array',

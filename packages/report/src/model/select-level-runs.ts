@@ -35,7 +35,7 @@ export interface SelectedRuns {
  * Assigns the experiment's runs to its levels: a level with `configHashes` takes the runs of those
  * configs (whatever label they are stored under); any other level takes the runs of the latest
  * config registered under its label (earlier configs under that label are reported in
- * `excluded.otherConfigs`); labels found in the database but not described are appended as levels
+ * `excluded.otherConfigs`); a level with `seeds` keeps only runs of those seeds; labels found in the database but not described are appended as levels
  * with regime ''. When the runs span several dataset fingerprints, the table uses the one with the
  * most done runs (ties: the first seen) and the rest go to `excluded.otherFingerprints`, since
  * numbers from two datasets are not one comparison.
@@ -60,7 +60,9 @@ export function selectLevelRuns(store: ResultsStore, experiment: ReportExperimen
     label: spec.label,
     regime: spec.regime,
     spec,
-    runs: spec.configHashes ? all.filter((r) => spec.configHashes!.includes(r.configHash)) : latestOf(spec.label),
+    runs: (spec.configHashes ? all.filter((r) => spec.configHashes!.includes(r.configHash)) : latestOf(spec.label)).filter(
+      (r) => !spec.seeds || spec.seeds.includes(r.seed),
+    ),
   }));
   const listed = new Set(experiment.levels.map((l) => l.label));
   const appended = [...byLabel.keys()]

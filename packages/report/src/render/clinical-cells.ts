@@ -33,7 +33,7 @@ export function intervalText(ci: Interval | null, sign = false): string {
 }
 
 /**
- * Table 9 as text: label, the reference AUC, then per level Delta (mean ± sd over seeds), its
+ * Table 9 as text: label, the reference AUC, the extra quoted columns (if any), then per level Delta (mean ± sd over seeds), its
  * pooled bootstrap CI and our AUC; a label the dataset lacks says so in its first level cell.
  *
  * @example table9Text(model).headings // ['Label', 'Liz, EffNet', 'Δ (intermediate)', '95 % CI (intermediate)', 'AUC ours (intermediate)', ...]
@@ -42,11 +42,13 @@ export function table9Text(model: ClinicalModel): TextTable {
   const headings = [
     'Label',
     model.reference?.name ?? 'Reference',
+    ...(model.extraReferences ?? []).map((c) => c.name),
     ...model.levels.flatMap((l) => [`Δ (${l})`, `95 % CI (${l})`, `AUC ours (${l})`]),
   ];
   const rows = model.table9.map((r) => [
     r.label,
     r.reference === null ? '' : fixed(r.reference, DIGITS.mean),
+    ...(model.extraReferences ?? []).map((_, i) => (r.extra?.[i] == null ? '' : fixed(r.extra[i]!, DIGITS.mean))),
     ...model.levels.flatMap((l, i) => {
       if (!r.inDataset) return [i === 0 ? 'not in the dataset' : '', '', ''];
       const cell = r.perLevel[l];
@@ -114,6 +116,7 @@ export function clinicalSettingsText(model: ClinicalModel): string {
     `Thresholds fixed on validation (sensitivity >= ${t.sensitivity}, specificity >= ${t.specificity}) and applied unchanged to test; ` +
     `ECE with ${model.eceBins} equal-width bins; percentile bootstrap over test images, B = ${model.bootstrap.b}, seed ${model.bootstrap.seed} ` +
     `(Table 9: resamples pooled over the seeds; Table 10: per seed); curves thinned to at most ${model.maxCurvePoints} points.` +
-    (model.reference ? ` Reference: ${model.reference.name} (${model.reference.source}); Δ = AUC ours − reference.` : '')
+    (model.reference ? ` Reference: ${model.reference.name} (${model.reference.source}); Δ = AUC ours − reference.` : '') +
+    (model.extraReferences?.length ? ` Also quoted: ${model.extraReferences.map((c) => `${c.name} (${c.source})`).join('; ')}.` : '')
   );
 }
