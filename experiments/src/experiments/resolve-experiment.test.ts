@@ -42,8 +42,7 @@ describe('resolveExperiment', () => {
   });
 
   it('every registered experiment resolves under every profile, with one distinct hash per level', () => {
-    // TEMPORARY: needs wt-strat and wt-phantom (seed001's config keys); remove the filter at merge
-    for (const definition of EXPERIMENTS.filter((e) => e.name !== 'seed001-uncertainty'))
+    for (const definition of EXPERIMENTS)
       for (const profile of PROFILE_NAMES) {
         const r = resolveExperiment(definition.name, { profile });
         const trials = r.search ? r.search.levels.reduce((n, l) => n + l.trials.length, 0) : 0;

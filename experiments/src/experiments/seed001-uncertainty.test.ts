@@ -14,8 +14,6 @@ import { runExperiment, selectBackend } from '@cxr/train';
 import { resolveExperiment } from './resolve-experiment.ts';
 import { SEED001_BASELINE_U1, SEED001_QUOTED_COLUMNS, seed001Uncertainty } from './seed001-uncertainty.ts';
 
-const TODO = { todo: 'TEMPORARY: needs wt-strat and wt-phantom' };
-
 describe('seed001-uncertainty', () => {
   it('quotes Table 1 for all fourteen CheXpert labels and Table 2 for its five, with document and table as the source', () => {
     assert.deepEqual(
@@ -45,7 +43,7 @@ describe('seed001-uncertainty', () => {
     assert.equal(seed001Uncertainty.clinical!.extraReferences!.length, 5);
   });
 
-  it('resolves under every profile: 4 levels x 3 seeds and 5 trials, the seed protocol under paper, stand-ins named', TODO, () => {
+  it('resolves under every profile: 4 levels x 3 seeds and 5 trials, the seed protocol under paper, stand-ins named', () => {
     for (const profile of ['smoke', 'default', 'paper']) {
       const r = resolveExperiment('seed001-uncertainty', { profile });
       assert.equal(r.cells.length, 4 * 3 + 5, profile);
@@ -87,7 +85,7 @@ describe('seed001-uncertainty', () => {
     );
   });
 
-  it('trains a smoke cell on the CheXpert-layout phantom in seconds', TODO, async () => {
+  it('trains a smoke cell on the CheXpert-layout phantom in seconds', async () => {
     const tmp = makeTempDir('seed001-smoke');
     const { store, cleanup } = openTempResultsStore();
     after(() => {

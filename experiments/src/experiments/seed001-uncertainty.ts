@@ -20,7 +20,6 @@
  * the search on the DenseNet121 U-Ones level (the seed tunes "DenseNet121's drop rate").
  */
 import type { ReferenceColumn } from '@cxr/report';
-import type { RunConfigOverrides } from '@cxr/train';
 import type { ExperimentDefinition, ExperimentLevel } from './definition.ts';
 import { THESIS_METRICS, THESIS_SEEDS } from './thesis-choices.ts';
 
@@ -74,12 +73,11 @@ export const SEED001_QUOTED_COLUMNS: readonly ReferenceColumn[] = [
 
 /**
  * The weighted random sampler (section 2.2.4: draws with replacement, probabilities from inverse
- * class counts). Its shape is @cxr/data's (the strat helper's `sampling.weighted`); `{}` asks for
- * its documented defaults.
+ * class counts): an image weighs the largest 1/count of its positive labels; one epoch draws as
+ * many images as the training split holds.
  */
-const WEIGHTED_SAMPLING = {};
+const WEIGHTED_SAMPLING = { combine: 'max', samplesPerEpoch: null } as const;
 
-// the `as RunConfigOverrides` casts cover keys other branches add (split.stratification, sampling.weighted, resnet101, custom-*); drop them once merged
 type Family = 'DenseNet121' | 'ResNet101';
 const FAMILY: Record<Family, { backbone: string; unfreeze: number; smoke: string; standIn: string }> = {
   DenseNet121: { backbone: 'densenet121', unfreeze: 0.28, smoke: 'cnn3', standIn: 'custom-densenet' },
@@ -91,11 +89,11 @@ function level(family: Family, policy: 'zeros' | 'ones'): ExperimentLevel {
   return {
     label: `${family} U-${policy === 'zeros' ? 'Zeros' : 'Ones'}`,
     regime: family,
-    override: { dataset: { uncertain: policy }, model: { backbone: f.backbone, unfreeze: f.unfreeze } } as RunConfigOverrides,
+    override: { dataset: { uncertain: policy }, model: { backbone: f.backbone, unfreeze: f.unfreeze } },
     // smoke: two small CNNs from random weights; default: the same families at CNN size (see the profile note in the description)
     profiles: {
-      smoke: { model: { backbone: f.smoke } } as RunConfigOverrides,
-      default: { model: { backbone: f.standIn } } as RunConfigOverrides,
+      smoke: { model: { backbone: f.smoke } },
+      default: { model: { backbone: f.standIn } },
     },
   };
 }
@@ -126,19 +124,19 @@ export const seed001Uncertainty: ExperimentDefinition = {
     augment: null,
     mixup: null,
     cutmix: null,
-  } as RunConfigOverrides,
+  },
   profiles: {
     smoke: {
       dataset: { name: 'chexpert', dataDir: null, phantom: { images: 200, size: 32, seed: 1 } },
       schedule: { freezeThenUnfreeze: { headOnlyEpochs: 1 } },
-    } as RunConfigOverrides,
+    },
     default: {
       // the CheXpert-layout phantom; the global default profile's 32 px, short epochs and no augmentation stay
       dataset: { name: 'chexpert', dataDir: null, phantom: { images: 2000, size: 64, seed: 0 } },
       epochs: 8,
       stepsPerEpoch: 16,
       schedule: { freezeThenUnfreeze: { headOnlyEpochs: 2 } },
-    } as RunConfigOverrides,
+    },
   },
   levels: [level('DenseNet121', 'zeros'), level('DenseNet121', 'ones'), level('ResNet101', 'zeros'), level('ResNet101', 'ones')],
   seeds: [...THESIS_SEEDS],
