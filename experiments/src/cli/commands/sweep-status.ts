@@ -1,16 +1,17 @@
 /**
  * `cxr sweep status [EXPERIMENT]`: the table `cxr sweep --dry-run` prints, for one experiment or
  * every one. Read-only like `cxr db status`: the database is opened read-only (never created or
- * migrated) and no phantom set is generated.
+ * migrated) and no phantom set is generated. Shards of Slurm tasks under `<db>.slurm/` that are
+ * not merged yet count too (read in memory, never written).
  */
 import { availableParallelism } from 'node:os';
 import type { CliCommand } from '../command-types.ts';
 import { resolveSweep, sweepDbPath, sweepOptions, SWEEP_DATA_ROOT, type SweepArgs } from '../sweep-args.ts';
 import { findSweepExperiment, sweepExperiments } from '../test-experiments.ts';
-import { withStore } from './db.ts';
 import { cellFingerprints } from '../../sweep/cell-fingerprints.ts';
 import { formatPlan, planCounts } from '../../sweep/format-plan.ts';
 import { planCells, type PlannedCell } from '../../sweep/plan-cells.ts';
+import { shardsFor, withResultsView } from '../../sweep/slurm/shard-view.ts';
 
 interface StatusArgs extends SweepArgs {
   experiment?: string;
@@ -33,13 +34,15 @@ const command: CliCommand = {
       const definitions = a.experiment ? [await findSweepExperiment(a.experiment)] : await sweepExperiments();
       const dbPath = sweepDbPath(a);
       const workers = a.workers ?? availableParallelism();
+      const shards = shardsFor(dbPath);
+      const warn = (line: string) => process.stderr.write(`${line}\n`);
       const out: { experiment: string; profile: string; counts?: Record<string, number>; cells?: PlannedCell[]; error?: string }[] = [];
       for (const definition of definitions) {
         try {
           const resolved = resolveSweep(definition, a);
           const fingerprints = await cellFingerprints(resolved.cells, SWEEP_DATA_ROOT, 'peek');
           const plan =
-            withStore(dbPath, (store) => planCells(resolved.cells, store, fingerprints)) ??
+            withResultsView(dbPath, shards, (store) => planCells(resolved.cells, store, fingerprints), warn) ??
             planCells(resolved.cells, undefined, fingerprints);
           out.push({ experiment: definition.name, profile: resolved.profile.name, counts: planCounts(plan), cells: plan });
           if (!a.json) for (const line of [...formatPlan(definition.name, resolved.profile.name, plan, workers), '']) console.log(line);
