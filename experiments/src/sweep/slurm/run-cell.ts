@@ -49,12 +49,17 @@ export async function runTask(o: RunTaskOptions): Promise<CellResult> {
         `${restarts > 0 ? `, restart ${restarts}` : ''})`,
     );
     if (run.status === 'done') return { status: 'skipped', runId: run.id, test: {}, seconds: 0 };
+    let logged = 0;
     return await runWorkerCell(
       { store, backend: o.backend, weightsRoot: o.weightsRoot, dataRoot: o.dataRoot, ...(o.hooks ? { hooks: o.hooks } : {}) },
       { index: cell.index, runId: run.id, experiment, level: cell.level, seed: cell.seed, configHash: cell.configHash, config: cell.config },
       o.signal,
       {
-        progress: (p) => p.steps > 0 && p.step === p.steps && o.log(`cxr: epoch ${p.epoch}/${p.epochs} done`),
+        progress: (p) => {
+          if (p.steps === 0 || p.step !== p.steps || p.epoch <= logged) return;
+          logged = p.epoch;
+          o.log(`cxr: epoch ${p.epoch}/${p.epochs} done`);
+        },
         message: (text) => o.log(`cxr: ${text}`),
       },
     );

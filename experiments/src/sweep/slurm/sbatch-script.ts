@@ -97,8 +97,7 @@ export function arrayScript(ctx: ScriptContext, o: SlurmJobOptions, tasks: numbe
 #SBATCH --requeue
 #SBATCH --signal=B:USR1@${WARNING_SECONDS}
 #SBATCH --chdir=${q(ctx.cwd)}
-${resourceLines(o, true).join('\n')}
-set -u
+${resourceLines(o, true).map((l) => `${l}\n`).join('')}set -u
 task="\${SLURM_ARRAY_JOB_ID}_\${SLURM_ARRAY_TASK_ID}"
 echo "cxr: task $task (cell $SLURM_ARRAY_TASK_ID) on $(hostname) at $(date -u +%FT%TZ), restart \${SLURM_RESTART_COUNT:-0}"
 
@@ -153,8 +152,7 @@ export function mergeScript(ctx: ScriptContext, o: SlurmJobOptions, m: MergeScri
 #SBATCH --output=${q(`${ctx.logDir}/merge_%j.log`)}
 #SBATCH --open-mode=append
 #SBATCH --chdir=${q(ctx.cwd)}
-${resourceLines(o, false).join('\n')}
-set -u
+${resourceLines(o, false).map((l) => `${l}\n`).join('')}set -u
 status=0
 ${cxr} db merge ${q(m.shardDir)} --into ${q(m.db)} || status=$?
 ${cxr} report ${q(ctx.experiment)} --db ${q(m.db)} --profile ${q(m.profile)} --out ${q(m.reportOut)} || status=$?
