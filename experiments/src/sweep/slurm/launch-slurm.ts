@@ -4,7 +4,6 @@
  * done yet - in results.db or in a shard not merged yet - into a cell list, writes the array and
  * merge scripts beside it and submits both (`sbatch --parsable`, the merge with afterany).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openMergedView, openResultsStore } from '@cxr/results';
@@ -16,6 +15,7 @@ import { prepareSweep } from '../prepare-sweep.ts';
 import { registerSweepCells } from '../register-cells.ts';
 import { CELL_LIST_FORMAT, experimentHash, writeCellList, type CellList, type SweepFlags } from './cell-list.ts';
 import { arrayScript, checkSlurmOptions, mergeScript, type ScriptContext, type SlurmJobOptions } from './sbatch-script.ts';
+import { parseJobId, runSbatch } from './sbatch.ts';
 import { SlurmSweepError } from './slurm-error.ts';
 import { findShards, shardFile, slurmSweepDir } from './slurm-folder.ts';
 
@@ -46,26 +46,6 @@ export interface LaunchSlurmResult {
   mergeScript: string | null;
   arrayJobId: string | null;
   mergeJobId: string | null;
-}
-
-/** `sbatch ARGS` on this machine: its stdout. @throws SlurmSweepError when sbatch is missing or fails (with its stderr). */
-export function runSbatch(args: string[]): string {
-  const r = spawnSync('sbatch', args, { encoding: 'utf8' });
-  if (r.error) throw new SlurmSweepError(`sbatch ${args.join(' ')}: cannot run sbatch (${r.error.message}); submit from a Slurm login node`);
-  if (r.status !== 0) throw new SlurmSweepError(`sbatch ${args.join(' ')}: exit ${r.status}: ${r.stderr.trim()}`);
-  return r.stdout;
-}
-
-/**
- * The job id of `sbatch --parsable` output ('123' or '123;cluster').
- *
- * @throws SlurmSweepError for anything else.
- * @example parseJobId('4711;gpu\n') // '4711'
- */
-export function parseJobId(stdout: string): string {
-  const m = /^(\d+)(;\S*)?\s*$/.exec(stdout.trim());
-  if (!m) throw new SlurmSweepError(`sbatch --parsable: expected a job id such as 4711 or 4711;cluster, received ${JSON.stringify(stdout)}`);
-  return m[1]!;
 }
 
 function stamp(d: Date): string {
