@@ -1,8 +1,8 @@
 /**
  * A smoke sweep on a real single-node Slurm (testing/slurm-cluster.ts): `cxr sweep --launcher
- * slurm` submits 4 cells as an array throttled to 2; task 0 is requeued with `scontrol requeue`
- * after its epoch-1 checkpoint (a test hook holds it there), restarts with SLURM_RESTART_COUNT=1
- * and resumes; the dependent job merges the shards and writes the report. Skips with the reason
+ * slurm` submits 4 cells as an array throttled to 2; after their epoch-1 checkpoints (a test hook
+ * holds them there) task 0 is requeued with `scontrol requeue` and task 1 gets the USR1 time-limit
+ * warning, on which its script requeues it; both restart with SLURM_RESTART_COUNT=1 and resume; the dependent job merges the shards and writes the report. Skips with the reason
  * where Slurm is missing or this is not root, unless CXR_REQUIRE_SERVICES=1 (CI), then it fails.
  *
  * Slurm holds a requeued job for about two minutes (Reason=BeginTime); `scontrol update
@@ -41,7 +41,7 @@ test('a smoke sweep as a Slurm array: one task requeued mid-run resumes, the mer
   const submit = cxr(
     tmp.dir,
     ['sweep', 'test-two-levels', '--profile', 'smoke', '--seeds', '2', '--db', db, '--backend', 'wasm', '--launcher', 'slurm', '--array-parallel', '2', '--out', reports],
-    { ...s.env, CXR_TEST_HOLD_AFTER_EPOCH: '1', CXR_TEST_HOLD_INDEX: '0' },
+    { ...s.env, CXR_TEST_HOLD_AFTER_EPOCH: '1', CXR_TEST_HOLD_INDEX: '0,1' },
   );
   const { code } = await submit.done;
   assert.equal(code, 0, submit.out.stderr);
@@ -51,10 +51,22 @@ test('a smoke sweep as a Slurm array: one task requeued mid-run resumes, the mer
   const logs = join(`${db}.slurm`, 'test-two-levels', 'logs');
   const log0 = join(logs, `${arrayId}_0.log`);
 
+  const log1 = join(logs, `${arrayId}_1.log`);
+  const pending = (task: string) => /JobState=PENDING/.test(s.client('scontrol', ['show', 'job', task]));
+
+  // task 0: preempted from outside (scontrol requeue: SIGTERM to its processes)
   await waitFor('task 0 holding after its epoch-1 checkpoint', () => read(log0).includes('holding after epoch 1'), 90_000);
   s.client('scontrol', ['requeue', `${arrayId}_0`]);
-  await waitFor('task 0 pending after its requeue', () => /JobState=PENDING/.test(s.client('scontrol', ['show', 'job', `${arrayId}_0`])), 30_000);
-  s.client('scontrol', ['update', `JobId=${arrayId}_0`, 'StartTime=now']);
+  // task 1: the time-limit warning (USR1 to the batch shell), after which the script requeues its own task
+  await waitFor('task 1 holding after its epoch-1 checkpoint', () => read(log1).includes('holding after epoch 1'), 90_000);
+  // by the task's own job id: signalling `<array>_1` while another task of the array is being
+  // requeued is refused ("Job can not be altered now, try again later")
+  const task1 = /^JobId=(\d+)/m.exec(s.client('scontrol', ['show', 'job', `${arrayId}_1`]))![1]!;
+  s.client('scancel', ['--batch', '--signal=USR1', task1]);
+  for (const task of [`${arrayId}_0`, `${arrayId}_1`]) {
+    await waitFor(`${task} pending after its requeue`, () => pending(task), 60_000);
+    s.client('scontrol', ['update', `JobId=${task}`, 'StartTime=now']);
+  }
 
   const state = await waitFor(
     'the merge job to end',
@@ -64,10 +76,13 @@ test('a smoke sweep as a Slurm array: one task requeued mid-run resumes, the mer
   const mergeLog = read(join(logs, `merge_${mergeId}.log`));
   assert.equal(state, 'COMPLETED', mergeLog);
 
-  const text = read(log0);
-  assert.match(text, /restart 1/, 'the restarted task saw SLURM_RESTART_COUNT=1');
-  assert.match(text, /resuming after epoch 1 from .*\.checkpoints/, text);
-  assert.match(s.client('scontrol', ['show', 'job', `${arrayId}_0`]), /Restarts=1/);
+  assert.match(read(log1), /USR1: stopping the cell and requeueing task/, read(log1));
+  for (const [task, file] of [[`${arrayId}_0`, log0], [`${arrayId}_1`, log1]] as const) {
+    const text = read(file);
+    assert.match(text, /restart 1/, `${task}: the restarted task saw SLURM_RESTART_COUNT=1`);
+    assert.match(text, /resuming after epoch 1 from .*\.checkpoints/, text);
+    assert.match(s.client('scontrol', ['show', 'job', task]), /Restarts=1/);
+  }
 
   const runs = runsIn(db);
   assert.equal(runs.length, 4, JSON.stringify(runs));
