@@ -32,7 +32,12 @@ const CLI_PATH = resolve(import.meta.dirname, '..', '..', 'bin', 'cxr.mjs');
 export function slurmSweepOptions<T>(y: Argv<T>) {
   const slurm = 'with --launcher slurm: ';
   return y
-    .option('launcher', { type: 'string', choices: LAUNCHERS, default: 'local', describe: 'local: worker processes here; slurm: one job array task per cell' })
+    .option('launcher', {
+      type: 'string',
+      choices: LAUNCHERS,
+      default: 'local',
+      describe: 'local: worker processes here; slurm: one job array task per cell',
+    })
     .option('partition', { type: 'string', requiresArg: true, describe: `${slurm}sbatch --partition` })
     .option('time', { type: 'string', requiresArg: true, describe: `${slurm}time limit per task, [D-]HH:MM:SS` })
     .option('gpus-per-task', { type: 'number', requiresArg: true, describe: `${slurm}sbatch --gpus-per-task` })
@@ -40,7 +45,12 @@ export function slurmSweepOptions<T>(y: Argv<T>) {
     .option('mem', { type: 'string', requiresArg: true, describe: `${slurm}sbatch --mem, e.g. 16G` })
     .option('array-parallel', { type: 'number', requiresArg: true, describe: `${slurm}tasks running at once (the array's %K)` })
     .option('account', { type: 'string', requiresArg: true, describe: `${slurm}sbatch --account` })
-    .option('sbatch-arg', { type: 'string', array: true, requiresArg: true, describe: `${slurm}another sbatch option, e.g. --sbatch-arg=--qos=long` });
+    .option('sbatch-arg', {
+      type: 'string',
+      array: true,
+      requiresArg: true,
+      describe: `${slurm}another sbatch option, e.g. --sbatch-arg=--qos=long`,
+    });
 }
 
 /**

@@ -37,7 +37,12 @@ export const HOLD_INDEX_ENV = 'CXR_TEST_HOLD_INDEX';
  */
 export function holdHookFromEnv(env: NodeJS.ProcessEnv, index: number, maxMs = 90_000): RunHooks {
   const epoch = Number(env[HOLD_AFTER_EPOCH_ENV] ?? Number.NaN);
-  if (!Number.isInteger(epoch) || !(env[HOLD_INDEX_ENV] ?? '').split(',').map(Number).includes(index) || Number(env['SLURM_RESTART_COUNT'] ?? 0) > 0) return {};
+  if (
+    !Number.isInteger(epoch) ||
+    !(env[HOLD_INDEX_ENV] ?? '').split(',').map(Number).includes(index) ||
+    Number(env['SLURM_RESTART_COUNT'] ?? 0) > 0
+  )
+    return {};
   return {
     afterCheckpoint: (e) => {
       if (e !== epoch) return;

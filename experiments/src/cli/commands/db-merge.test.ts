@@ -12,8 +12,15 @@ test('shard arguments: files as given, folders as their *.db files, a missing pa
   mkdirSync(join(dir, 'shards'));
   for (const f of ['b.db', 'a.db', 'a.db-journal']) writeFileSync(join(dir, 'shards', f), '');
   writeFileSync(join(dir, 'one.db'), '');
-  assert.deepEqual(shardArguments([join(dir, 'one.db'), join(dir, 'shards')]), [join(dir, 'one.db'), join(dir, 'shards', 'a.db'), join(dir, 'shards', 'b.db')]);
-  assert.throws(() => shardArguments([join(dir, 'nope')]), { name: 'CliArgumentError', message: /cxr db merge: expected SHARD to be a shard file or a folder of them, received ".*nope" which does not exist/ });
+  assert.deepEqual(shardArguments([join(dir, 'one.db'), join(dir, 'shards')]), [
+    join(dir, 'one.db'),
+    join(dir, 'shards', 'a.db'),
+    join(dir, 'shards', 'b.db'),
+  ]);
+  assert.throws(() => shardArguments([join(dir, 'nope')]), {
+    name: 'CliArgumentError',
+    message: /cxr db merge: expected SHARD to be a shard file or a folder of them, received ".*nope" which does not exist/,
+  });
 });
 
 test('formatMerge names skipped runs and violations with both files', () => {
@@ -22,7 +29,15 @@ test('formatMerge names skipped runs and violations with both files', () => {
     merged: [],
     unchanged: 0,
     skipped: [{ run: 'config hash aa, fingerprint ff, seed 1', reason: 'running in the shard' }],
-    violations: [{ run: 'config hash bb, fingerprint ff, seed 2', shard: '/s/b.db', target: '/r/results.db', targetFrom: '/s/a.db', difference: 'test/macro_auc_roc 0.6 vs 0.7' }],
+    violations: [
+      {
+        run: 'config hash bb, fingerprint ff, seed 2',
+        shard: '/s/b.db',
+        target: '/r/results.db',
+        targetFrom: '/s/a.db',
+        difference: 'test/macro_auc_roc 0.6 vs 0.7',
+      },
+    ],
   });
   assert.deepEqual(lines, [
     'conflict 0 run(s), 0 unchanged, 1 skipped: /s/b.db',

@@ -22,14 +22,19 @@ import { dbPath } from './db.ts';
 export function shardArguments(paths: readonly string[]): string[] {
   return paths.flatMap((p) => {
     const abs = resolve(p);
-    if (!existsSync(abs)) throw new CliArgumentError(`cxr db merge: expected SHARD to be a shard file or a folder of them, received ${JSON.stringify(p)} which does not exist`);
+    if (!existsSync(abs))
+      throw new CliArgumentError(
+        `cxr db merge: expected SHARD to be a shard file or a folder of them, received ${JSON.stringify(p)} which does not exist`,
+      );
     return statSync(abs).isDirectory() ? shardsIn(abs) : [abs];
   });
 }
 
 /** One line per shard: `merged 1 run, 0 unchanged, 0 skipped: <file>` and one per skipped run. */
 export function formatMerge(r: MergeShardResult): string[] {
-  const lines = [`${r.violations.length ? 'conflict' : 'merged'} ${r.merged.length} run(s), ${r.unchanged} unchanged, ${r.skipped.length} skipped: ${r.shard}`];
+  const lines = [
+    `${r.violations.length ? 'conflict' : 'merged'} ${r.merged.length} run(s), ${r.unchanged} unchanged, ${r.skipped.length} skipped: ${r.shard}`,
+  ];
   for (const s of r.skipped) lines.push(`  skipped ${s.run}: ${s.reason}`);
   for (const v of r.violations) lines.push(`  determinism violation: ${formatViolation(v)}`);
   return lines;

@@ -88,16 +88,21 @@ const command: CliCommand = {
       const path = dbPath(a);
       const shards = shardsFor(path, a.shards);
       if (!existsSync(path) && shards.length === 0) throw noDatabase(path);
-      await withResultsView(path, shards, async (store) => {
-        const described = reportExperimentsFor(store, a.experiment ?? [], a.profile);
-        const corrected = a.correction ? described.map((e) => ({ ...e, correction: a.correction })) : described;
-        const experiments = withClinical(corrected, { clinical: a.clinical, reference });
-        const written = await writeReports(store, experiments, { out: a.out, formats });
-        for (const file of written.files) console.log(file);
-        // deployable thresholds per level, beside the pages: <out>/<experiment>/<level>/thresholds.json
-        for (const e of experiments) for (const file of writeThresholdFiles(store, e, a.out)) console.log(file);
-        if (a.open) spawn('xdg-open', [resolve(join(written.out, 'index.html'))], { stdio: 'ignore', detached: true }).unref();
-      }, (line) => process.stderr.write(`${line}\n`));
+      await withResultsView(
+        path,
+        shards,
+        async (store) => {
+          const described = reportExperimentsFor(store, a.experiment ?? [], a.profile);
+          const corrected = a.correction ? described.map((e) => ({ ...e, correction: a.correction })) : described;
+          const experiments = withClinical(corrected, { clinical: a.clinical, reference });
+          const written = await writeReports(store, experiments, { out: a.out, formats });
+          for (const file of written.files) console.log(file);
+          // deployable thresholds per level, beside the pages: <out>/<experiment>/<level>/thresholds.json
+          for (const e of experiments) for (const file of writeThresholdFiles(store, e, a.out)) console.log(file);
+          if (a.open) spawn('xdg-open', [resolve(join(written.out, 'index.html'))], { stdio: 'ignore', detached: true }).unref();
+        },
+        (line) => process.stderr.write(`${line}\n`),
+      );
     },
   },
 };

@@ -40,7 +40,9 @@ export function latestCellList(dbPath: string, experiment: string): string {
         .sort()
     : [];
   if (found.length === 0)
-    throw new SlurmSweepError(`cxr sweep run-cell: expected --cells FILE or a submission under ${dir}, found none (cxr sweep ${experiment} --launcher slurm writes one)`);
+    throw new SlurmSweepError(
+      `cxr sweep run-cell: expected --cells FILE or a submission under ${dir}, found none (cxr sweep ${experiment} --launcher slurm writes one)`,
+    );
   return join(dir, found[found.length - 1]!, 'cells.json');
 }
 
@@ -48,14 +50,22 @@ const command: CliCommand = {
   group: 'sweep',
   module: {
     command: 'run-cell <experiment>',
-    describe: 'Run one cell of a Slurm/Kubernetes array into its own shard (index from --index, SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)',
+    describe:
+      'Run one cell of a Slurm/Kubernetes array into its own shard (index from --index, SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX)',
     builder: (y) =>
       y
         .positional('experiment', { type: 'string', describe: 'Experiment name' })
         .option('cells', { type: 'string', describe: "The submission's cells.json (default: the newest under <db>.slurm/<experiment>/)" })
-        .option('index', { type: 'number', requiresArg: true, describe: 'Task index (default: $SLURM_ARRAY_TASK_ID, else $JOB_COMPLETION_INDEX)' })
+        .option('index', {
+          type: 'number',
+          requiresArg: true,
+          describe: 'Task index (default: $SLURM_ARRAY_TASK_ID, else $JOB_COMPLETION_INDEX)',
+        })
         .option('backend', { type: 'string', choices: backendNames, default: 'auto' as BackendName, describe: 'tfjs backend' })
-        .option('db', { type: 'string', describe: 'Results database whose <db>.slurm folder holds the submission (default: $CXR_DB, else results.db)' }),
+        .option('db', {
+          type: 'string',
+          describe: 'Results database whose <db>.slurm folder holds the submission (default: $CXR_DB, else results.db)',
+        }),
     handler: async (argv) => {
       const a = argv as unknown as RunCellArgs;
       const index = taskIndex(a.index);
@@ -79,7 +89,9 @@ const command: CliCommand = {
           log,
         });
         if (result.status === 'interrupted') {
-          log(`cxr: cell ${index} handed back as pending after ${result.epochsDone} epoch(s); a restarted task resumes from its checkpoint`);
+          log(
+            `cxr: cell ${index} handed back as pending after ${result.epochsDone} epoch(s); a restarted task resumes from its checkpoint`,
+          );
           process.exitCode = signalExitCode(interrupts.received() ?? 'SIGTERM');
         } else if (result.status === 'failed') {
           log(`cxr: cell ${index} failed (recorded in the shard): ${result.error}`);

@@ -20,7 +20,9 @@ function listOf(cells = resolved.cells): CellList {
     flags: { profile: 'smoke', seeds: [1, 2] },
     createdAt: '2026-12-01T12:00:00.000Z',
     // the pending cells only, in another order than the experiment's: the list's order is the task order
-    cells: [...cells].reverse().map((c) => ({ level: c.level, seed: c.seed, configHash: c.configHash, fingerprint: 'f'.repeat(64), shard: `/r/s-${c.index}.db` })),
+    cells: [...cells]
+      .reverse()
+      .map((c) => ({ level: c.level, seed: c.seed, configHash: c.configHash, fingerprint: 'f'.repeat(64), shard: `/r/s-${c.index}.db` })),
   };
 }
 
@@ -35,11 +37,17 @@ describe('frozen cell list', () => {
   });
 
   test('a changed experiment is refused naming the cell and both hashes', () => {
-    const changed = resolveExperiment(testTwoLevels, { profile: 'smoke', seeds: [1, 2], extra: [{ source: '--set epochs=3', values: { epochs: 3 } }] });
+    const changed = resolveExperiment(testTwoLevels, {
+      profile: 'smoke',
+      seeds: [1, 2],
+      extra: [{ source: '--set epochs=3', values: { epochs: 3 } }],
+    });
     const list = listOf();
     assert.throws(() => cellForTask(list, changed, 0, 'cells.json'), {
       name: 'SlurmSweepError',
-      message: new RegExp(`cxr sweep run-cell \\(cells.json\\): the experiment changed since submission: cell \\(lr 3e-3, seed 2\\) was frozen with config hash ${list.cells[0]!.configHash.slice(0, 12)}, the code now gives [0-9a-f]{12}`),
+      message: new RegExp(
+        `cxr sweep run-cell \\(cells.json\\): the experiment changed since submission: cell \\(lr 3e-3, seed 2\\) was frozen with config hash ${list.cells[0]!.configHash.slice(0, 12)}, the code now gives [0-9a-f]{12}`,
+      ),
     });
     const fewer = resolveExperiment(testTwoLevels, { profile: 'smoke', seeds: [1] });
     assert.throws(() => cellForTask(list, fewer, 0, 'cells.json'), { message: /cell \(lr 3e-3, seed 2\) .*now gives no such cell/ });
@@ -47,8 +55,13 @@ describe('frozen cell list', () => {
 
   test('an index outside the list, another experiment, bad files', () => {
     assert.throws(() => cellForTask(listOf(), resolved, 4, 'c.json'), { message: /expected a task index 0\.\.3, received 4/ });
-    assert.throws(() => cellForTask({ ...listOf(), experiment: 'other' }, resolved, 0, 'c.json'), { message: /expected experiment "other", received "test-two-levels"/ });
-    assert.throws(() => readCellList(join(dir, 'missing.json')), { name: 'SlurmSweepError', message: /missing\.json\): expected a cell list .*cannot read it/ });
+    assert.throws(() => cellForTask({ ...listOf(), experiment: 'other' }, resolved, 0, 'c.json'), {
+      message: /expected experiment "other", received "test-two-levels"/,
+    });
+    assert.throws(() => readCellList(join(dir, 'missing.json')), {
+      name: 'SlurmSweepError',
+      message: /missing\.json\): expected a cell list .*cannot read it/,
+    });
     writeFileSync(join(dir, 'bad.json'), '{');
     assert.throws(() => readCellList(join(dir, 'bad.json')), { message: /bad\.json\): expected JSON/ });
     writeFileSync(join(dir, 'wrong.json'), JSON.stringify({ ...listOf(), format: 'cxr-cells/0' }));

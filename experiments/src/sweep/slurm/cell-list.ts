@@ -83,7 +83,9 @@ export function readCellList(path: string): CellList {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new SlurmSweepError(`readCellList(${path}): expected a cell list written by cxr sweep --launcher slurm, cannot read it (${(error as Error).message})`);
+    throw new SlurmSweepError(
+      `readCellList(${path}): expected a cell list written by cxr sweep --launcher slurm, cannot read it (${(error as Error).message})`,
+    );
   }
   let json: unknown;
   try {
@@ -94,7 +96,9 @@ export function readCellList(path: string): CellList {
   const parsed = cellListSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SlurmSweepError(`readCellList(${path}): expected a ${CELL_LIST_FORMAT} cell list, key ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new SlurmSweepError(
+      `readCellList(${path}): expected a ${CELL_LIST_FORMAT} cell list, key ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
   }
   return parsed.data;
 }
@@ -107,10 +111,17 @@ export function readCellList(path: string): CellList {
  *   first cell whose config hash changed, or that is gone), or `index` is not a task of the list.
  * @example cellForTask(list, resolveSweep(definition, list.flags), 0, 'cells.json').cell.level // '0 %'
  */
-export function cellForTask(list: CellList, resolved: ResolvedExperiment, index: number, file: string): { cell: ResolvedCell; frozen: FrozenCell } {
+export function cellForTask(
+  list: CellList,
+  resolved: ResolvedExperiment,
+  index: number,
+  file: string,
+): { cell: ResolvedCell; frozen: FrozenCell } {
   const fn = `cxr sweep run-cell (${file})`;
   if (resolved.definition.name !== list.experiment)
-    throw new SlurmSweepError(`${fn}: expected experiment ${JSON.stringify(list.experiment)}, received ${JSON.stringify(resolved.definition.name)}`);
+    throw new SlurmSweepError(
+      `${fn}: expected experiment ${JSON.stringify(list.experiment)}, received ${JSON.stringify(resolved.definition.name)}`,
+    );
   const byCell = new Map(resolved.cells.map((c) => [`${c.level}\u0000${c.seed}`, c]));
   if (experimentHash(resolved) !== list.experimentHash) {
     for (const f of list.cells) {

@@ -86,7 +86,12 @@ export async function launchSlurmSweep(o: LaunchSlurmOptions): Promise<LaunchSlu
   const submitDir = join(sweepDir, `submit-${stamp((o.now ?? (() => new Date()))())}`);
   const cellsFile = join(submitDir, 'cells.json');
   const array = arrayScript(ctx, o.job, cells.length, cellsFile);
-  const merge = mergeScript(ctx, o.job, { shardDir: join(sweepDir, 'shards'), db: o.dbPath, profile: o.resolved.profile.name, reportOut: o.reportOut });
+  const merge = mergeScript(ctx, o.job, {
+    shardDir: join(sweepDir, 'shards'),
+    db: o.dbPath,
+    profile: o.resolved.profile.name,
+    reportOut: o.reportOut,
+  });
   if (o.dryRun) return { ...empty, submitDir, arrayScript: array, mergeScript: merge };
 
   const list: CellList = {
@@ -98,8 +103,15 @@ export async function launchSlurmSweep(o: LaunchSlurmOptions): Promise<LaunchSlu
     createdAt: new Date().toISOString(),
     cells: cells.map((c) => {
       const fingerprint = fingerprints.get(c.index);
-      if (!fingerprint) throw new SlurmSweepError(`launchSlurmSweep: cell ${c.index} (${c.level}, seed ${c.seed}) has no dataset fingerprint`);
-      return { level: c.level, seed: c.seed, configHash: c.configHash, fingerprint, shard: shardFile(o.dbPath, experiment, c.configHash, c.seed, fingerprint) };
+      if (!fingerprint)
+        throw new SlurmSweepError(`launchSlurmSweep: cell ${c.index} (${c.level}, seed ${c.seed}) has no dataset fingerprint`);
+      return {
+        level: c.level,
+        seed: c.seed,
+        configHash: c.configHash,
+        fingerprint,
+        shard: shardFile(o.dbPath, experiment, c.configHash, c.seed, fingerprint),
+      };
     }),
   };
   mkdirSync(submitDir, { recursive: true });

@@ -52,7 +52,15 @@ export async function runTask(o: RunTaskOptions): Promise<CellResult> {
     let logged = 0;
     return await runWorkerCell(
       { store, backend: o.backend, weightsRoot: o.weightsRoot, dataRoot: o.dataRoot, ...(o.hooks ? { hooks: o.hooks } : {}) },
-      { index: cell.index, runId: run.id, experiment, level: cell.level, seed: cell.seed, configHash: cell.configHash, config: cell.config },
+      {
+        index: cell.index,
+        runId: run.id,
+        experiment,
+        level: cell.level,
+        seed: cell.seed,
+        configHash: cell.configHash,
+        config: cell.config,
+      },
       o.signal,
       {
         progress: (p) => {

@@ -16,7 +16,16 @@ const cells = '/shared/cxr/results.db.slurm/table2-unfreeze/submit-20261201-1200
 describe('arrayScript', () => {
   const script = arrayScript(
     ctx,
-    { partition: 'gpu', time: '04:00:00', gpusPerTask: 1, cpusPerTask: 4, mem: '16G', arrayParallel: 3, account: 'lab', sbatchArgs: ['--qos=long'] },
+    {
+      partition: 'gpu',
+      time: '04:00:00',
+      gpusPerTask: 1,
+      cpusPerTask: 4,
+      mem: '16G',
+      arrayParallel: 3,
+      account: 'lab',
+      sbatchArgs: ['--qos=long'],
+    },
     18,
     cells,
   );
@@ -40,7 +49,12 @@ describe('arrayScript', () => {
     assert.ok(script.startsWith('#!/bin/bash\n'));
   });
   test('runs run-cell with the frozen list and requeues its own array task on USR1', () => {
-    assert.match(script, new RegExp(`/opt/node20/bin/node /shared/cxr/experiments/bin/cxr.mjs sweep run-cell table2-unfreeze --cells ${cells} --backend auto &`));
+    assert.match(
+      script,
+      new RegExp(
+        `/opt/node20/bin/node /shared/cxr/experiments/bin/cxr.mjs sweep run-cell table2-unfreeze --cells ${cells} --backend auto &`,
+      ),
+    );
     assert.match(script, /trap on_usr1 USR1/);
     assert.match(script, /task="\$\{SLURM_ARRAY_JOB_ID\}_\$\{SLURM_ARRAY_TASK_ID\}"/);
     assert.match(script, /scontrol requeue "\$task"/);
@@ -56,9 +70,16 @@ describe('arrayScript', () => {
 
 describe('mergeScript', () => {
   test('merges the shard folder into the database, then reports, failing after the report on a violation', () => {
-    const s = mergeScript(ctx, { partition: 'cpu', gpusPerTask: 1 }, { shardDir: '/s/shards', db: '/shared/cxr/results.db', profile: 'paper', reportOut: '/shared/cxr/reports' });
+    const s = mergeScript(
+      ctx,
+      { partition: 'cpu', gpusPerTask: 1 },
+      { shardDir: '/s/shards', db: '/shared/cxr/results.db', profile: 'paper', reportOut: '/shared/cxr/reports' },
+    );
     assert.match(s, /cxr\.mjs db merge \/s\/shards --into \/shared\/cxr\/results\.db \|\| status=\$\?/);
-    assert.match(s, /cxr\.mjs report table2-unfreeze --db \/shared\/cxr\/results\.db --profile paper --out \/shared\/cxr\/reports \|\| status=\$\?/);
+    assert.match(
+      s,
+      /cxr\.mjs report table2-unfreeze --db \/shared\/cxr\/results\.db --profile paper --out \/shared\/cxr\/reports \|\| status=\$\?/,
+    );
     assert.match(s, /#SBATCH --partition=cpu/);
     assert.ok(!s.includes('--gpus-per-task'), 'the merge job needs no GPU');
   });
@@ -70,7 +91,10 @@ describe('checks', () => {
     assert.equal(shellQuote("it's here"), `'it'\\''s here'`);
   });
   test('bad options are refused naming the flag and value', () => {
-    assert.throws(() => checkSlurmOptions({ arrayParallel: 0 }), { name: 'SlurmSweepError', message: /--array-parallel to be an integer >= 1, received 0/ });
+    assert.throws(() => checkSlurmOptions({ arrayParallel: 0 }), {
+      name: 'SlurmSweepError',
+      message: /--array-parallel to be an integer >= 1, received 0/,
+    });
     assert.throws(() => checkSlurmOptions({ gpusPerTask: 1.5 }), { message: /--gpus-per-task to be an integer >= 1, received 1\.5/ });
     assert.throws(() => checkSlurmOptions({ cpusPerTask: -1 }), { message: /--cpus-per-task/ });
     assert.throws(() => checkSlurmOptions({ time: '4 hours' }), { message: /--time as \[D-\]HH:MM:SS.*"4 hours"/ });
@@ -80,6 +104,9 @@ describe('checks', () => {
   test('parseJobId reads sbatch --parsable output', () => {
     assert.equal(parseJobId('4711\n'), '4711');
     assert.equal(parseJobId('4711;gpu'), '4711');
-    assert.throws(() => parseJobId('Submitted batch job 4711'), { name: 'SlurmSweepError', message: /expected a job id such as 4711.*"Submitted batch job 4711"/ });
+    assert.throws(() => parseJobId('Submitted batch job 4711'), {
+      name: 'SlurmSweepError',
+      message: /expected a job id such as 4711.*"Submitted batch job 4711"/,
+    });
   });
 });

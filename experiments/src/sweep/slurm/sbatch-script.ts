@@ -57,10 +57,14 @@ export function checkSlurmOptions(o: SlurmJobOptions): void {
   positive('--gpus-per-task', o.gpusPerTask);
   positive('--cpus-per-task', o.cpusPerTask);
   if (o.time !== undefined && !/^(\d+-)?\d+(:\d\d){0,2}$/.test(o.time))
-    throw new SlurmSweepError(`cxr sweep --launcher slurm: expected --time as [D-]HH:MM:SS (or minutes), received ${describeValue(o.time)}`);
+    throw new SlurmSweepError(
+      `cxr sweep --launcher slurm: expected --time as [D-]HH:MM:SS (or minutes), received ${describeValue(o.time)}`,
+    );
   for (const arg of o.sbatchArgs ?? [])
     if (!arg.startsWith('-') || /[\n\r]/.test(arg))
-      throw new SlurmSweepError(`cxr sweep --launcher slurm: expected each --sbatch-arg to be one sbatch option such as --qos=long, received ${describeValue(arg)}`);
+      throw new SlurmSweepError(
+        `cxr sweep --launcher slurm: expected each --sbatch-arg to be one sbatch option such as --qos=long, received ${describeValue(arg)}`,
+      );
 }
 
 function resourceLines(o: SlurmJobOptions, withGpus: boolean): string[] {
@@ -97,7 +101,9 @@ export function arrayScript(ctx: ScriptContext, o: SlurmJobOptions, tasks: numbe
 #SBATCH --requeue
 #SBATCH --signal=B:USR1@${WARNING_SECONDS}
 #SBATCH --chdir=${q(ctx.cwd)}
-${resourceLines(o, true).map((l) => `${l}\n`).join('')}set -u
+${resourceLines(o, true)
+  .map((l) => `${l}\n`)
+  .join('')}set -u
 task="\${SLURM_ARRAY_JOB_ID}_\${SLURM_ARRAY_TASK_ID}"
 echo "cxr: task $task (cell $SLURM_ARRAY_TASK_ID) on $(hostname) at $(date -u +%FT%TZ), restart \${SLURM_RESTART_COUNT:-0}"
 
@@ -152,7 +158,9 @@ export function mergeScript(ctx: ScriptContext, o: SlurmJobOptions, m: MergeScri
 #SBATCH --output=${q(`${ctx.logDir}/merge_%j.log`)}
 #SBATCH --open-mode=append
 #SBATCH --chdir=${q(ctx.cwd)}
-${resourceLines(o, false).map((l) => `${l}\n`).join('')}set -u
+${resourceLines(o, false)
+  .map((l) => `${l}\n`)
+  .join('')}set -u
 status=0
 ${cxr} db merge ${q(m.shardDir)} --into ${q(m.db)} || status=$?
 ${cxr} report ${q(ctx.experiment)} --db ${q(m.db)} --profile ${q(m.profile)} --out ${q(m.reportOut)} || status=$?

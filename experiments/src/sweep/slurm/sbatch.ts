@@ -5,7 +5,8 @@ import { SlurmSweepError } from './slurm-error.ts';
 /** `sbatch ARGS` on this machine: its stdout. @throws SlurmSweepError when sbatch is missing or fails (with its stderr). */
 export function runSbatch(args: string[]): string {
   const r = spawnSync('sbatch', args, { encoding: 'utf8' });
-  if (r.error) throw new SlurmSweepError(`sbatch ${args.join(' ')}: cannot run sbatch (${r.error.message}); submit from a Slurm login node`);
+  if (r.error)
+    throw new SlurmSweepError(`sbatch ${args.join(' ')}: cannot run sbatch (${r.error.message}); submit from a Slurm login node`);
   if (r.status !== 0) throw new SlurmSweepError(`sbatch ${args.join(' ')}: exit ${r.status}: ${r.stderr.trim()}`);
   return r.stdout;
 }
@@ -18,6 +19,7 @@ export function runSbatch(args: string[]): string {
  */
 export function parseJobId(stdout: string): string {
   const m = /^(\d+)(;\S*)?\s*$/.exec(stdout.trim());
-  if (!m) throw new SlurmSweepError(`sbatch --parsable: expected a job id such as 4711 or 4711;cluster, received ${JSON.stringify(stdout)}`);
+  if (!m)
+    throw new SlurmSweepError(`sbatch --parsable: expected a job id such as 4711 or 4711;cluster, received ${JSON.stringify(stdout)}`);
   return m[1]!;
 }

@@ -12,7 +12,11 @@ after(cleanup);
 
 test('status and report read unmerged shards under <db>.slurm/ (in memory; nothing written)', () => {
   const db = join(dir, 'results.db');
-  assert.equal(withResultsView(db, shardsFor(db), () => 1), undefined, 'neither database nor shards');
+  assert.equal(
+    withResultsView(db, shardsFor(db), () => 1),
+    undefined,
+    'neither database nor shards',
+  );
   const shard = shardFile(db, 'exp', 'a'.repeat(64), 1, 'f'.repeat(64));
   mkdirSync(join(shard, '..'), { recursive: true });
   const s = openResultsStore({ path: shard, journal: 'rollback' });

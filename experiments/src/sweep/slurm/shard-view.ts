@@ -24,7 +24,12 @@ export function shardsFor(dbPath: string, dirs?: readonly string[]): string[] {
  *
  * @throws ResultsFileError for a database or shard that cannot be read.
  */
-export function withResultsView<T>(dbPath: string, shards: readonly string[], body: (store: ResultsStore) => T, warn: (line: string) => void = () => {}): T | undefined {
+export function withResultsView<T>(
+  dbPath: string,
+  shards: readonly string[],
+  body: (store: ResultsStore) => T,
+  warn: (line: string) => void = () => {},
+): T | undefined {
   if (shards.length === 0 && !existsSync(dbPath)) return undefined;
   let store: ResultsStore;
   if (shards.length === 0) store = openResultsStore({ path: dbPath, readonly: true });

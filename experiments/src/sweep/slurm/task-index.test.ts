@@ -9,7 +9,12 @@ test('the index comes from --index, else SLURM_ARRAY_TASK_ID, else JOB_COMPLETIO
 });
 
 test('a missing or bad index is refused naming where it came from', () => {
-  assert.throws(() => taskIndex(undefined, {}), { name: 'SlurmSweepError', message: /expected --index I or one of SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX/ });
-  assert.throws(() => taskIndex(undefined, { SLURM_ARRAY_TASK_ID: '1-3' }), { message: /expected \$SLURM_ARRAY_TASK_ID to be an integer >= 0, received "1-3"/ });
+  assert.throws(() => taskIndex(undefined, {}), {
+    name: 'SlurmSweepError',
+    message: /expected --index I or one of SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX/,
+  });
+  assert.throws(() => taskIndex(undefined, { SLURM_ARRAY_TASK_ID: '1-3' }), {
+    message: /expected \$SLURM_ARRAY_TASK_ID to be an integer >= 0, received "1-3"/,
+  });
   assert.throws(() => taskIndex(-1, {}), { message: /expected --index to be an integer >= 0, received -1/ });
 });

@@ -18,7 +18,9 @@ export function taskIndex(flag: number | undefined, env: NodeJS.ProcessEnv = pro
   if (flag === undefined) {
     const name = INDEX_VARIABLES.find((v) => env[v] !== undefined && env[v] !== '');
     if (!name)
-      throw new SlurmSweepError(`cxr sweep run-cell: expected --index I or one of ${INDEX_VARIABLES.join(', ')} in the environment, received neither`);
+      throw new SlurmSweepError(
+        `cxr sweep run-cell: expected --index I or one of ${INDEX_VARIABLES.join(', ')} in the environment, received neither`,
+      );
     source = `$${name}`;
     value = env[name];
   }

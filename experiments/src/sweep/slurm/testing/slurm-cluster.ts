@@ -115,7 +115,15 @@ export async function startSlurmCluster(dir: string, readyMs = 30_000): Promise<
     return r.stdout;
   };
   try {
-    start('munged', ['--foreground', '--force', `--socket=${socket}`, `--key-file=${key}`, `--pid-file=${join(dir, 'munged.pid')}`, `--log-file=${join(dir, 'log', 'munged.log')}`, `--seed-file=${join(dir, 'munge.seed')}`]);
+    start('munged', [
+      '--foreground',
+      '--force',
+      `--socket=${socket}`,
+      `--key-file=${key}`,
+      `--pid-file=${join(dir, 'munged.pid')}`,
+      `--log-file=${join(dir, 'log', 'munged.log')}`,
+      `--seed-file=${join(dir, 'munge.seed')}`,
+    ]);
     await new Promise((r) => setTimeout(r, 300));
     start('slurmctld', ['-D', '-i', '-f', conf]);
     await new Promise((r) => setTimeout(r, 500));
@@ -131,7 +139,8 @@ export async function startSlurmCluster(dir: string, readyMs = 30_000): Promise<
         // slurmctld not answering yet
       }
       if (state === 'idle') break;
-      if (Date.now() > deadline) throw new Error(`startSlurmCluster: node not idle within ${readyMs} ms (state ${JSON.stringify(state)}); see ${join(dir, 'log')}`);
+      if (Date.now() > deadline)
+        throw new Error(`startSlurmCluster: node not idle within ${readyMs} ms (state ${JSON.stringify(state)}); see ${join(dir, 'log')}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   } catch (error) {
