@@ -23,6 +23,7 @@ export interface SlurmSweepArgs extends SweepArgs {
   arrayParallel?: number;
   account?: string;
   sbatchArg?: string[];
+  submit: boolean;
 }
 
 /** The bin/cxr.mjs a task runs: this install's (the shared filesystem's). */
@@ -45,6 +46,11 @@ export function slurmSweepOptions<T>(y: Argv<T>) {
     .option('mem', { type: 'string', requiresArg: true, describe: `${slurm}sbatch --mem, e.g. 16G` })
     .option('array-parallel', { type: 'number', requiresArg: true, describe: `${slurm}tasks running at once (the array's %K)` })
     .option('account', { type: 'string', requiresArg: true, describe: `${slurm}sbatch --account` })
+    .option('submit', {
+      type: 'boolean',
+      default: true,
+      describe: `${slurm}--no-submit writes the cell list and scripts without sbatch (for Kubernetes Indexed Jobs and other array schedulers)`,
+    })
     .option('sbatch-arg', {
       type: 'string',
       array: true,
@@ -91,6 +97,7 @@ export async function slurmSweep(
     context: { cwd: process.cwd(), node: process.execPath, cli: CLI_PATH, backend: a.backend },
     retryFailed: a.retryFailed,
     dryRun: a.dryRun,
+    submit: a.submit,
     reportOut: resolve(a.out),
     dataRoot: SWEEP_DATA_ROOT,
     weightsRoot: SWEEP_WEIGHTS_ROOT,

@@ -28,6 +28,8 @@ export interface LaunchSlurmOptions {
   context: Omit<ScriptContext, 'experiment' | 'logDir'>;
   retryFailed: boolean;
   dryRun: boolean;
+  /** false: write the cell list and scripts but call no sbatch (another scheduler runs `run-cell`, e.g. a Kubernetes Indexed Job). */
+  submit?: boolean;
   /** The report folder the merge job writes to (absolute). */
   reportOut: string;
   dataRoot: string;
@@ -122,6 +124,7 @@ export async function launchSlurmSweep(o: LaunchSlurmOptions): Promise<LaunchSlu
   const mergeFile = join(submitDir, 'merge.sbatch');
   writeFileSync(arrayFile, array, { mode: 0o755 });
   writeFileSync(mergeFile, merge, { mode: 0o755 });
+  if (o.submit === false) return { ...empty, submitDir, arrayScript: array, mergeScript: merge };
   const sbatch = o.sbatch ?? runSbatch;
   const arrayJobId = parseJobId(sbatch(['--parsable', arrayFile]));
   const mergeJobId = parseJobId(sbatch(['--parsable', `--dependency=afterany:${arrayJobId}`, mergeFile]));
@@ -130,7 +133,13 @@ export async function launchSlurmSweep(o: LaunchSlurmOptions): Promise<LaunchSlu
 
 /** What the command prints after a submission: ids, files and how to follow, merge and report. */
 export function formatLaunch(r: LaunchSlurmResult, experiment: string, logDir: string, db: string): string[] {
-  if (!r.arrayJobId) return [`${experiment}: every cell is done (in ${db} or its shards); nothing submitted`];
+  if (!r.submitDir) return [`${experiment}: every cell is done (in ${db} or its shards); nothing submitted`];
+  if (!r.arrayJobId)
+    return [
+      `${experiment}: ${r.cells.length} cell(s) frozen in ${r.submitDir}/cells.json (not submitted); run task I with:`,
+      `  cxr sweep run-cell ${experiment} --cells ${r.submitDir}/cells.json --index I   (or JOB_COMPLETION_INDEX / SLURM_ARRAY_TASK_ID set)`,
+      `  then: cxr db merge ${join(dirname(logDir), 'shards')} --into ${db}`,
+    ];
   return [
     `${experiment}: submitted job array ${r.arrayJobId} (${r.cells.length} task(s)) and merge job ${r.mergeJobId} (after the array ends)`,
     `  scripts and cell list: ${r.submitDir}`,
