@@ -5,6 +5,8 @@ import { after, describe, test } from 'node:test';
 import { makeTempDir } from '@cxr/testkit';
 import { resolveExperiment } from '../../experiments/resolve-experiment.ts';
 import { testTwoLevels } from '../testing/fixture-experiments.ts';
+import { silentProgress } from '@cxr/train';
+import { launchSlurmSweep } from './launch-slurm.ts';
 import { CELL_LIST_FORMAT, cellForTask, experimentHash, readCellList, writeCellList, type CellList } from './cell-list.ts';
 
 const { dir, cleanup } = makeTempDir('cell-list');
@@ -66,5 +68,50 @@ describe('frozen cell list', () => {
     assert.throws(() => readCellList(join(dir, 'bad.json')), { message: /bad\.json\): expected JSON/ });
     writeFileSync(join(dir, 'wrong.json'), JSON.stringify({ ...listOf(), format: 'cxr-cells/0' }));
     assert.throws(() => readCellList(join(dir, 'wrong.json')), { message: /expected a cxr-cells\/1 cell list, key format/ });
+  });
+});
+
+describe('launchSlurmSweep (stub sbatch)', () => {
+  test('freezes the pending cells beside the scripts, submits the array, then the merge job after it', { timeout: 120_000 }, async () => {
+    const calls: string[][] = [];
+    const ids = ['11', '12;cluster'];
+    const one = resolveExperiment(testTwoLevels, { profile: 'smoke', seeds: [1] });
+    const db = join(dir, 'launch.db');
+    const r = await launchSlurmSweep({
+      resolved: one,
+      flags: { profile: 'smoke', seeds: [1] },
+      dbPath: db,
+      job: { arrayParallel: 1 },
+      context: { cwd: dir, node: '/usr/bin/node', cli: '/p/bin/cxr.mjs', backend: 'wasm' },
+      retryFailed: false,
+      dryRun: false,
+      reportOut: join(dir, 'reports'),
+      dataRoot: join(dir, 'data'),
+      weightsRoot: join(dir, 'weights'),
+      progress: silentProgress,
+      sbatch: (args) => {
+        calls.push(args);
+        return `${ids.shift()}\n`;
+      },
+      now: () => new Date('2026-12-01T12:00:00Z'),
+    });
+    assert.deepEqual([r.arrayJobId, r.mergeJobId], ['11', '12']);
+    const submit = join(`${db}.slurm`, 'test-two-levels', 'submit-20261201-120000');
+    assert.equal(r.submitDir, submit);
+    assert.deepEqual(calls, [
+      ['--parsable', join(submit, 'array.sbatch')],
+      ['--parsable', '--dependency=afterany:11', join(submit, 'merge.sbatch')],
+    ]);
+    const list = readCellList(join(submit, 'cells.json'));
+    assert.deepEqual(
+      list.cells.map((c) => [c.level, c.seed]),
+      [
+        ['lr 1e-3', 1],
+        ['lr 3e-3', 1],
+      ],
+    );
+    assert.equal(list.experimentHash, experimentHash(one));
+    assert.match(r.arrayScript!, /#SBATCH --array=0-1%1/);
+    assert.equal(cellForTask(list, one, 1, 'cells.json').cell.level, 'lr 3e-3');
   });
 });
