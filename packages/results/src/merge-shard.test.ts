@@ -135,6 +135,32 @@ describe('mergeShard', () => {
     target.close();
   });
 
+  test('a failed cell arrives failed with its error; a later done shard of it replaces it; unfinished runs are skipped', () => {
+    const target = openResultsStore({ path: join(dir, 'failed.db') });
+    const failedPath = join(dir, 'failed-shard.db');
+    const shard = openResultsStore({ path: failedPath, journal: 'rollback' });
+    const { configId } = shard.registerConfig('exp', { k: 'fails' }, 'level a');
+    shard.failRun(shard.claimRun(shard.registerRun({ configId, seed: 1, datasetFingerprint: 'fp' }).id)!, new Error('out of memory'));
+    shard.registerRun({ configId, seed: 2, datasetFingerprint: 'fp' });
+    shard.close();
+    const r = mergeShard(target, failedPath);
+    assert.deepEqual(
+      r.merged.map((m) => m.status),
+      ['failed'],
+    );
+    assert.deepEqual(
+      r.skipped.map((x) => x.reason),
+      ['pending in the shard'],
+    );
+    const run = target.getRun(r.merged[0]!.to);
+    assert.equal(run.status, 'failed');
+    assert.match(run.error ?? '', /out of memory/);
+    const done = mergeShard(target, writeShard('fails-done.db', { k: 'fails' }, 1, 0.66));
+    assert.equal(done.merged[0]!.to, run.id, 'same run, now done');
+    assert.equal(target.getRun(run.id).status, 'done');
+    target.close();
+  });
+
   test('openMergedView shows shard runs without writing the file', () => {
     const path = join(dir, 'view.db');
     openResultsStore({ path }).close();
