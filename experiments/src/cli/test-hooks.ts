@@ -23,3 +23,41 @@ export function runHooksFromEnv(env: NodeJS.ProcessEnv, exit: (code: number) => 
     },
   };
 }
+
+/** With CXR_TEST_HOLD_AFTER_EPOCH=N and CXR_TEST_HOLD_INDEX=I[,J...]: those array tasks wait after epoch N's checkpoint (first attempt only). */
+export const HOLD_AFTER_EPOCH_ENV = 'CXR_TEST_HOLD_AFTER_EPOCH';
+export const HOLD_INDEX_ENV = 'CXR_TEST_HOLD_INDEX';
+
+/**
+ * The Slurm test's hook: task `index` (when $CXR_TEST_HOLD_INDEX lists it and $SLURM_RESTART_COUNT is
+ * 0 or unset) pauses after epoch $CXR_TEST_HOLD_AFTER_EPOCH's checkpoint - up to `maxMs`, or until a
+ * SIGTERM/SIGINT (the preemption the test sends) - so it is requeued mid-run, after a checkpoint.
+ *
+ * @example holdHookFromEnv({ CXR_TEST_HOLD_AFTER_EPOCH: '1', CXR_TEST_HOLD_INDEX: '0' }, 0).afterCheckpoint?.(1) // waits
+ */
+export function holdHookFromEnv(env: NodeJS.ProcessEnv, index: number, maxMs = 90_000): RunHooks {
+  const epoch = Number(env[HOLD_AFTER_EPOCH_ENV] ?? Number.NaN);
+  if (
+    !Number.isInteger(epoch) ||
+    !(env[HOLD_INDEX_ENV] ?? '').split(',').map(Number).includes(index) ||
+    Number(env['SLURM_RESTART_COUNT'] ?? 0) > 0
+  )
+    return {};
+  return {
+    afterCheckpoint: (e) => {
+      if (e !== epoch) return;
+      process.stderr.write(`cxr test hook: holding after epoch ${e}\n`);
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          process.off('SIGTERM', done);
+          process.off('SIGINT', done);
+          resolve();
+        };
+        const timer = setTimeout(done, maxMs);
+        process.once('SIGTERM', done);
+        process.once('SIGINT', done);
+      });
+    },
+  };
+}

@@ -15,6 +15,15 @@ export {
   ResultsStateError,
 } from './errors.ts';
 export { blobToFloat32, float32ToBlob } from './float32-blob.ts';
+export {
+  assertNoViolations,
+  formatViolation,
+  mergeShard,
+  MergeDeterminismError,
+  type DeterminismViolation,
+  type MergeShardResult,
+} from './merge-shard.ts';
+export { openMergedView } from './merged-view.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
 /** Moved to @cxr/core (the image cache and the phantom writer use them too); re-exported for callers of @cxr/results. */
 export { isProcessRunning, processStartTicks } from '@cxr/core';

@@ -11,6 +11,12 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs: number;
   /** Open without writing: no file is created, no migration runs. */
   readonly: boolean;
+  /**
+   * 'wal' (default): readers never block the writer, for results.db on a local disk. 'rollback'
+   * (journal_mode DELETE): for a file on a network filesystem (a Slurm task's shard), where WAL's
+   * shared-memory index is unsafe; one writer per file.
+   */
+  journal?: 'wal' | 'rollback';
 }
 
 /**
@@ -50,8 +56,8 @@ export function openDatabase(path: string, opts: OpenDatabaseOptions): Database.
         );
       }
     } else {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
+      db.pragma(opts.journal === 'rollback' ? 'journal_mode = DELETE' : 'journal_mode = WAL');
+      db.pragma(opts.journal === 'rollback' ? 'synchronous = FULL' : 'synchronous = NORMAL');
       migrate(db, path);
     }
     return db;

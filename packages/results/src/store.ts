@@ -52,6 +52,8 @@ export interface OpenResultsStoreOptions {
   readonly?: boolean;
   /** Clock in ms since the epoch (default Date.now); tests inject one to age heartbeats. */
   now?: () => number;
+  /** Journal mode of a writable file (openDatabase): 'wal' (default) or 'rollback' for a shard on a network filesystem. */
+  journal?: 'wal' | 'rollback';
 }
 
 /** The default database path: `$CXR_DB`, else `results.db` in the working directory. */
@@ -72,7 +74,7 @@ export function openResultsStore(opts: OpenResultsStoreOptions = {}): ResultsSto
   if (!(busyTimeoutMs >= 0) || !Number.isFinite(busyTimeoutMs)) {
     throw new ResultsArgumentError('openResultsStore', 'opts.busyTimeoutMs', 'a finite number of milliseconds >= 0', busyTimeoutMs);
   }
-  const db = openDatabase(path, { busyTimeoutMs, readonly: opts.readonly ?? false });
+  const db = openDatabase(path, { busyTimeoutMs, readonly: opts.readonly ?? false, ...(opts.journal ? { journal: opts.journal } : {}) });
   return new ResultsStore({ db, path, now: opts.now ?? Date.now });
 }
 

@@ -5,16 +5,17 @@
  * --reference, which replaces the default "Liz, EffNet" column) every page gets the clinical
  * section (Tables 9 and 10, computed from the stored validation and test predictions). Reads the database read-only, so a running sweep is never locked out;
  * the pages say which cells are done, running, pending or failed and compute from done runs only.
+ * Shards of Slurm tasks not merged yet (under <db>.slurm/, or --shards) are read as if merged.
  * Each level with a done run also gets its deployable thresholds, `<out>/<experiment>/<level>/thresholds.json`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openResultsStore } from '@cxr/results';
 import { readReferenceColumn, REPORT_FORMATS, writeReports, writeThresholdFiles, type ReportFormat } from '@cxr/report';
 import type { CliCommand } from '../command-types.ts';
 import { withClinical } from '../../experiments/clinical-for-report.ts';
 import { reportExperimentsFor } from '../../experiments/report-experiments.ts';
+import { shardsFor, withResultsView } from '../../sweep/slurm/shard-view.ts';
 import { dbOption, dbPath, noDatabase, type DbArgs } from './db.ts';
 
 interface ReportArgs extends DbArgs {
@@ -26,6 +27,7 @@ interface ReportArgs extends DbArgs {
   clinical: boolean;
   reference?: string;
   open: boolean;
+  shards?: string[];
 }
 
 /**
@@ -73,26 +75,34 @@ const command: CliCommand = {
           type: 'string',
           describe: "Table 9's reference AUC-ROC column: JSON {label: auc} or {name, source, auc}, or CSV label,auc (implies --clinical)",
         })
+        .option('shards', {
+          type: 'string',
+          array: true,
+          describe: 'Shard databases (files or folders) to read as if merged (default: every shard under <db>.slurm/)',
+        })
         .option('open', { type: 'boolean', default: false, describe: 'Open the index page in a browser (xdg-open)' }),
     handler: async (argv) => {
       const a = argv as unknown as ReportArgs;
       const formats = parseFormats(a.format);
       const reference = a.reference === undefined ? null : readReferenceColumn(a.reference);
       const path = dbPath(a);
-      if (!existsSync(path)) throw noDatabase(path);
-      const store = openResultsStore({ path, readonly: true });
-      try {
-        const described = reportExperimentsFor(store, a.experiment ?? [], a.profile);
-        const corrected = a.correction ? described.map((e) => ({ ...e, correction: a.correction })) : described;
-        const experiments = withClinical(corrected, { clinical: a.clinical, reference });
-        const written = await writeReports(store, experiments, { out: a.out, formats });
-        for (const file of written.files) console.log(file);
-        // deployable thresholds per level, beside the pages: <out>/<experiment>/<level>/thresholds.json
-        for (const e of experiments) for (const file of writeThresholdFiles(store, e, a.out)) console.log(file);
-        if (a.open) spawn('xdg-open', [resolve(join(written.out, 'index.html'))], { stdio: 'ignore', detached: true }).unref();
-      } finally {
-        store.close();
-      }
+      const shards = shardsFor(path, a.shards);
+      if (!existsSync(path) && shards.length === 0) throw noDatabase(path);
+      await withResultsView(
+        path,
+        shards,
+        async (store) => {
+          const described = reportExperimentsFor(store, a.experiment ?? [], a.profile);
+          const corrected = a.correction ? described.map((e) => ({ ...e, correction: a.correction })) : described;
+          const experiments = withClinical(corrected, { clinical: a.clinical, reference });
+          const written = await writeReports(store, experiments, { out: a.out, formats });
+          for (const file of written.files) console.log(file);
+          // deployable thresholds per level, beside the pages: <out>/<experiment>/<level>/thresholds.json
+          for (const e of experiments) for (const file of writeThresholdFiles(store, e, a.out)) console.log(file);
+          if (a.open) spawn('xdg-open', [resolve(join(written.out, 'index.html'))], { stdio: 'ignore', detached: true }).unref();
+        },
+        (line) => process.stderr.write(`${line}\n`),
+      );
     },
   },
 };

@@ -1,17 +1,18 @@
 /**
  * `cxr sweep status [EXPERIMENT]`: the table `cxr sweep --dry-run` prints, for one experiment or
  * every one. Read-only like `cxr db status`: the database is opened read-only (never created or
- * migrated) and no phantom set is generated.
+ * migrated) and no phantom set is generated. Shards of Slurm tasks under `<db>.slurm/` that are
+ * not merged yet count too (read in memory, never written).
  */
 import { availableParallelism } from 'node:os';
 import type { CliCommand } from '../command-types.ts';
 import { resolveSweep, sweepDbPath, sweepOptions, SWEEP_DATA_ROOT, type SweepArgs } from '../sweep-args.ts';
 import { findSweepExperiment, sweepExperiments } from '../test-experiments.ts';
-import { withStore } from './db.ts';
 import { cellFingerprints } from '../../sweep/cell-fingerprints.ts';
 import { formatPlan, planCounts } from '../../sweep/format-plan.ts';
 import type { PlannedCell } from '../../sweep/plan-cells.ts';
 import { planSearch } from '../../search/search-plan.ts';
+import { shardsFor, withResultsView } from '../../sweep/slurm/shard-view.ts';
 
 interface StatusArgs extends SweepArgs {
   experiment?: string;
@@ -34,6 +35,8 @@ const command: CliCommand = {
       const definitions = a.experiment ? [await findSweepExperiment(a.experiment)] : await sweepExperiments();
       const dbPath = sweepDbPath(a);
       const workers = a.workers ?? availableParallelism();
+      const shards = shardsFor(dbPath);
+      const warn = (line: string) => process.stderr.write(`${line}\n`);
       const out: {
         experiment: string;
         profile: string;
@@ -47,7 +50,8 @@ const command: CliCommand = {
           const resolved = resolveSweep(definition, a);
           const fingerprints = await cellFingerprints(resolved.cells, SWEEP_DATA_ROOT, 'peek');
           const { plan, lines } =
-            withStore(dbPath, (store) => planSearch(resolved, store, fingerprints)) ?? planSearch(resolved, undefined, fingerprints);
+            withResultsView(dbPath, shards, (store) => planSearch(resolved, store, fingerprints), warn) ??
+            planSearch(resolved, undefined, fingerprints);
           out.push({ experiment: definition.name, profile: resolved.profile.name, counts: planCounts(plan), cells: plan, search: lines });
           if (!a.json)
             for (const line of [...formatPlan(definition.name, resolved.profile.name, plan, workers), ...lines, '']) console.log(line);

@@ -4,8 +4,9 @@
  * second invocation - or one with more seeds - runs only what is missing; failed cells are
  * reported (exit 1) and rerun only with --retry-failed; `--dry-run` prints the plan and changes
  * nothing. An experiment with a search runs its trials with the grid, then the best trial's
- * replication (search/run-search-sweep.ts). Ctrl-C / SIGTERM hand every running cell back as pending and say how to resume (exit
- * 130 / 143). The `status`, `prepare` and hidden `worker` subcommands live in sweep-*.ts.
+ * replication (search/run-search-sweep.ts). Ctrl-C / SIGTERM hand every running cell back as
+ * pending and say how to resume (exit 130 / 143). `--launcher slurm` submits a job array instead
+ * (sweep-slurm-args.ts). The `status`, `prepare` and hidden `worker` subcommands live in sweep-*.ts.
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -15,6 +16,7 @@ import type { CliCommand } from '../command-types.ts';
 import { installInterrupts, signalExitCode } from '../interrupts.ts';
 import { resumeCommand } from '../resume-command.ts';
 import { resolveSweep, sweepDbPath, sweepOptions, SWEEP_DATA_ROOT, SWEEP_WEIGHTS_ROOT, type SweepArgs } from '../sweep-args.ts';
+import { slurmSweep, slurmSweepOptions, type SlurmSweepArgs } from '../sweep-slurm-args.ts';
 import { findSweepExperiment } from '../test-experiments.ts';
 import { withStore } from './db.ts';
 import { cellFingerprints } from '../../sweep/cell-fingerprints.ts';
@@ -28,7 +30,7 @@ import { writeSweepReport } from '../../sweep/sweep-report.ts';
 import { formatSummary, summarizeSweep, summaryExitCode } from '../../sweep/sweep-summary.ts';
 import { createSweepView } from '../../sweep/sweep-view.ts';
 
-interface SweepRunArgs extends SweepArgs {
+interface SweepRunArgs extends SweepArgs, SlurmSweepArgs {
   experiment: string;
   workers?: number;
   dryRun: boolean;
@@ -44,7 +46,7 @@ const command: CliCommand = {
     command: '$0 <experiment>',
     describe: 'Run every cell (level x seed) of an experiment not done yet, in parallel worker processes, then write its report',
     builder: (y) =>
-      sweepOptions(y, 'cxr sweep')
+      slurmSweepOptions(sweepOptions(y, 'cxr sweep'))
         .positional('experiment', { type: 'string', describe: 'Experiment name (cxr sweep status lists them)' })
         .option('workers', {
           type: 'number',
@@ -72,6 +74,7 @@ const command: CliCommand = {
       const dbPath = sweepDbPath(a);
       const err = (line: string) => process.stderr.write(`${line}\n`);
       const name = resolved.definition.name;
+      if (a.launcher === 'slurm') return slurmSweep(a, resolved, dbPath);
 
       if (a.dryRun) {
         const fingerprints = await cellFingerprints(resolved.cells, SWEEP_DATA_ROOT, 'peek');
