@@ -35,7 +35,7 @@ export const HOLD_INDEX_ENV = 'CXR_TEST_HOLD_INDEX';
  *
  * @example holdHookFromEnv({ CXR_TEST_HOLD_AFTER_EPOCH: '1', CXR_TEST_HOLD_INDEX: '0' }, 0).afterCheckpoint?.(1) // waits
  */
-export function holdHookFromEnv(env: NodeJS.ProcessEnv, index: number, maxMs = 90_000): RunHooks {
+export function holdHookFromEnv(env: NodeJS.ProcessEnv, index: number, maxMs = 300_000): RunHooks {
   const epoch = Number(env[HOLD_AFTER_EPOCH_ENV] ?? Number.NaN);
   if (
     !Number.isInteger(epoch) ||

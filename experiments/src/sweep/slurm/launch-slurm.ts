@@ -127,7 +127,7 @@ export async function launchSlurmSweep(o: LaunchSlurmOptions): Promise<LaunchSlu
   if (o.submit === false) return { ...empty, submitDir, arrayScript: array, mergeScript: merge };
   const sbatch = o.sbatch ?? runSbatch;
   const arrayJobId = parseJobId(sbatch(['--parsable', arrayFile]));
-  const mergeJobId = parseJobId(sbatch(['--parsable', `--dependency=afterany:${arrayJobId}`, mergeFile]));
+  const mergeJobId = parseJobId(sbatch(['--parsable', `--dependency=afterany:${arrayJobId}`, mergeFile, arrayJobId]));
   return { cells, submitDir, arrayScript: array, mergeScript: merge, arrayJobId, mergeJobId };
 }
 

@@ -161,6 +161,16 @@ export function mergeScript(ctx: ScriptContext, o: SlurmJobOptions, m: MergeScri
 ${resourceLines(o, false)
   .map((l) => `${l}\n`)
   .join('')}set -u
+# $1: the array's job id. Slurm can count a requeued task that waits to restart as ended, so while
+# any task of the array is still queued or running this job merges what is done and submits itself
+# again behind the array.
+array="\${1:-}"
+if [ -n "$array" ] && [ -n "$(squeue -h -j "$array" -o %i 2>/dev/null)" ]; then
+  echo "cxr: tasks of array $array are still queued or running; merging what is done and waiting for them"
+  ${cxr} db merge ${q(m.shardDir)} --into ${q(m.db)} || true
+  sbatch --parsable --dependency=afterany:"$array" "$0" "$array" || exit 1
+  exit 0
+fi
 status=0
 ${cxr} db merge ${q(m.shardDir)} --into ${q(m.db)} || status=$?
 ${cxr} report ${q(ctx.experiment)} --db ${q(m.db)} --profile ${q(m.profile)} --out ${q(m.reportOut)} || status=$?

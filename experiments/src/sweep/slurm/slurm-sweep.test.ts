@@ -9,7 +9,7 @@
  * StartTime=now` releases it at once, which keeps this test near a minute.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { makeTempDir } from '@cxr/testkit';
@@ -74,27 +74,45 @@ test(
     const log1 = join(logs, `${arrayId}_1.log`);
     const pending = (task: string) => /JobState=PENDING/.test(s.client('scontrol', ['show', 'job', task]));
 
-    // task 0: preempted from outside (scontrol requeue: SIGTERM to its processes)
-    await waitFor('task 0 holding after its epoch-1 checkpoint', () => read(log0).includes('holding after epoch 1'), 90_000);
-    s.client('scontrol', ['requeue', `${arrayId}_0`]);
-    // task 1: the time-limit warning (USR1 to the batch shell), after which the script requeues its own task
-    await waitFor('task 1 holding after its epoch-1 checkpoint', () => read(log1).includes('holding after epoch 1'), 90_000);
-    // by the task's own job id: signalling `<array>_1` while another task of the array is being
-    // requeued is refused ("Job can not be altered now, try again later")
-    const task1 = /^JobId=(\d+)/m.exec(s.client('scontrol', ['show', 'job', `${arrayId}_1`]))![1]!;
-    s.client('scancel', ['--batch', '--signal=USR1', task1]);
-    for (const task of [`${arrayId}_0`, `${arrayId}_1`]) {
-      await waitFor(`${task} pending after its requeue`, () => pending(task), 60_000);
+    // slurmctld may answer a signal or requeue of one array task with "Job can not be altered now, try
+    // again later" and yet carry it out (its log then shows "Requeuing JobId=..."), so each preemption
+    // is sent, and sent again, until the task is seen pending; then its requeue hold is released.
+    const preempt = async (task: string, command: Parameters<typeof s.client>[0], args: string[]) => {
+      const deadline = Date.now() + 60_000;
+      while (!pending(task)) {
+        if (Date.now() > deadline) throw new Error(`${task} not pending within 60 s of ${command} ${args.join(' ')}`);
+        try {
+          s.client(command, args);
+        } catch (e) {
+          if (!/can not be altered now/.test(String(e))) throw e;
+        }
+        await waitFor(`${task} pending`, () => pending(task) || undefined, 5_000).catch(() => undefined);
+      }
       s.client('scontrol', ['update', `JobId=${task}`, 'StartTime=now']);
-    }
+    };
+    await waitFor('task 0 holding after its epoch-1 checkpoint', () => read(log0).includes('holding after epoch 1'), 90_000);
+    await waitFor('task 1 holding after its epoch-1 checkpoint', () => read(log1).includes('holding after epoch 1'), 90_000);
+    // task 0: preempted from outside (scontrol requeue: SIGTERM to its processes)
+    await preempt(`${arrayId}_0`, 'scontrol', ['requeue', `${arrayId}_0`]);
+    // task 1: the time-limit warning (USR1 to the batch shell, by the task's own job id), after which
+    // the script requeues its own task
+    const task1 = /^JobId=(\d+)/m.exec(s.client('scontrol', ['show', 'job', `${arrayId}_1`]))![1]!;
+    await preempt(`${arrayId}_1`, 'scancel', ['--batch', '--signal=USR1', task1]);
 
-    const state = await waitFor(
+    // The merge job submits itself again while a task of the array is still queued (a requeued task
+    // may count as ended), so the sweep is over when the queue is empty; every merge job completed.
+    await waitFor(
       'the merge job to end',
-      () => /JobState=(COMPLETED|FAILED|CANCELLED|TIMEOUT)/.exec(s.client('scontrol', ['show', 'job', mergeId!]))?.[1],
+      () => /JobState=(COMPLETED|FAILED|CANCELLED|TIMEOUT)/.test(s.client('scontrol', ['show', 'job', mergeId!])),
       150_000,
     );
-    const mergeLog = read(join(logs, `merge_${mergeId}.log`));
-    assert.equal(state, 'COMPLETED', mergeLog);
+    await waitFor('an empty queue', () => s.client('squeue', ['-h']).trim() === '', 150_000);
+    const mergeLogs = readdirSync(logs).filter((f) => f.startsWith('merge_'));
+    const mergeLog = mergeLogs.map((f) => read(join(logs, f))).join('\n');
+    for (const f of mergeLogs) {
+      const id = /^merge_(\d+)\.log$/.exec(f)![1]!;
+      assert.match(s.client('scontrol', ['show', 'job', id]), /JobState=COMPLETED/, mergeLog);
+    }
 
     assert.match(read(log1), /USR1: stopping the cell and requeueing task/, read(log1));
     for (const [task, file] of [
