@@ -123,7 +123,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     // Slow cells (the pure-JS cpu backend) stop warming up once a step has used a third of the
     // budget, so one timed step still fits.
     while (warmed < warmup && (warmed === 0 || (performance.now() - started) / 1000 < budget / 3)) {
-      step();
+      await step();
       warmed++;
     }
     const times: number[] = [];
@@ -131,7 +131,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     const affordable = Math.max(1, Math.min(steps, Math.floor((budget - (performance.now() - started) / 1000) / Math.max(perStep, 1e-3))));
     for (let i = 0; i < affordable; i++) {
       const t0 = performance.now();
-      const loss = step();
+      const loss = await step();
       times.push(performance.now() - t0);
       if (!Number.isFinite(loss)) throw new Error(`measureThroughput: ${backbone} ${mode} produced a non-finite value`);
     }
