@@ -4,12 +4,16 @@
 // dynamic import. Its own factory asks `navigator.gpu.requestAdapter()` without a feature level,
 // which the OpenGL ES adapter refuses, so `navigator.gpu` hands it the adapter chosen here.
 import * as tf from '@tensorflow/tfjs';
-import { findAdapter, formatAdapter, loadDawn, type DawnAdapter, type GpuAdapterDescription } from './dawn-adapter.ts';
+import { findAdapter, formatAdapter, loadDawn, type DawnAdapter, type DawnGpu, type GpuAdapterDescription } from './dawn-adapter.ts';
 
 const backendPackage = '@tensorflow/tfjs-backend-webgpu';
 
 let started: GpuAdapterDescription | null = null;
 let chosen: DawnAdapter | null = null;
+// Dawn's instance must outlive the backend: once its JS object is garbage-collected, the native
+// instance (its threads and locks) goes with it and the next GPU call aborts the process
+// ("The futex facility returned an unexpected error code"). Seen after a few hundred tensors.
+let instance: DawnGpu | null = null;
 
 /** The adapter the webgpu backend runs on, once startWebgpu succeeded; else null. */
 export function webgpuAdapter(): GpuAdapterDescription | null {
@@ -37,7 +41,8 @@ export async function startWebgpu(options: { allowSoftware: boolean }): Promise<
     if (!(name in globalThis)) (globalThis as Record<string, unknown>)[name] = value;
   }
   chosen = found.adapter;
-  const shim = { requestAdapter: async () => chosen, wgslLanguageFeatures: new Set<string>(), getPreferredCanvasFormat: () => 'rgba8unorm' };
+  instance = found.gpu;
+  const shim = { instance, requestAdapter: async () => chosen, wgslLanguageFeatures: new Set<string>(), getPreferredCanvasFormat: () => 'rgba8unorm' };
   const nav = (globalThis as { navigator?: Record<string, unknown> }).navigator;
   if (nav) Object.defineProperty(nav, 'gpu', { value: shim, configurable: true });
   else Object.defineProperty(globalThis, 'navigator', { value: { gpu: shim, userAgent: 'node' }, configurable: true, writable: true });
