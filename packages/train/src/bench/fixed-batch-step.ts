@@ -26,15 +26,18 @@ export function makeTrainStep(
   y: tf.Tensor2D,
   options: BenchStepOptions = {},
 ): (() => Promise<number>) & { dispose(): void } {
-  const loss = batchLoss(y);
+  // The loss weights come from the batch's labels, read asynchronously on the first step.
+  let bound: Promise<BoundLoss> | null = null;
+  const lossOf = () => (bound ??= batchLoss(y));
   const batch = { xs: x, ys: y, mask: null };
   if (options.sgdLearningRate == null) {
     const adam = new GroupedAdam();
     const rates = { head: 1e-3, backbone: 1e-3, weightDecay: 0, phase: 'unfrozen' as const };
-    return Object.assign(() => trainStep(model, adam, loss, batch, rates), { dispose: () => adam.dispose() });
+    return Object.assign(async () => trainStep(model, adam, await lossOf(), batch, rates), { dispose: () => adam.dispose() });
   }
   const sgd = tf.train.sgd(options.sgdLearningRate);
   const step = async () => {
+    const loss = await lossOf();
     const vars = modelVariables(model)
       .filter((v) => v.trainable)
       .map((v) => v.variable);
@@ -65,7 +68,7 @@ export function makeForwardStep(model: tf.LayersModel, x: tf.Tensor): () => Prom
   };
 }
 
-function batchLoss(y: tf.Tensor2D): BoundLoss {
-  const rows = y.arraySync();
+async function batchLoss(y: tf.Tensor2D): Promise<BoundLoss> {
+  const rows = await y.array();
   return buildLoss({ ...DEFAULT_LOSS }, labelCounts(rows));
 }

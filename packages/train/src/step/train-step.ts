@@ -52,7 +52,7 @@ export async function trainStep(
         });
     });
     optimizer.step(updates);
-    // An async read: webgpu has no synchronous download under Node (dataSync needs OffscreenCanvas).
+    // An async read: webgpu has no synchronous download under Node (its sync path needs OffscreenCanvas).
     return (await value.data())[0]!;
   } finally {
     value.dispose();
