@@ -38,7 +38,12 @@ describe('selectBackend', () => {
     ]);
     assert.deepEqual(backendChoiceLines('tensorflow', [missing('tensorflow-gpu')]), ['backend: tensorflow (tfjs-node-gpu not installed)']);
     assert.deepEqual(backendChoiceLines('wasm', []), ['backend: wasm']);
-    const noAdapter = { name: 'webgpu' as const, reason: 'webgpu: no hardware adapter (no vulkan adapter)', installed: true, unsupported: true };
+    const noAdapter = {
+      name: 'webgpu' as const,
+      reason: 'webgpu: no hardware adapter (no vulkan adapter)',
+      installed: true,
+      unsupported: true,
+    };
     assert.deepEqual(backendChoiceLines('wasm', [missing('tensorflow-gpu'), missing('tensorflow'), noAdapter]), [
       'backend: wasm (tfjs-node-gpu and tfjs-node not installed; webgpu: no hardware adapter (no vulkan adapter))',
     ]);

@@ -99,7 +99,6 @@ export async function selectBackend(
 
 const shortPackage = (name: ResolvedBackendName) => (nativePackage as Record<string, string>)[name]?.replace('@tensorflow/', '') ?? name;
 
-
 /**
  * What selectBackend logs: one line naming the backend started, with the optional packages that
  * are simply not installed in parentheses; before it, one line per backend that IS installed but
@@ -112,12 +111,18 @@ const shortPackage = (name: ResolvedBackendName) => (nativePackage as Record<str
  * @example backendChoiceLines('webgpu', [], llvmpipe)
  * // ['backend: webgpu on llvmpipe-llvm-15-0-6-256-bits- (opengles, compatibility, software adapter); a CPU rasteriser: its speed says nothing about a GPU']
  */
-export function backendChoiceLines(started: ResolvedBackendName, skipped: readonly SkippedBackend[], adapter?: GpuAdapterDescription): string[] {
+export function backendChoiceLines(
+  started: ResolvedBackendName,
+  skipped: readonly SkippedBackend[],
+  adapter?: GpuAdapterDescription,
+): string[] {
   const failed = skipped.filter((s) => s.installed && !s.unsupported).map((s) => `backend: ${s.name} not used: ${s.reason}`);
   const missing = skipped.filter((s) => !s.installed).map((s) => shortPackage(s.name));
   const list = missing.length <= 2 ? missing.join(' and ') : `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
   const notes = [...(missing.length ? [`${list} not installed`] : []), ...skipped.filter((s) => s.unsupported).map((s) => s.reason)];
-  const on = adapter ? ` on ${formatAdapter(adapter)}${adapter.software ? '; a CPU rasteriser: its speed says nothing about a GPU' : ''}` : '';
+  const on = adapter
+    ? ` on ${formatAdapter(adapter)}${adapter.software ? '; a CPU rasteriser: its speed says nothing about a GPU' : ''}`
+    : '';
   return [...failed, `backend: ${started}${on}${notes.length ? ` (${notes.join('; ')})` : ''}`];
 }
 
@@ -127,7 +132,9 @@ function packageMissing(name: ResolvedBackendName, error: unknown): boolean {
   if (!specs || !(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') return false;
-  return specs.some((spec) => error.message.startsWith(`Cannot find package '${spec}'`) || error.message.startsWith(`Cannot find module '${spec}'`));
+  return specs.some(
+    (spec) => error.message.startsWith(`Cannot find package '${spec}'`) || error.message.startsWith(`Cannot find module '${spec}'`),
+  );
 }
 
 async function startBackend(name: Exclude<ResolvedBackendName, 'webgpu'>, wasmKernels: WasmKernelSet): Promise<string> {

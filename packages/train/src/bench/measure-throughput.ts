@@ -108,7 +108,8 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   const selected = await selectBackend(backend, undefined, { wasmKernels: options.wasmKernels ?? 'all' });
   const cell: ThroughputCell = { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0 };
   if (selected.adapter) cell.adapter = formatAdapter(selected.adapter);
-  const rate = options.flopsPerSecond ?? (selected.adapter && !selected.adapter.software ? WEBGPU_HARDWARE_FLOPS : defaultFlopsPerSecond[backend]);
+  const rate =
+    options.flopsPerSecond ?? (selected.adapter && !selected.adapter.software ? WEBGPU_HARDWARE_FLOPS : defaultFlopsPerSecond[backend]);
   if (backend === 'wasm') cell.wasmKernels = options.wasmKernels ?? 'all';
   const seed = deriveSeed(8, `bench:${backbone}:${size}`);
   const model = buildModel({ backbone, inputSize: size, channels: 3, head: '512/0.20', numClasses: NUM_CLASSES, seed });

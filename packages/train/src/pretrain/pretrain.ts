@@ -145,8 +145,9 @@ export async function pretrainBackbone(opts: PretrainOptions): Promise<PretrainR
       trainBatches: (epoch) => trainBatches({ cache, indices: train, targets, config: pipeline, seed: deriveSeed(seed, 'data'), epoch }),
       epochSteps: () => epochSteps({ indices: train, targets, config: pipeline }),
       validate: async (m) => ({
-        loss: (await predictSplit(m, loss, evalBatches({ cache, indices: val, targets, batchSize: 64, channels: opts.channels, normalization })))
-          .loss,
+        loss: (
+          await predictSplit(m, loss, evalBatches({ cache, indices: val, targets, batchSize: 64, channels: opts.channels, normalization }))
+        ).loss,
         metrics: {},
       }),
       setPhase: () => {},

@@ -10,7 +10,11 @@ import { TrainArgumentError } from '../errors.ts';
  * @throws TrainArgumentError when an input does not have size * size * channels values.
  * @example (await predictProbabilities(model, [await preprocessImageFile('a.png', image)], image))[0] // Float32Array(10)
  */
-export async function predictProbabilities(model: tf.LayersModel, inputs: readonly Float32Array[], image: ImageConfig): Promise<Float32Array[]> {
+export async function predictProbabilities(
+  model: tf.LayersModel,
+  inputs: readonly Float32Array[],
+  image: ImageConfig,
+): Promise<Float32Array[]> {
   const area = image.size * image.size * image.channels;
   inputs.forEach((x, i) => {
     if (!(x instanceof Float32Array) || x.length !== area)

@@ -69,7 +69,11 @@ export function describeAdapter(adapter: DawnAdapter, backendType: string, featu
  */
 export function formatAdapter(a: GpuAdapterDescription): string {
   const name = a.device || a.description || 'unnamed adapter';
-  const parts = [a.backendType, a.featureLevel === 'compatibility' ? 'compatibility' : '', [a.vendor, a.architecture].filter(Boolean).join(' ')];
+  const parts = [
+    a.backendType,
+    a.featureLevel === 'compatibility' ? 'compatibility' : '',
+    [a.vendor, a.architecture].filter(Boolean).join(' '),
+  ];
   if (a.software) parts.push('software adapter');
   return `${name} (${parts.filter(Boolean).join(', ')})`;
 }

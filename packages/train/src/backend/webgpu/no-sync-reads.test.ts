@@ -37,7 +37,10 @@ describe('no synchronous tensor reads outside the allow-list', () => {
         return [];
       }
     });
-    assert.ok(files.some((f) => f.endsWith('train-step.ts')), 'the scan sees the trainer');
+    assert.ok(
+      files.some((f) => f.endsWith('train-step.ts')),
+      'the scan sees the trainer',
+    );
     const found = files
       .map((f) => relative(root, f))
       .filter((f) => /\.(dataSync|arraySync)\s*\(/.test(code(readFileSync(join(root, f), 'utf8'))));

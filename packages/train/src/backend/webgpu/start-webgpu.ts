@@ -42,7 +42,12 @@ export async function startWebgpu(options: { allowSoftware: boolean }): Promise<
   }
   chosen = found.adapter;
   instance = found.gpu;
-  const shim = { instance, requestAdapter: async () => chosen, wgslLanguageFeatures: new Set<string>(), getPreferredCanvasFormat: () => 'rgba8unorm' };
+  const shim = {
+    instance,
+    requestAdapter: async () => chosen,
+    wgslLanguageFeatures: new Set<string>(),
+    getPreferredCanvasFormat: () => 'rgba8unorm',
+  };
   const nav = (globalThis as { navigator?: Record<string, unknown> }).navigator;
   if (nav) Object.defineProperty(nav, 'gpu', { value: shim, configurable: true });
   else Object.defineProperty(globalThis, 'navigator', { value: { gpu: shim, userAgent: 'node' }, configurable: true, writable: true });

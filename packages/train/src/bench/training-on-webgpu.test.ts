@@ -10,12 +10,12 @@ import { getKernel } from '@tensorflow/tfjs-core';
 import { BACKBONE_NAMES, buildBackbone, buildModel } from '@cxr/models';
 import { createRng } from '@cxr/data';
 import { expectClose } from '@cxr/testkit';
-import { selectBackend } from '../select-backend.ts';
-import { runOnBackend } from '../run-on-backend.ts';
-import { wasmTrainingKernels } from '../wasm/register.ts';
-import { buildLoss, DEFAULT_LOSS, LOSS_NAMES } from '../../losses/registry.ts';
-import { labelCounts } from '../../losses/label-counts.ts';
-import { makeTrainStep } from '../../bench/fixed-batch-step.ts';
+import { selectBackend } from '../backend/select-backend.ts';
+import { runOnBackend } from '../backend/run-on-backend.ts';
+import { wasmTrainingKernels } from '../backend/wasm/register.ts';
+import { buildLoss, DEFAULT_LOSS, LOSS_NAMES } from '../losses/registry.ts';
+import { labelCounts } from '../losses/label-counts.ts';
+import { makeTrainStep } from './fixed-batch-step.ts';
 
 let unavailable: string | null = null;
 
@@ -34,7 +34,13 @@ const stages: Record<string, string | null> = {
 };
 
 /** sum(model(x) * r) in training mode and its gradients w.r.t. the model's trainable weights, on `backend`. */
-async function gradsOn(backend: string, build: () => tf.LayersModel, size: number, batch: number, seedName: string): Promise<Float32Array[]> {
+async function gradsOn(
+  backend: string,
+  build: () => tf.LayersModel,
+  size: number,
+  batch: number,
+  seedName: string,
+): Promise<Float32Array[]> {
   await tf.setBackend(backend);
   const model = build();
   try {
