@@ -3,7 +3,7 @@
  * and backend (issue 8). One cell: `cxr bench train --backbone mobilenetv2 --size 64 --batch 32
  * --backend wasm --json`; without filters, the whole grid on every backend that starts here.
  */
-import type { ResolvedBackendName, WasmKernelSet } from '@cxr/train';
+import { backendPreference, type ResolvedBackendName, type WasmKernelSet } from '@cxr/train';
 import {
   benchBackbones,
   formatCellLine,
@@ -34,8 +34,8 @@ const command: CliCommand = {
         .option('backend', {
           type: 'string',
           array: true,
-          choices: ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'],
-          describe: 'Backends (default: every one that starts here)',
+          choices: backendPreference,
+          describe: 'Backends (default: every one that starts here; webgpu only on a hardware adapter unless named)',
         })
         .option('mode', { type: 'string', array: true, choices: ['train', 'forward'], default: ['train', 'forward'] })
         .option('steps', { type: 'number', default: 5, describe: 'Timed steps per cell (median reported)' })
@@ -84,7 +84,7 @@ const command: CliCommand = {
       if (a.json)
         console.log(
           JSON.stringify(
-            cells.map(({ backbone, size, batch, backend, mode, imagesPerSecond, profile }) => ({
+            cells.map(({ backbone, size, batch, backend, mode, imagesPerSecond, profile, adapter }) => ({
               backbone,
               size,
               batch,
@@ -92,6 +92,7 @@ const command: CliCommand = {
               mode,
               imagesPerSecond,
               ...(profile ? { profile } : {}),
+              ...(adapter ? { adapter } : {}),
             })),
           ),
         );

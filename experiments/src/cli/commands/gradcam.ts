@@ -168,7 +168,8 @@ const command: CliCommand = {
       const runId = parseRunId('gradcam', a.run);
       const path = dbPath({ ...(a.db !== undefined ? { db: a.db } : {}), json: false });
       if (!existsSync(path)) throw noDatabase(path);
-      await selectBackend('auto');
+      // Grad-CAM reads its maps synchronously, which webgpu cannot under Node: wasm instead.
+      if ((await selectBackend('auto')).backend === 'webgpu') await selectBackend('wasm');
       const store = openResultsStore({ path, readonly: true });
       try {
         requireRunIn(store, runId);

@@ -131,7 +131,7 @@ const command: CliCommand = {
               failed.push({ file, error: (error as Error).message });
             }
           }
-          const probs = predictProbabilities(
+          const probs = await predictProbabilities(
             model,
             batch.map((b) => b.input),
             config.image,

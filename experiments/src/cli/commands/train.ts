@@ -46,7 +46,7 @@ const command: CliCommand = {
           type: 'string',
           choices: backendNames,
           default: 'auto' as BackendName,
-          describe: 'tfjs backend; auto tries tensorflow-gpu, tensorflow, wasm, cpu',
+          describe: 'tfjs backend; auto tries tensorflow-gpu, tensorflow, webgpu (hardware adapter), wasm, cpu',
         })
         .option('db', { type: 'string', describe: 'results database (default $CXR_DB or results.db)' })
         .option('experiment', { type: 'string', default: 'adhoc', describe: 'Experiment the config is registered under' })

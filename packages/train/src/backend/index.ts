@@ -14,3 +14,6 @@ export {
 export { quietTfjsBanner } from './quiet-tfjs.ts';
 export { registerWasmTrainingKernels, wasmTrainingKernels, type WasmKernelSet } from './wasm/register.ts';
 export { runOnBackend } from './run-on-backend.ts';
+export { backendVersions } from './backend-versions.ts';
+export { formatAdapter, describeAdapter, type GpuAdapterDescription } from './webgpu/dawn-adapter.ts';
+export { webgpuAdapter } from './webgpu/start-webgpu.ts';

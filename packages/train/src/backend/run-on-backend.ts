@@ -13,9 +13,12 @@ export async function runOnBackend(backend: string, fn: () => tf.Tensor[]): Prom
   await tf.setBackend(backend);
   try {
     const outs = tf.tidy(fn);
-    const values = outs.map((t) => t.dataSync() as Float32Array);
-    tf.dispose(outs);
-    return values;
+    try {
+      // Async reads: the webgpu backend cannot read synchronously under Node.
+      return await Promise.all(outs.map(async (t) => (await t.data()) as Float32Array));
+    } finally {
+      tf.dispose(outs);
+    }
   } finally {
     await tf.setBackend(previous);
   }

@@ -14,16 +14,20 @@ describe('selectBackend', () => {
     assert.equal(got.backend, 'wasm');
     assert.equal(got.tfBackend, 'wasm');
     assert.equal(tf.getBackend(), 'wasm');
+    // webgpu is installed (optional dependency) but this machine has no hardware adapter.
     assert.deepEqual(
       got.skipped.map((s) => s.name),
-      ['tensorflow-gpu', 'tensorflow'],
+      ['tensorflow-gpu', 'tensorflow', 'webgpu'],
     );
-    for (const s of got.skipped) assert.match(s.reason, /tfjs-node|Cannot find/);
+    const [gpu, native, webgpu] = got.skipped;
+    for (const s of [gpu, native]) assert.match(s!.reason, /tfjs-node|Cannot find/);
     assert.deepEqual(
       got.skipped.map((s) => s.installed),
-      [false, false],
+      [false, false, true],
     );
-    assert.deepEqual(lines, ['backend: wasm (tfjs-node-gpu and tfjs-node not installed)']);
+    assert.match(webgpu!.reason, /^webgpu: no hardware adapter \(/);
+    assert.equal(webgpu!.unsupported, true);
+    assert.deepEqual(lines, [`backend: wasm (tfjs-node-gpu and tfjs-node not installed; ${webgpu!.reason})`]);
     for (const k of wasmTrainingKernels) assert.equal(getKernel(k.kernelName, 'wasm')?.kernelFunc, k.kernelFunc, k.kernelName);
   });
 
@@ -34,6 +38,31 @@ describe('selectBackend', () => {
     ]);
     assert.deepEqual(backendChoiceLines('tensorflow', [missing('tensorflow-gpu')]), ['backend: tensorflow (tfjs-node-gpu not installed)']);
     assert.deepEqual(backendChoiceLines('wasm', []), ['backend: wasm']);
+    const noAdapter = {
+      name: 'webgpu' as const,
+      reason: 'webgpu: no hardware adapter (no vulkan adapter)',
+      installed: true,
+      unsupported: true,
+    };
+    assert.deepEqual(backendChoiceLines('wasm', [missing('tensorflow-gpu'), missing('tensorflow'), noAdapter]), [
+      'backend: wasm (tfjs-node-gpu and tfjs-node not installed; webgpu: no hardware adapter (no vulkan adapter))',
+    ]);
+    const webgpuMissing = { name: 'webgpu' as const, reason: "Cannot find package 'webgpu'", installed: false };
+    assert.deepEqual(backendChoiceLines('wasm', [missing('tensorflow-gpu'), missing('tensorflow'), webgpuMissing]), [
+      'backend: wasm (tfjs-node-gpu, tfjs-node and webgpu not installed)',
+    ]);
+    const llvmpipe = {
+      vendor: '',
+      architecture: '',
+      device: 'llvmpipe-llvm-15-0-6-256-bits-',
+      description: 'OpenGL version OpenGL ES 3.2 Mesa 22.3.6',
+      backendType: 'opengles',
+      featureLevel: 'compatibility' as const,
+      software: true,
+    };
+    assert.deepEqual(backendChoiceLines('webgpu', [], llvmpipe), [
+      'backend: webgpu on llvmpipe-llvm-15-0-6-256-bits- (opengles, compatibility, software adapter); a CPU rasteriser: its speed says nothing about a GPU',
+    ]);
     const noGpu = {
       name: 'tensorflow-gpu' as const,
       reason: '@tensorflow/tfjs-node-gpu loaded but TensorFlow sees no GPU',
@@ -120,9 +149,9 @@ describe('selectBackend', () => {
   });
 
   test('an unknown name is refused with the valid names', async () => {
-    await assert.rejects(selectBackend('webgpu' as BackendName), {
+    await assert.rejects(selectBackend('metal' as BackendName), {
       name: 'BackendError',
-      message: 'selectBackend: requested must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; received "webgpu"',
+      message: 'selectBackend: requested must be one of auto, tensorflow-gpu, tensorflow, webgpu, wasm, cpu; received "metal"',
     });
   });
 

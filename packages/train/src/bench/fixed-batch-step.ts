@@ -18,23 +18,26 @@ export interface BenchStepOptions {
  * A closure running one training step on a fixed batch and returning the loss: the trainer's
  * weighted BCE (weights from the batch's own label counts) and its Adam at lr 1e-3 on every
  * weight, or plain SGD when `sgdLearningRate` is given. Call `dispose` when done.
- * @example const step = makeTrainStep(model, x, y); step(); step.dispose();
+ * @example const step = makeTrainStep(model, x, y); await step(); step.dispose();
  */
 export function makeTrainStep(
   model: tf.LayersModel,
   x: tf.Tensor4D,
   y: tf.Tensor2D,
   options: BenchStepOptions = {},
-): (() => number) & { dispose(): void } {
-  const loss = batchLoss(y);
+): (() => Promise<number>) & { dispose(): void } {
+  // The loss weights come from the batch's labels, read asynchronously on the first step.
+  let bound: Promise<BoundLoss> | null = null;
+  const lossOf = () => (bound ??= batchLoss(y));
   const batch = { xs: x, ys: y, mask: null };
   if (options.sgdLearningRate == null) {
     const adam = new GroupedAdam();
     const rates = { head: 1e-3, backbone: 1e-3, weightDecay: 0, phase: 'unfrozen' as const };
-    return Object.assign(() => trainStep(model, adam, loss, batch, rates), { dispose: () => adam.dispose() });
+    return Object.assign(async () => trainStep(model, adam, await lossOf(), batch, rates), { dispose: () => adam.dispose() });
   }
   const sgd = tf.train.sgd(options.sgdLearningRate);
-  const step = () => {
+  const step = async () => {
+    const loss = await lossOf();
     const vars = modelVariables(model)
       .filter((v) => v.trainable)
       .map((v) => v.variable);
@@ -44,19 +47,28 @@ export function makeTrainStep(
       if (grads[i] != null) named[v.name] = grads[i]!;
     });
     sgd.applyGradients(named);
-    const out = value.dataSync()[0]!;
-    tf.dispose([value, ...grads.filter((g): g is tf.Tensor => g != null)]);
-    return out;
+    try {
+      return (await value.data())[0]!;
+    } finally {
+      tf.dispose([value, ...grads.filter((g): g is tf.Tensor => g != null)]);
+    }
   };
   return Object.assign(step, { dispose: () => sgd.dispose() });
 }
 
 /** A closure running one forward pass (inference mode) and waiting for its result. */
-export function makeForwardStep(model: tf.LayersModel, x: tf.Tensor): () => number {
-  return () => tf.tidy(() => (model.apply(x, { training: false }) as tf.Tensor).dataSync()[0]!);
+export function makeForwardStep(model: tf.LayersModel, x: tf.Tensor): () => Promise<number> {
+  return async () => {
+    const out = tf.tidy(() => model.apply(x, { training: false }) as tf.Tensor);
+    try {
+      return (await out.data())[0]!;
+    } finally {
+      out.dispose();
+    }
+  };
 }
 
-function batchLoss(y: tf.Tensor2D): BoundLoss {
-  const rows = y.arraySync();
+async function batchLoss(y: tf.Tensor2D): Promise<BoundLoss> {
+  const rows = await y.array();
   return buildLoss({ ...DEFAULT_LOSS }, labelCounts(rows));
 }

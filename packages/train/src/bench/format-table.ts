@@ -22,9 +22,12 @@ export function formatThroughputTable(cells: readonly ThroughputCell[]): string 
   const profiles = cells
     .filter((c) => c.profile)
     .map((c) => `profile of one step, ${c.backbone} ${c.size}px b${c.batch} ${columnOf(c)}: ${formatProfile(c.profile!)}`);
+  // A software adapter's figures must never pass for a GPU's: the table names each adapter measured.
+  const adapters = [...new Set(cells.filter((c) => c.adapter).map((c) => `${c.backend} adapter: ${c.adapter}`))];
   return [
     line(header),
     ...body.map(line),
+    ...adapters,
     ...(notes.length ? ['notes (* = fewer timed steps, - = skipped):', ...notes] : []),
     ...profiles,
   ].join('\n');

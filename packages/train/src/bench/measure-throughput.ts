@@ -7,6 +7,7 @@ import { createRng, deriveSeed } from '@cxr/data';
 import { selectBackend } from '../backend/select-backend.ts';
 import type { ResolvedBackendName } from '../backend/backend-name.ts';
 import type { WasmKernelSet } from '../backend/wasm/register.ts';
+import { formatAdapter } from '../backend/webgpu/dawn-adapter.ts';
 import { profileStep, type StepProfile } from './profile-step.ts';
 import { makeForwardStep, makeTrainStep } from './fixed-batch-step.ts';
 
@@ -26,6 +27,8 @@ export interface ThroughputCell {
   wasmKernels?: WasmKernelSet;
   /** Kernel profile of one extra step, when asked for. */
   profile?: StepProfile;
+  /** webgpu only: the adapter measured (formatAdapter), so a software figure is never taken for a GPU's. */
+  adapter?: string;
   note?: string;
 }
 
@@ -49,13 +52,20 @@ export interface ThroughputOptions {
   profile?: boolean;
 }
 
-/** Rough sustained rates here (2 cores): cpu ~0.5 GFLOP/s (issue 8), wasm ~10 GFLOP/s. */
+/**
+ * Rough sustained rates here (2 cores): cpu ~0.5 GFLOP/s (issue 8), wasm ~10 GFLOP/s; webgpu at the
+ * software adapter's rate (llvmpipe; a hardware adapter gets WEBGPU_HARDWARE_FLOPS once started).
+ */
 export const defaultFlopsPerSecond: Record<ResolvedBackendName, number> = {
   cpu: 0.5e9,
   wasm: 10e9,
+  webgpu: 1e9,
   tensorflow: 30e9,
   'tensorflow-gpu': 1e12,
 };
+
+/** A budget guess for a hardware WebGPU adapter (skips no cell a GPU can run). */
+export const WEBGPU_HARDWARE_FLOPS = 1e12;
 
 const NUM_CLASSES = 10;
 
@@ -95,8 +105,11 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   const steps = options.steps ?? 5;
   const warmup = options.warmup ?? 2;
   const budget = options.budgetSeconds ?? 120;
-  await selectBackend(backend, undefined, { wasmKernels: options.wasmKernels ?? 'all' });
+  const selected = await selectBackend(backend, undefined, { wasmKernels: options.wasmKernels ?? 'all' });
   const cell: ThroughputCell = { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0 };
+  if (selected.adapter) cell.adapter = formatAdapter(selected.adapter);
+  const rate =
+    options.flopsPerSecond ?? (selected.adapter && !selected.adapter.software ? WEBGPU_HARDWARE_FLOPS : defaultFlopsPerSecond[backend]);
   if (backend === 'wasm') cell.wasmKernels = options.wasmKernels ?? 'all';
   const seed = deriveSeed(8, `bench:${backbone}:${size}`);
   const model = buildModel({ backbone, inputSize: size, channels: 3, head: '512/0.20', numClasses: NUM_CLASSES, seed });
@@ -105,7 +118,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   const disposers: (() => void)[] = [];
   try {
     const flopsPerStep = cellFlopsPerStep(estimateFlops(model), batch, mode);
-    const estimate = flopsPerStep / (options.flopsPerSecond ?? defaultFlopsPerSecond[backend]);
+    const estimate = flopsPerStep / rate;
     if (estimate * (1 + Math.min(warmup, 1)) > budget) {
       cell.note = `skipped: ~${estimate.toFixed(0)} s/step estimated, budget ${budget} s`;
       return cell;
@@ -123,7 +136,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     // Slow cells (the pure-JS cpu backend) stop warming up once a step has used a third of the
     // budget, so one timed step still fits.
     while (warmed < warmup && (warmed === 0 || (performance.now() - started) / 1000 < budget / 3)) {
-      step();
+      await step();
       warmed++;
     }
     const times: number[] = [];
@@ -131,7 +144,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     const affordable = Math.max(1, Math.min(steps, Math.floor((budget - (performance.now() - started) / 1000) / Math.max(perStep, 1e-3))));
     for (let i = 0; i < affordable; i++) {
       const t0 = performance.now();
-      const loss = step();
+      const loss = await step();
       times.push(performance.now() - t0);
       if (!Number.isFinite(loss)) throw new Error(`measureThroughput: ${backbone} ${mode} produced a non-finite value`);
     }

@@ -68,7 +68,7 @@ for (let epoch = 0; epoch < 2; epoch++) {
     const xs = tf.randomUniform([32, 64, 64, 3], -2, 2, 'float32', epoch * 100 + s) as tf.Tensor4D;
     const ys = tf.tidy(() => tf.randomUniform([32, 10], 0, 1, 'float32', s).round()) as tf.Tensor2D;
     const t = performance.now();
-    if (grads === 'lean') trainStep(model, optimizer, loss, { xs, ys, mask: null }, rates);
+    if (grads === 'lean') await trainStep(model, optimizer, loss, { xs, ys, mask: null }, rates);
     else tfjsStep({ xs, ys, mask: null });
     times.push(performance.now() - t);
     tf.dispose([xs, ys]);

@@ -22,8 +22,8 @@ export interface StepProfile {
  * @example (await profileStep(step)).top[0] // -> { kernel: 'Conv2DBackpropFilter', ms: 120, calls: 35 }
  */
 export async function profileStep(step: () => unknown): Promise<StepProfile> {
-  const info = await tf.profile(() => {
-    step();
+  const info = await tf.profile(async () => {
+    await step();
   });
   const byName = new Map<string, KernelProfileRow>();
   for (const k of info.kernels) {

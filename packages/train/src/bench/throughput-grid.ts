@@ -13,7 +13,7 @@ import {
 } from './measure-throughput.ts';
 import { formatSeconds } from '../run/progress.ts';
 import { selectBackend } from '../backend/select-backend.ts';
-import type { ResolvedBackendName } from '../backend/backend-name.ts';
+import { backendPreference, type ResolvedBackendName } from '../backend/backend-name.ts';
 import type { WasmKernelSet } from '../backend/wasm/register.ts';
 
 export const benchBackbones = ['cnn5', 'mobilenetv2', 'efficientnetb0', 'densenet121', 'resnet50v2'] as const;
@@ -57,13 +57,13 @@ export interface CellProgress {
   remainingSeconds: number;
 }
 
-/** Backends that start on this machine, fastest first. */
+/** Backends that start on this machine, fastest first; webgpu only on a hardware adapter (ask for it by name to bench llvmpipe). */
 export async function availableBackends(): Promise<ResolvedBackendName[]> {
   const out: ResolvedBackendName[] = [];
-  for (const name of ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const) {
+  for (const name of backendPreference) {
     try {
-      await selectBackend(name);
-      out.push(name);
+      const got = await selectBackend(name);
+      if (!got.adapter?.software) out.push(name);
     } catch {
       // not installed here; the table simply has no column for it
     }

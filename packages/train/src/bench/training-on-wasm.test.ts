@@ -78,9 +78,9 @@ async function lossesOn(
   const step = makeTrainStep(model, x, y, sgd ? { sgdLearningRate: 0.05 } : {});
   const losses: number[] = [];
   try {
-    losses.push(step());
+    losses.push(await step());
     const tensorsAfterFirst = tf.memory().numTensors;
-    for (let i = 1; i < steps; i++) losses.push(step());
+    for (let i = 1; i < steps; i++) losses.push(await step());
     if (checkLeaks) assert.equal(tf.memory().numTensors, tensorsAfterFirst, `${backend}: tensor count grew across steps`);
   } finally {
     step.dispose();

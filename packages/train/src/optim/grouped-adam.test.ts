@@ -63,14 +63,14 @@ describe('GroupedAdam', () => {
     opt.dispose();
   });
 
-  test('state saved after 3 steps and restored into a fresh optimiser continues bit-identically, without leaks', () => {
+  test('state saved after 3 steps and restored into a fresh optimiser continues bit-identically, without leaks', async () => {
     const start = tf.memory().numTensors;
-    const run = (restoreAt: number | null) => {
+    const run = async (restoreAt: number | null) => {
       const x = tf.tidy(() => tf.tensor1d([0.3, -0.2, 0.9]).variable());
       let opt = new GroupedAdam();
       for (let i = 0; i < 6; i++) {
         if (i === restoreAt) {
-          const saved = opt.getState();
+          const saved = await opt.getState();
           opt.dispose();
           opt = new GroupedAdam();
           opt.setState(saved);
@@ -84,7 +84,7 @@ describe('GroupedAdam', () => {
       x.dispose();
       return out;
     };
-    assert.deepEqual(run(3), run(null));
+    assert.deepEqual(await run(3), await run(null));
     assert.equal(tf.memory().numTensors, start);
   });
 

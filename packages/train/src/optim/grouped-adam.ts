@@ -102,16 +102,17 @@ export class GroupedAdam {
   }
 
   /** Copies of every slot, in key-insertion order (deterministic for a deterministic run). */
-  getState(): AdamState {
-    return {
-      slots: [...this.slots.entries()].map(([key, s]) => ({
+  async getState(): Promise<AdamState> {
+    const slots = await Promise.all(
+      [...this.slots.entries()].map(async ([key, s]) => ({
         key,
         step: s.step,
         shape: s.m.shape.slice(),
-        m: s.m.dataSync().slice() as Float32Array,
-        v: s.v.dataSync().slice() as Float32Array,
+        m: ((await s.m.data()) as Float32Array).slice(),
+        v: ((await s.v.data()) as Float32Array).slice(),
       })),
-    };
+    );
+    return { slots };
   }
 
   /** Replaces all slots by a saved state (`getState` of an optimiser over the same variables). */

@@ -144,9 +144,10 @@ export async function pretrainBackbone(opts: PretrainOptions): Promise<PretrainR
       baseRates: { head: 1e-3, backbone: 1e-3 },
       trainBatches: (epoch) => trainBatches({ cache, indices: train, targets, config: pipeline, seed: deriveSeed(seed, 'data'), epoch }),
       epochSteps: () => epochSteps({ indices: train, targets, config: pipeline }),
-      validate: (m) => ({
-        loss: predictSplit(m, loss, evalBatches({ cache, indices: val, targets, batchSize: 64, channels: opts.channels, normalization }))
-          .loss,
+      validate: async (m) => ({
+        loss: (
+          await predictSplit(m, loss, evalBatches({ cache, indices: val, targets, batchSize: 64, channels: opts.channels, normalization }))
+        ).loss,
         metrics: {},
       }),
       setPhase: () => {},

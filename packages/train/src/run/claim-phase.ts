@@ -1,5 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
 import type { ResultsStore, RunClaim, RunHolder, RunRow } from '@cxr/results';
+import { backendVersions } from '../backend/backend-versions.ts';
 import { identityConfig } from '../config/identity-config.ts';
 import type { RunConfig } from '../config/run-config.ts';
 import { takeOverMessage } from './interruption.ts';
@@ -59,7 +59,7 @@ export function claimRun(run: ResolvedRun, datasetFingerprint: string): ClaimRes
   const claim = store.claimRun(row.id, {
     backend: run.backend,
     codeVersion: codeVersion(),
-    packageVersions: { '@tensorflow/tfjs': tf.version.tfjs },
+    packageVersions: backendVersions(run.backend),
     ...(run.staleAfterMs !== undefined ? { staleAfterMs: run.staleAfterMs } : {}),
     ...(run.takeOver ? { takeOver: true } : {}),
   });
@@ -81,7 +81,7 @@ export function claimRun(run: ResolvedRun, datasetFingerprint: string): ClaimRes
  * @example failRunBeforeStart(store, 3, 'wasm', err) // true; run 3 is failed with err's text
  */
 export function failRunBeforeStart(store: ResultsStore, runId: number, backend: string, error: unknown): boolean {
-  const claim = store.claimRun(runId, { backend, codeVersion: codeVersion(), packageVersions: { '@tensorflow/tfjs': tf.version.tfjs } });
+  const claim = store.claimRun(runId, { backend, codeVersion: codeVersion(), packageVersions: backendVersions(backend) });
   if (!claim) return false;
   store.failRun(claim, error);
   return true;

@@ -31,7 +31,7 @@ describe('evaluate phase', () => {
     const m = await modelPhase(f.run, f.claim, f.data);
     try {
       const before = tf.memory().numTensors;
-      const { val, test, metrics } = evaluateRun(m.model.model, m.loss, f.run.config, f.data);
+      const { val, test, metrics } = await evaluateRun(m.model.model, m.loss, f.run.config, f.data);
       assert.equal(tf.memory().numTensors, before);
       assert.deepEqual([val.rows, test.rows, test.cols], [24, 29, f.data.labelNames.length]);
       assert.equal(test.probabilities.length, 29 * test.cols);

@@ -37,10 +37,10 @@ export interface RunEvaluation {
  * probabilities -> runMetrics (test metrics, per-label metrics, operating points fixed on
  * validation). Cost: one inference pass over validation and test. Leaves no tensors behind.
  *
- * @example const { metrics } = evaluateRun(model, loss, config, data); metrics.test.macro_auc_roc // 0.38 (smoke, seed 1)
+ * @example const { metrics } = await evaluateRun(model, loss, config, data); metrics.test.macro_auc_roc // 0.38 (smoke, seed 1)
  */
-export function evaluateRun(model: tf.LayersModel, loss: BoundLoss, config: RunConfig, data: RunData): RunEvaluation {
-  const val = predictSplit(model, loss, runEvalBatches(config, data, data.split.val));
-  const test = predictSplit(model, loss, runEvalBatches(config, data, data.split.test));
+export async function evaluateRun(model: tf.LayersModel, loss: BoundLoss, config: RunConfig, data: RunData): Promise<RunEvaluation> {
+  const val = await predictSplit(model, loss, runEvalBatches(config, data, data.split.val));
+  const test = await predictSplit(model, loss, runEvalBatches(config, data, data.split.test));
   return { val, test, metrics: runMetrics(val, test, data.labelNames) };
 }

@@ -20,9 +20,9 @@ export interface SplitPredictions {
  * Runs the model in inference mode over evaluation batches (disposing them) and collects
  * probabilities, binarised truth and the loss. Leaves no tensors behind.
  *
- * @example const val = predictSplit(model, loss, evalBatches({...}))
+ * @example const val = await predictSplit(model, loss, evalBatches({...}))
  */
-export function predictSplit(model: tf.LayersModel, loss: BoundLoss, batches: Iterable<StepBatch>): SplitPredictions {
+export async function predictSplit(model: tf.LayersModel, loss: BoundLoss, batches: Iterable<StepBatch>): Promise<SplitPredictions> {
   const probs: Float32Array[] = [];
   const truth: Float32Array[] = [];
   let lossSum = 0;
@@ -30,14 +30,23 @@ export function predictSplit(model: tf.LayersModel, loss: BoundLoss, batches: It
   let cols = 0;
   for (const b of batches) {
     try {
-      const [p, l] = tf.tidy(() => {
+      // Async reads only: webgpu under Node has no synchronous download.
+      const [probT, lossT] = tf.tidy(() => {
         const logits = model.apply(b.xs, { training: false }) as tf.Tensor2D;
-        return [tf.sigmoid(logits).dataSync() as Float32Array, loss.compute(logits, b.ys, b.mask).dataSync()[0]!] as const;
+        return [tf.sigmoid(logits), loss.compute(logits, b.ys, b.mask)] as const;
       });
+      let p: Float32Array;
+      let l: number;
+      try {
+        p = (await probT.data()) as Float32Array;
+        l = (await lossT.data())[0]!;
+      } finally {
+        tf.dispose([probT, lossT]);
+      }
       const n = b.xs.shape[0];
       cols = b.ys.shape[1];
       probs.push(p.slice());
-      truth.push(Float32Array.from(b.ys.dataSync(), (y) => (y >= 0.5 ? 1 : 0)));
+      truth.push(Float32Array.from(await b.ys.data(), (y) => (y >= 0.5 ? 1 : 0)));
       lossSum += l * n;
       rows += n;
     } finally {

@@ -26,7 +26,7 @@ describe('finish phase', () => {
   test('records metrics, label metrics, predictions with the raw labels and the fit summary in one go; removes the checkpoints', async () => {
     const m = await modelPhase(f.run, f.claim, f.data);
     try {
-      const evaluation = evaluateRun(m.model.model, m.loss, f.run.config, f.data);
+      const evaluation = await evaluateRun(m.model.model, m.loss, f.run.config, f.data);
       await mkdir(m.checkpoint.dir, { recursive: true });
       await writeFile(join(m.checkpoint.dir, 'epoch-1.json'), '{}');
       const fitted = { history: [], bestEpoch: 2, stoppedEarly: false, resumedEpochs: 0, steps: 8 };

@@ -52,8 +52,8 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
         epoch,
       }),
     epochSteps: () => epochSteps({ indices: data.split.train, targets: data.targets, config: pipeline }),
-    validate: (model) => {
-      const val = predictSplit(model, m.loss, runEvalBatches(config, data, data.split.val));
+    validate: async (model) => {
+      const val = await predictSplit(model, m.loss, runEvalBatches(config, data, data.split.val));
       return { loss: val.loss, metrics: validationMetrics(val, data.labelNames) };
     },
     setPhase: m.model.setPhase,

@@ -117,7 +117,7 @@ describe('fit', () => {
           },
         }),
       );
-      const w = snapshotWeights(model);
+      const w = await snapshotWeights(model);
       model.dispose();
       return { r, w };
     };
@@ -139,7 +139,7 @@ describe('fit', () => {
   test('a fit killed after epoch 1 resumes from its checkpoint and ends bit-identical to an uninterrupted fit', async () => {
     const whole = tinyModel();
     await fit(options(whole));
-    const expected = snapshotWeights(whole);
+    const expected = await snapshotWeights(whole);
     whole.dispose();
 
     const ckpt = { dir: `${tmp.dir}/ckpt`, identity: 'run-a' };
@@ -168,7 +168,7 @@ describe('fit', () => {
     );
     assert.equal(r.resumedEpochs, 1);
     assert.deepEqual(restoredRows, [1]);
-    assert.deepEqual(snapshotWeights(second), expected);
+    assert.deepEqual(await snapshotWeights(second), expected);
     second.dispose();
     await assert.rejects(
       fit(options(tinyModel(), { checkpoint: { ...ckpt, identity: 'run-b' } })),
@@ -212,14 +212,14 @@ describe('fit', () => {
     const r = await fit({
       ...options(model, {}, { epochs: 4, schedule: { earlyStopping: { patience: 2 } } }),
       validate: () => ({ loss: 1, metrics: { macro_auc_roc: scripted[i++]! } }),
-      onEpoch: (row) => {
-        if (row.epoch === 1) best = snapshotWeights(model);
+      onEpoch: async (row) => {
+        if (row.epoch === 1) best = await snapshotWeights(model);
       },
     });
     assert.equal(r.bestEpoch, 1);
     assert.equal(r.stoppedEarly, true);
     assert.equal(r.history.length, 3);
-    assert.deepEqual(snapshotWeights(model), best);
+    assert.deepEqual(await snapshotWeights(model), best);
     model.dispose();
   });
 

@@ -113,7 +113,7 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
       for (const batch of opts.trainBatches(e)) {
         const n = batch.xs.shape[0];
         try {
-          lossSum += trainStep(model, optimizer, opts.loss, batch, rates) * n;
+          lossSum += (await trainStep(model, optimizer, opts.loss, batch, rates)) * n;
           seen += n;
         } finally {
           batch.xs.dispose();
@@ -132,7 +132,7 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
       let earlyStopping = state.earlyStopping;
       if (config.schedule.earlyStopping) {
         earlyStopping = earlyStoppingStep(config.schedule.earlyStopping, state.earlyStopping, epoch, monitored, mode);
-        if (earlyStopping.bestEpoch === epoch) best = snapshotWeights(model);
+        if (earlyStopping.bestEpoch === epoch) best = await snapshotWeights(model);
       }
       const row: EpochRow = {
         epoch,
@@ -151,9 +151,9 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
       if (opts.checkpoint) {
         await writeCheckpoint(opts.checkpoint.dir, opts.checkpoint.identity, {
           state,
-          weights: snapshotWeights(model),
+          weights: await snapshotWeights(model),
           best,
-          optimizer: optimizer.getState(),
+          optimizer: await optimizer.getState(),
         });
       }
       await opts.onEpoch?.(row, false);

@@ -31,8 +31,8 @@ describe('model phase', () => {
     const a = await buildRunModel(smoke, 1, 10, tmp.dir);
     const b = await buildRunModel(smoke, 1, 10, tmp.dir);
     const c = await buildRunModel(smoke, 2, 10, tmp.dir);
-    assert.deepEqual(snapshotWeights(a.model), snapshotWeights(b.model));
-    assert.notDeepEqual(snapshotWeights(a.model), snapshotWeights(c.model));
+    assert.deepEqual(await snapshotWeights(a.model), await snapshotWeights(b.model));
+    assert.notDeepEqual(await snapshotWeights(a.model), await snapshotWeights(c.model));
     assert.deepEqual(a.weights, { kind: 'random' });
     assert.deepEqual(a.model.outputs[0]!.shape, [null, 10]);
     assert.equal(
@@ -64,7 +64,7 @@ describe('model phase', () => {
     assert.ok(got.weights.matchedLayers! > 0);
     assert.deepEqual(got.weights.missingLayers, []);
     // the first conv kernel now equals the donor's
-    assert.deepEqual(snapshotWeights(got.model)[0], snapshotWeights(donor.model)[0]);
+    assert.deepEqual((await snapshotWeights(got.model))[0], (await snapshotWeights(donor.model))[0]);
     const converted = await buildRunModel(
       resolveConfig(smoke, [{ source: 't', values: { model: { init: { weights: dir } } } }]),
       1,

@@ -8,9 +8,13 @@ import { TrainArgumentError } from '../errors.ts';
  * does. One array of K probabilities per input, in order. Leaves no tensors behind.
  *
  * @throws TrainArgumentError when an input does not have size * size * channels values.
- * @example predictProbabilities(model, [await preprocessImageFile('a.png', image)], image)[0] // Float32Array(10)
+ * @example (await predictProbabilities(model, [await preprocessImageFile('a.png', image)], image))[0] // Float32Array(10)
  */
-export function predictProbabilities(model: tf.LayersModel, inputs: readonly Float32Array[], image: ImageConfig): Float32Array[] {
+export async function predictProbabilities(
+  model: tf.LayersModel,
+  inputs: readonly Float32Array[],
+  image: ImageConfig,
+): Promise<Float32Array[]> {
   const area = image.size * image.size * image.channels;
   inputs.forEach((x, i) => {
     if (!(x instanceof Float32Array) || x.length !== area)
@@ -24,12 +28,18 @@ export function predictProbabilities(model: tf.LayersModel, inputs: readonly Flo
   if (inputs.length === 0) return [];
   const flat = new Float32Array(inputs.length * area);
   inputs.forEach((x, i) => flat.set(x, i * area));
-  const probs = tf.tidy(() => {
+  const probT = tf.tidy(() => {
     const logits = model.apply(tf.tensor4d(flat, [inputs.length, image.size, image.size, image.channels]), {
       training: false,
     }) as tf.Tensor2D;
-    return tf.sigmoid(logits).dataSync() as Float32Array;
+    return tf.sigmoid(logits);
   });
+  let probs: Float32Array;
+  try {
+    probs = (await probT.data()) as Float32Array; // async: webgpu has no synchronous read
+  } finally {
+    probT.dispose();
+  }
   const k = probs.length / inputs.length;
   return inputs.map((_, i) => probs.slice(i * k, (i + 1) * k));
 }

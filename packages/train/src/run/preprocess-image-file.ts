@@ -24,7 +24,7 @@ export async function preprocessImageFile(path: string, image: ImageConfig): Pro
   });
   const batch = batches.next().value!;
   try {
-    return batch.xs.dataSync() as Float32Array;
+    return (await batch.xs.data()) as Float32Array;
   } finally {
     tf.dispose([batch.xs, batch.ys]);
   }

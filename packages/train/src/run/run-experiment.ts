@@ -67,7 +67,7 @@ export async function runExperiment(req: RunRequest): Promise<RunOutcome> {
       const m = await modelPhase(run, claim, data);
       try {
         const fitted = await fitRun(run, claim, data, m);
-        const evaluation = evaluateRun(m.model.model, m.loss, run.config, data);
+        const evaluation = await evaluateRun(m.model.model, m.loss, run.config, data);
         await finishRun(run, claim, data, fitted, evaluation, m.checkpoint.dir, m.model.model);
         return {
           ...outcome,

@@ -63,7 +63,7 @@ describe("a finished run's kept model (runModelDir, saveRunModel, loadRunModel)"
     try {
       for (const [r, i] of data.split.test.entries()) {
         const x = await preprocessImageFile(dataset.records[i]!.path, loaded.config.image);
-        const [p] = predictProbabilities(loaded.model, [x], loaded.config.image);
+        const [p] = await predictProbabilities(loaded.model, [x], loaded.config.image);
         for (let k = 0; k < stored.cols; k++) {
           const want = stored.probabilities[r * stored.cols + k]!;
           assert.ok(Math.abs(p![k]! - want) <= 1e-5, `test row ${r}, label ${k}: ${p![k]} vs stored ${want}`);

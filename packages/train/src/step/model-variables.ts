@@ -68,9 +68,13 @@ export function modelVariables(model: tf.LayersModel): ModelVariable[] {
   }));
 }
 
-/** Copies every weight of the model (orderedWeights order) to host memory. */
-export function snapshotWeights(model: tf.LayersModel): Float32Array[] {
-  return orderedWeights(model).map((w) => w.read().dataSync().slice() as Float32Array);
+/**
+ * Copies every weight of the model (orderedWeights order) to host memory, with async reads (the
+ * webgpu backend has no synchronous one under Node).
+ * @example const best = await snapshotWeights(model); restoreWeights(model, best);
+ */
+export async function snapshotWeights(model: tf.LayersModel): Promise<Float32Array[]> {
+  return Promise.all(orderedWeights(model).map(async (w) => ((await w.read().data()) as Float32Array).slice()));
 }
 
 /**

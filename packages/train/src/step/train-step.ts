@@ -18,10 +18,16 @@ export interface StepBatch {
  * one GroupedAdam update with the head's or the backbone's learning rate per weight. Leaves no
  * tensors behind; the batch stays the caller's.
  *
- * @returns the batch loss.
- * @example const loss = trainStep(model, optimizer, boundLoss, batch, { head: 1e-3, backbone: 1e-4, weightDecay: 0, phase: 'unfrozen' });
+ * @returns the batch loss (read asynchronously, so every backend can run it).
+ * @example const loss = await trainStep(model, optimizer, boundLoss, batch, { head: 1e-3, backbone: 1e-4, weightDecay: 0, phase: 'unfrozen' });
  */
-export function trainStep(model: tf.LayersModel, optimizer: GroupedAdam, loss: BoundLoss, batch: StepBatch, rates: EpochRates): number {
+export async function trainStep(
+  model: tf.LayersModel,
+  optimizer: GroupedAdam,
+  loss: BoundLoss,
+  batch: StepBatch,
+  rates: EpochRates,
+): Promise<number> {
   const vars = modelVariables(model).filter((v) => v.trainable);
   // leanVariableGrads, not tf.variableGrads: the latter holds every activation and every
   // intermediate gradient until the backward pass ends (~2x the peak; the wasm heap never shrinks).
@@ -46,7 +52,8 @@ export function trainStep(model: tf.LayersModel, optimizer: GroupedAdam, loss: B
         });
     });
     optimizer.step(updates);
-    return value.dataSync()[0]!;
+    // An async read: webgpu has no synchronous download under Node (its sync path needs OffscreenCanvas).
+    return (await value.data())[0]!;
   } finally {
     value.dispose();
     for (const g of grads) g?.dispose();
