@@ -125,7 +125,10 @@ export function runMetrics(val: SplitPredictions, test: SplitPredictions, labelN
   ] as const) {
     const half = thresholdMetrics(preds, split, labelNames);
     metrics.push(...half.metrics);
-    if (split === 'test') labelMetrics.push(...half.labelMetrics);
+    if (split === 'test') {
+      labelMetrics.push(...half.labelMetrics);
+      for (const m of half.metrics) testMetrics[m.name] = m.value;
+    }
   }
   const finiteTest = Object.fromEntries(Object.entries(testMetrics).filter(([, x]) => Number.isFinite(x)));
   return { metrics, labelMetrics, test: finiteTest };
