@@ -23,7 +23,10 @@ describe('levelsForProfile', () => {
   it('keeps a level listing inProfiles only under those profiles, and drops comparisons naming it', () => {
     assert.equal(levelsForProfile(def, 'paper'), def, 'unchanged where every level takes part');
     const smoke = levelsForProfile(def, 'smoke');
-    assert.deepEqual(smoke.levels.map((l) => l.label), ['a']);
+    assert.deepEqual(
+      smoke.levels.map((l) => l.label),
+      ['a'],
+    );
     assert.deepEqual(smoke.comparisons, [{ kind: 'best-vs-next' }]);
   });
 
@@ -33,6 +36,8 @@ describe('levelsForProfile', () => {
       name: 'ExperimentDefinitionError',
       message: `experiments/src/experiments/toy.ts: level 'b': key 'inProfiles': expected a non-empty list of profile names (smoke, default, paper), received "papr"`,
     });
-    assert.throws(() => levelsForProfile(bad([]), 'smoke'), { message: /key 'inProfiles': expected a non-empty list of profile names .*, received \[\]$/ });
+    assert.throws(() => levelsForProfile(bad([]), 'smoke'), {
+      message: /key 'inProfiles': expected a non-empty list of profile names .*, received \[\]$/,
+    });
   });
 });

@@ -17,9 +17,16 @@ describe('seed003-lightweight', () => {
   it('runs the recommended cell per model under smoke and default, the full lr x epochs grid under paper', () => {
     for (const profile of ['smoke', 'default']) {
       const r = resolveExperiment('seed003-lightweight', { profile });
-      assert.deepEqual(r.report.levels.map((l) => l.label), MODELS, profile);
+      assert.deepEqual(
+        r.report.levels.map((l) => l.label),
+        MODELS,
+        profile,
+      );
       assert.equal(r.cells.length, 5 * 3);
-      assert.ok(r.report.comparisons.every((c) => c.kind !== 'pair' || (MODELS.includes(c.a) && MODELS.includes(c.b))), 'grid pairs dropped');
+      assert.ok(
+        r.report.comparisons.every((c) => c.kind !== 'pair' || (MODELS.includes(c.a) && MODELS.includes(c.b))),
+        'grid pairs dropped',
+      );
     }
     const paper = resolveExperiment('seed003-lightweight', { profile: 'paper' });
     assert.equal(paper.cells.length, 20 * 3);
@@ -30,9 +37,15 @@ describe('seed003-lightweight', () => {
       [alex.model.init, alex.model.unfreeze, alex.optimizer.lrHead, alex.epochs, alex.batchSize, alex.image.size, alex.schedule.monitor],
       ['pretrained', 0, 0.0005, 30, 16, 224, 'val_loss'],
     );
-    assert.deepEqual([alex.dataset.subset, alex.dataset.labels, alex.split.fractions], [{ perClass: 300 }, SEED003_LABELS, [0.64, 0.16, 0.2]]);
+    assert.deepEqual(
+      [alex.dataset.subset, alex.dataset.labels, alex.split.fractions],
+      [{ perClass: 300 }, SEED003_LABELS, [0.64, 0.16, 0.2]],
+    );
     const custom = paper.cells.find((c) => c.level === 'Custom AlexNet lr 0.001 15 ep')!.config;
-    assert.deepEqual([custom.model.backbone, custom.model.init, custom.optimizer.lrHead, custom.epochs], ['custom-alexnet', 'random', 0.001, 15]);
+    assert.deepEqual(
+      [custom.model.backbone, custom.model.init, custom.optimizer.lrHead, custom.epochs],
+      ['custom-alexnet', 'random', 0.001, 15],
+    );
   });
 
   it('trains a smoke cell (custom AlexNet on a 12-per-class subset) and stores AUC and the metrics at 0.5', async () => {

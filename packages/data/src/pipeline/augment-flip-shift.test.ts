@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { expectClose } from '@cxr/testkit';
 import { createRng } from '../random/index.ts';
-import { AUGMENT_CONFIG_SCHEMA, THESIS_AUGMENT, augmentInto, checkAugmentConfig, sampleAugmentParams, type AugmentConfig } from './augment.ts';
+import {
+  AUGMENT_CONFIG_SCHEMA,
+  THESIS_AUGMENT,
+  augmentInto,
+  checkAugmentConfig,
+  sampleAugmentParams,
+  type AugmentConfig,
+} from './augment.ts';
 
 // Seed 004's per-axis shifts and horizontal flip (optional keys; absent = the thesis' behaviour).
 const size = 16;

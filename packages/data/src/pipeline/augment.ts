@@ -89,7 +89,8 @@ export function checkAugmentConfig(fn: string, config: AugmentConfig): void {
     if ((field === 'translateX' || field === 'translateY') && v === undefined) continue;
     if (typeof v !== 'number' || !(v >= 0 && v <= max)) throw new DataArgumentError(fn, `augment.${field}`, `a number in [0, ${max}]`, v);
   }
-  if (config.flip !== undefined && typeof config.flip !== 'boolean') throw new DataArgumentError(fn, 'augment.flip', 'a boolean', config.flip);
+  if (config.flip !== undefined && typeof config.flip !== 'boolean')
+    throw new DataArgumentError(fn, 'augment.flip', 'a boolean', config.flip);
   if (config.fill !== undefined && config.fill !== 'reflect' && config.fill !== 'constant') {
     throw new DataArgumentError(fn, 'augment.fill', "'reflect' or 'constant'", config.fill);
   }

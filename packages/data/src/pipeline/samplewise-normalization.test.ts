@@ -12,7 +12,14 @@ describe("normalization 'samplewise' (seed 004: Keras samplewise_center + sample
     // image 0: pixels 0, 51, 102, 153 (/255 = 0, 0.2, 0.4, 0.6): mean 0.3, population std sqrt(0.05)
     // image 1: flat, so it becomes 0 everywhere (std 0, divided by 1e-6 after centring)
     const cache = createMemoryImageCache(2, Uint8Array.from([0, 51, 102, 153, 77, 77, 77, 77]));
-    const b = evalBatches({ cache, indices: [0, 1], targets: [new Float32Array(1), new Float32Array(1)], batchSize: 2, channels: 3, normalization: 'samplewise' }).next().value!;
+    const b = evalBatches({
+      cache,
+      indices: [0, 1],
+      targets: [new Float32Array(1), new Float32Array(1)],
+      batchSize: 2,
+      channels: 3,
+      normalization: 'samplewise',
+    }).next().value!;
     try {
       const xs = b.xs.dataSync();
       const std = Math.sqrt(0.05) + 1e-6;

@@ -43,7 +43,11 @@ describe('data phase with dataset.subset', () => {
       assert.ok(got >= Math.min(6, have), `label ${j}: ${got} of ${have}`);
     });
     const all = [...a.split.train, ...a.split.val, ...a.split.test].sort((x, y) => x - y);
-    assert.deepEqual(all, Array.from({ length: n }, (_, i) => i), 'the split covers the subset exactly');
+    assert.deepEqual(
+      all,
+      Array.from({ length: n }, (_, i) => i),
+      'the split covers the subset exactly',
+    );
   });
 
   test('the key is optional: absent keeps the old config', () => {

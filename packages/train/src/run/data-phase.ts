@@ -116,7 +116,9 @@ export interface RunData {
  * @example const data = await prepareRunData(config, 1, ds, 'data/cache')
  */
 export async function prepareRunData(config: RunConfig, seed: number, full: LoadedDataset, cacheDir?: string): Promise<RunData> {
-  const { dataset, cacheFingerprint } = config.dataset.subset ? subsetDataset(full, config, seed) : { dataset: full, cacheFingerprint: full.fingerprint };
+  const { dataset, cacheFingerprint } = config.dataset.subset
+    ? subsetDataset(full, config, seed)
+    : { dataset: full, cacheFingerprint: full.fingerprint };
   const policy = config.dataset.uncertain;
   const targets: Float32Array[] = [];
   const masks: Float32Array[] | null = policy === 'ignore' ? [] : null;

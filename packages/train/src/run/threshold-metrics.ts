@@ -44,7 +44,8 @@ export function thresholdMetrics(
       recall_05: c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : Number.NaN,
       f1_05: 2 * c.tp + c.fp + c.fn > 0 ? (2 * c.tp) / (2 * c.tp + c.fp + c.fn) : Number.NaN,
     };
-    for (const [name, value] of Object.entries(values)) if (Number.isFinite(value)) labelMetrics.push({ split, label: labelNames[k]!, name, value });
+    for (const [name, value] of Object.entries(values))
+      if (Number.isFinite(value)) labelMetrics.push({ split, label: labelNames[k]!, name, value });
   });
   return { metrics, labelMetrics };
 }

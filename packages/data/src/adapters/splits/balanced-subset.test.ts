@@ -21,7 +21,10 @@ describe('balancedSubset', () => {
     for (const j of [1, 2, 3]) assert.ok(positivesOf(idx, j) >= 40, `label ${j}: ${positivesOf(idx, j)}`);
     assert.equal(positivesOf(idx, 3), 40, 'No Finding images come with no other label, so exactly perClass');
     assert.ok(idx.length <= 40 * 4);
-    assert.deepEqual(idx, [...idx].sort((a, b) => a - b));
+    assert.deepEqual(
+      idx,
+      [...idx].sort((a, b) => a - b),
+    );
     assert.equal(new Set(idx).size, idx.length);
   });
 
@@ -31,8 +34,12 @@ describe('balancedSubset', () => {
   });
 
   test('refuses a bad perClass and ragged targets, naming them', () => {
-    assert.throws(() => balancedSubset(targets, { perClass: 0 }, 1), { message: 'balancedSubset(config.perClass): expected an integer >= 1, received 0' });
-    assert.throws(() => balancedSubset([], { perClass: 3 }, 1), { message: 'balancedSubset(targets): expected at least one record, received 0' });
+    assert.throws(() => balancedSubset(targets, { perClass: 0 }, 1), {
+      message: 'balancedSubset(config.perClass): expected an integer >= 1, received 0',
+    });
+    assert.throws(() => balancedSubset([], { perClass: 3 }, 1), {
+      message: 'balancedSubset(targets): expected at least one record, received 0',
+    });
     assert.throws(() => balancedSubset([new Float32Array(2), new Float32Array(3)], { perClass: 3 }, 1), {
       message: /^balancedSubset\(targets\[1\]\): expected a Float32Array of length 2, received/,
     });

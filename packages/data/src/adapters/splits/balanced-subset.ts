@@ -32,7 +32,8 @@ export function balancedSubset(targets: readonly Float32Array[], config: SubsetC
   if (targets.length === 0) throw new DataArgumentError(fn, 'targets', 'at least one record', targets.length);
   const k = targets[0]!.length;
   targets.forEach((t, i) => {
-    if (!(t instanceof Float32Array) || t.length !== k) throw new DataArgumentError(fn, `targets[${i}]`, `a Float32Array of length ${k}`, t);
+    if (!(t instanceof Float32Array) || t.length !== k)
+      throw new DataArgumentError(fn, `targets[${i}]`, `a Float32Array of length ${k}`, t);
   });
   const positives = Array.from({ length: k }, (_, j) => targets.flatMap((t, i) => (t[j]! >= 0.5 ? [i] : [])));
   const order = positives.map((p, j) => [p.length, j] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
