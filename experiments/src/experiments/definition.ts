@@ -17,6 +17,8 @@ export interface ExperimentLevel extends ReportLevel {
    * a smaller model in for a backbone the level names (levels are otherwise applied after profiles).
    */
   profiles?: Partial<Record<string, RunConfigOverrides>>;
+  /** The profiles whose sweeps include this level (levels-for-profile.ts); absent = every profile. */
+  inProfiles?: string[];
 }
 
 export interface ExperimentDefinition extends Omit<ReportExperiment, 'levels' | 'profile' | 'baseConfig' | 'seeds'> {

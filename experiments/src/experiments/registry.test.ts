@@ -18,6 +18,8 @@ describe('experiment registry', () => {
       'table8-final',
       'table9-reference',
       'seed001-uncertainty',
+      'seed003-lightweight',
+      'seed004-unet',
     ]);
     for (const definition of EXPERIMENTS) {
       const file = fileURLToPath(new URL(`./${definition.name}.ts`, import.meta.url));

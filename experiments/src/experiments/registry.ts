@@ -13,6 +13,8 @@ import { table6Oversampling } from './table6-oversampling.ts';
 import { table7Augmentation } from './table7-augmentation.ts';
 import { table8Final } from './table8-final.ts';
 import { seed001Uncertainty } from './seed001-uncertainty.ts';
+import { seed003Lightweight } from './seed003-lightweight.ts';
+import { seed004Unet } from './seed004-unet.ts';
 import { table9Reference } from './table9-reference.ts';
 
 /** Tables 1-9 of the thesis (Table 9's experiment also carries Table 10), in table order, then the sibling systems' experiments (deep-frozen: a sweep cannot change a definition by accident). */
@@ -27,6 +29,8 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = deepFreeze([
   table8Final,
   table9Reference,
   seed001Uncertainty,
+  seed003Lightweight,
+  seed004Unet,
 ]);
 
 /** Their names (= file names), in the same order. */

@@ -10,6 +10,7 @@ import { resolveSearchCells, type ResolvedSearch } from '../search/search-cells.
 import type { SearchTrial } from '../search/search-types.ts';
 import type { Cell, ExperimentDefinition, Profile } from './definition.ts';
 import { definitionFile, ExperimentArgumentError, ExperimentDefinitionError } from './errors.ts';
+import { levelsForProfile } from './levels-for-profile.ts';
 import { findProfile } from './profiles/index.ts';
 import { findExperiment } from './registry.ts';
 import {
@@ -56,7 +57,7 @@ export const MAX_SEED_COUNT = 1000;
 
 /**
  * Resolves an experiment (a definition or a registered name) under a profile: validates the
- * definition (validateDefinition), then per level PAPER_CONFIG <- base <- profile.override <-
+ * definition (validateDefinition), keeps the levels of the profile (levelsForProfile: `inProfiles`), then per level PAPER_CONFIG <- base <- profile.override <-
  * definition.profiles[profile] <- level.override <- extra through resolveConfig (each layer checked, SECTION_DEFAULTS for sections
  * a partial override switches on), and the config hash runExperiment registers the runs under
  * (runConfigHash: the identity config, dataset.dataDir left out). Cells are the levels in table
@@ -70,10 +71,11 @@ export const MAX_SEED_COUNT = 1000;
  * @example resolveExperiment('table2-unfreeze', { profile: 'smoke' }).cells.length // 18
  */
 export function resolveExperiment(definition: ExperimentDefinition | string, options: ResolveExperimentOptions = {}): ResolvedExperiment {
-  const def = typeof definition === 'string' ? findExperiment(definition) : definition;
-  validateDefinition(def);
+  const full = typeof definition === 'string' ? findExperiment(definition) : definition;
+  validateDefinition(full);
   const profile =
     typeof options.profile === 'object' && options.profile !== null ? options.profile : findProfile(options.profile ?? 'default');
+  const def = levelsForProfile(full, profile.name);
   const seeds = [...(options.seeds ?? def.seeds)];
   if (options.seeds !== undefined)
     checkSeeds(options.seeds, (detail) => {
@@ -145,7 +147,7 @@ export function resolveExperiment(definition: ExperimentDefinition | string, opt
       profile.name,
     ),
     levels: [
-      ...levels.map(({ override: _override, profiles: _levelProfiles, ...level }, i) => ({
+      ...levels.map(({ override: _override, profiles: _levelProfiles, inProfiles: _inProfiles, ...level }, i) => ({
         ...structuredClone(level),
         configHashes: [configs[i]!.hash],
       })),

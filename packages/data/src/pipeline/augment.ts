@@ -20,6 +20,18 @@ export const AUGMENT_CONFIG_SCHEMA = z.strictObject({
   /** Shift uniform in [-translate, +translate] x size pixels on each axis (Keras RandomTranslation(translate, translate)). */
   translate: z.number().min(0).max(0.5),
   /**
+   * Width (horizontal) shift range in place of `translate` on that axis (Keras ImageDataGenerator's
+   * width_shift_range; seed 004: 0.1); absent = `translate`.
+   */
+  translateX: z.number().min(0).max(0.5).optional(),
+  /** Height (vertical) shift range in place of `translate` (height_shift_range; seed 004: 0.05); absent = `translate`. */
+  translateY: z.number().min(0).max(0.5).optional(),
+  /**
+   * Mirror left-right with probability 1/2 (horizontal_flip; seed 004 flips). Absent or false = no
+   * flip, the thesis' choice: a flip swaps laterality (heart side, effusion side).
+   */
+  flip: z.boolean().optional(),
+  /**
    * Additive brightness shift uniform in [-brightness, +brightness] on [0, 1] images, then clipped
    * to [0, 1]: Keras RandomBrightness(factor=brightness, value_range=(0, 1)) shifts by up to
    * factor x range.
@@ -54,6 +66,8 @@ export interface AugmentParams {
   shiftX: number;
   shiftY: number;
   brightness: number;
+  /** Mirror the warped image left-right (only drawn when the config flips; absent = no flip). */
+  flip?: boolean;
 }
 
 /**
@@ -67,30 +81,40 @@ export function checkAugmentConfig(fn: string, config: AugmentConfig): void {
     ['translate', 1],
     ['brightness', 1],
     ['noise', 1],
+    ['translateX', 1],
+    ['translateY', 1],
   ];
   for (const [field, max] of ranges) {
     const v = config[field] as number;
+    if ((field === 'translateX' || field === 'translateY') && v === undefined) continue;
     if (typeof v !== 'number' || !(v >= 0 && v <= max)) throw new DataArgumentError(fn, `augment.${field}`, `a number in [0, ${max}]`, v);
   }
+  if (config.flip !== undefined && typeof config.flip !== 'boolean')
+    throw new DataArgumentError(fn, 'augment.flip', 'a boolean', config.flip);
   if (config.fill !== undefined && config.fill !== 'reflect' && config.fill !== 'constant') {
     throw new DataArgumentError(fn, 'augment.fill', "'reflect' or 'constant'", config.fill);
   }
 }
 
 /**
- * Draws one image's warp and brightness from `rng` (six draws, in a fixed order).
+ * Draws one image's warp and brightness from `rng` (six draws, in a fixed order), then the flip
+ * (a seventh draw, made only when `config.flip` is true, so configs without it keep their streams).
  * @example sampleAugmentParams(createRng(1, 'augment/0'), THESIS_AUGMENT, 64).angle // in [-pi/4, pi/4]
  */
 export function sampleAugmentParams(rng: Rng, config: AugmentConfig, size: number): AugmentParams {
   const rot = (config.rotationDeg * Math.PI) / 180;
-  return {
+  const tx = config.translateX ?? config.translate;
+  const ty = config.translateY ?? config.translate;
+  const params: AugmentParams = {
     angle: rng.uniform(-rot, rot),
     zoomX: 1 + rng.uniform(-config.zoom, config.zoom),
     zoomY: 1 + rng.uniform(-config.zoom, config.zoom),
-    shiftX: rng.uniform(-config.translate, config.translate) * size,
-    shiftY: rng.uniform(-config.translate, config.translate) * size,
+    shiftX: rng.uniform(-tx, tx) * size,
+    shiftY: rng.uniform(-ty, ty) * size,
     brightness: rng.uniform(-config.brightness, config.brightness),
   };
+  if (config.flip === true) params.flip = rng.uniform(0, 1) < 0.5;
+  return params;
 }
 
 /**
@@ -98,7 +122,8 @@ export function sampleAugmentParams(rng: Rng, config: AugmentConfig, size: numbe
  * pixel (x, y) samples the source bilinearly at c + Z R(-angle) ((x, y) - c - shift), with c the
  * image centre, Z = diag(zoomX, zoomY); then adds the brightness shift and clips, then adds
  * uniform noise in [-noise, noise] drawn from `rng` (one 32-bit draw per pixel, row-major) and
- * clips. With noise 0 no draw is made.
+ * clips. With noise 0 no draw is made. With `params.flip` the result is then mirrored left-right
+ * (Keras' horizontal_flip acts on the transformed image the same way).
  * Cost: O(size^2), plain typed-array arithmetic so it is exact and identical on every backend.
  */
 export function augmentInto(
@@ -156,6 +181,7 @@ export function augmentInto(
       }
       out[o] = v;
     }
+    if (params.flip === true) out.subarray(offset + y * size, offset + (y + 1) * size).reverse();
   }
 }
 

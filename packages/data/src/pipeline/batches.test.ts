@@ -189,7 +189,7 @@ describe('trainBatches', () => {
     });
     assert.throws(make({ config: { ...full, channels: 2 as 3 } }), { message: 'trainBatches(channels): expected 1 or 3, received 2' });
     assert.throws(make({ config: { ...full, normalization: 'z' as 'unit' } }), {
-      message: `trainBatches(normalization): expected 'imagenet' or 'unit', received "z"`,
+      message: `trainBatches(normalization): expected 'imagenet', 'unit' or 'samplewise', received "z"`,
     });
     assert.throws(make({ indices: [0, 20], targets: [...targets, Float32Array.from([0, 0, 0])] }), {
       message: "trainBatches(indices): expected indices below the cache's 20 images, received 20",

@@ -8,8 +8,12 @@ import type { ImageCache } from './image-cache.ts';
 import { checkMixConfig, planMixing, type CutmixConfig, type MixPlan, type MixupConfig } from './mixing.ts';
 import type { WeightedSamplingConfig } from './weighted-sampling.ts';
 
-/** Intensity scaling of the network input: 'imagenet' mean/std per channel, or 'unit' [0, 1]. */
-export const NORMALIZATIONS = ['imagenet', 'unit'] as const;
+/**
+ * Intensity scaling of the network input: 'imagenet' mean/std per channel, 'unit' [0, 1], or
+ * 'samplewise': each image centred on its own mean and divided by its own standard deviation
+ * (Keras ImageDataGenerator samplewise_center + samplewise_std_normalization; seed 004).
+ */
+export const NORMALIZATIONS = ['imagenet', 'unit', 'samplewise'] as const;
 export type Normalization = (typeof NORMALIZATIONS)[number];
 
 /** Channels of the network input: 1 (gray) or 3 (gray replicated, for ImageNet-pretrained backbones). */
@@ -21,7 +25,7 @@ export interface PipelineConfig {
   batchSize: number;
   /** 3 replicates the gray channel for ImageNet-pretrained backbones. */
   channels: ChannelCount;
-  /** 'imagenet': (x - mean) / std per channel on [0, 1] values; 'unit': [0, 1] (from-scratch models). */
+  /** 'imagenet': (x - mean) / std per channel on [0, 1] values; 'unit': [0, 1] (from-scratch models); 'samplewise': per image (x - mean(x)) / (std(x) + 1e-6). */
   normalization: Normalization;
   augment: AugmentConfig | null;
   mixup: MixupConfig | null;
@@ -172,6 +176,7 @@ function* generate(
     for (let s = 0; s < b; s++) {
       const plan = plans[s] ?? { kind: 'none' as const };
       writeImage(gray, s, plan, size, channels, scale, shift, xs);
+      if (config.normalization === 'samplewise') standardizeSample(xs, s * area * channels, area * channels);
       const own = idx[s]!;
       const lam = plan.kind === 'none' ? 1 : plan.lambda;
       const other = plan.kind === 'none' ? own : idx[plan.partner]!;
@@ -193,9 +198,24 @@ function* generate(
   }
 }
 
-/** Per-channel out = gray * scale + shift. */
+/**
+ * Centres and scales xs[offset .. offset + n) on its own mean and (population) standard deviation,
+ * as Keras' ImageDataGenerator.standardize does: x -= mean(x); x /= std(x) + 1e-6. Applied after
+ * augmentation and mixing, so the network sees what it would see in Keras; a flat image becomes 0.
+ */
+function standardizeSample(xs: Float32Array, offset: number, n: number): void {
+  let sum = 0;
+  for (let i = offset; i < offset + n; i++) sum += xs[i]!;
+  const mean = sum / n;
+  let sq = 0;
+  for (let i = offset; i < offset + n; i++) sq += (xs[i]! - mean) ** 2;
+  const inv = 1 / (Math.sqrt(sq / n) + 1e-6);
+  for (let i = offset; i < offset + n; i++) xs[i] = (xs[i]! - mean) * inv;
+}
+
+/** Per-channel out = gray * scale + shift ('samplewise' starts from [0, 1] like 'unit'). */
 function channelAffine(normalization: Normalization, channels: 1 | 3): [Float32Array, Float32Array] {
-  if (normalization === 'unit') return [new Float32Array(channels).fill(1), new Float32Array(channels)];
+  if (normalization === 'unit' || normalization === 'samplewise') return [new Float32Array(channels).fill(1), new Float32Array(channels)];
   const mean = channels === 3 ? [...IMAGENET_MEAN] : [avg(IMAGENET_MEAN)];
   const std = channels === 3 ? [...IMAGENET_STD] : [avg(IMAGENET_STD)];
   return [Float32Array.from(std, (s) => 1 / s), Float32Array.from(mean, (m, c) => -m / std[c]!)];
@@ -282,8 +302,8 @@ function checkCommon(fn: string, src: BatchSource, batchSize: number, channels: 
   if (!cache || typeof cache.image !== 'function') throw new DataArgumentError(fn, 'cache', 'an ImageCache', cache);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new DataArgumentError(fn, 'batchSize', 'an integer >= 1', batchSize);
   if (channels !== 1 && channels !== 3) throw new DataArgumentError(fn, 'channels', '1 or 3', channels);
-  if (normalization !== 'imagenet' && normalization !== 'unit')
-    throw new DataArgumentError(fn, 'normalization', "'imagenet' or 'unit'", normalization);
+  if (!(NORMALIZATIONS as readonly string[]).includes(normalization))
+    throw new DataArgumentError(fn, 'normalization', "'imagenet', 'unit' or 'samplewise'", normalization);
   const k = checkTargets(fn, indices, targets);
   for (const idx of indices) {
     if (idx >= cache.count) throw new DataArgumentError(fn, 'indices', `indices below the cache's ${cache.count} images`, idx);

@@ -134,7 +134,7 @@ describe('run config', () => {
     fails({ schedule: { monitor: 'val_auc' } }, /'schedule.monitor': expected one of "val_macro_auc", "val_loss", received "val_auc"/);
     fails(
       { image: { normalization: 'imagenett' } },
-      /'image.normalization': expected one of "imagenet", "unit", received "imagenett" \(did you mean 'imagenet'\?\)/,
+      /'image.normalization': expected one of "imagenet", "unit", "samplewise", received "imagenett" \(did you mean 'imagenet'\?\)/,
     );
     fails({ augment: { fill: 'wrap' } }, /'augment.fill': expected one of "reflect", "constant", received "wrap"/);
     fails(

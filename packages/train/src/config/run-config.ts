@@ -15,6 +15,7 @@ import {
   NORMALIZATIONS,
   OVERSAMPLE_CONFIG_SCHEMA,
   STRATIFICATION_ORDERS,
+  SUBSET_CONFIG_SCHEMA,
   UNCERTAINTY_POLICIES,
   WEIGHTED_SAMPLING_CONFIG_SCHEMA,
 } from '@cxr/data';
@@ -43,6 +44,8 @@ export const DATASET_CONFIG_SCHEMA = z.strictObject({
   uncertain: z.enum(UNCERTAINTY_POLICIES),
   /** How the phantom set is generated when name is 'phantom', 'nih' or 'chexpert' and dataDir is null. */
   phantom: z.strictObject({ images: z.int().min(12), size: z.int().min(8), seed: z.int().min(0) }),
+  /** A balanced subset drawn from the run seed before the split (seed 003: 300 per label); absent or null = every record. */
+  subset: SUBSET_CONFIG_SCHEMA.nullable().optional(),
 });
 
 export const SPLIT_CONFIG_SCHEMA = z.strictObject({

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import {
   applyUncertaintyPolicy,
+  balancedSubset,
   buildImageCache,
   deriveSeed,
   generatedPhantomLayout,
@@ -104,14 +106,19 @@ export interface RunData {
 }
 
 /**
- * Data phase, part 2: uncertainty policy -> targets and masks, patient-level split (seeded by the
+ * Data phase, part 2: the balanced subset when `dataset.subset` asks for one (drawn from the run
+ * seed; RunData.dataset then holds only its records, in file order, so every record index below is
+ * the subset's), uncertainty policy -> targets and masks, patient-level split (seeded by the
  * run seed or the config's fixed split seed; first- or second-order stratification as
  * `split.stratification` says), decoded image cache at the configured size.
  *
  * @throws TrainConfigError when a split is empty.
  * @example const data = await prepareRunData(config, 1, ds, 'data/cache')
  */
-export async function prepareRunData(config: RunConfig, seed: number, dataset: LoadedDataset, cacheDir?: string): Promise<RunData> {
+export async function prepareRunData(config: RunConfig, seed: number, full: LoadedDataset, cacheDir?: string): Promise<RunData> {
+  const { dataset, cacheFingerprint } = config.dataset.subset
+    ? subsetDataset(full, config, seed)
+    : { dataset: full, cacheFingerprint: full.fingerprint };
   const policy = config.dataset.uncertain;
   const targets: Float32Array[] = [];
   const masks: Float32Array[] | null = policy === 'ignore' ? [] : null;
@@ -138,7 +145,7 @@ export async function prepareRunData(config: RunConfig, seed: number, dataset: L
   }
   const cache = await buildImageCache({
     records: dataset.records,
-    fingerprint: dataset.fingerprint,
+    fingerprint: cacheFingerprint,
     size: config.image.size,
     ...(cacheDir ? { cacheDir } : {}),
   });
@@ -150,4 +157,19 @@ export async function prepareRunData(config: RunConfig, seed: number, dataset: L
     split: { train: split.train, val: split.val, test: split.test },
     cache,
   };
+}
+
+/**
+ * The dataset reduced to `dataset.subset`'s balanced draw (stream `subset` of deriveSeed(seed,
+ * 'subset')), counted on the targets after the uncertainty policy. It keeps the full set's
+ * fingerprint (the run's identity: the subset follows from it, the seed and the config); its image
+ * cache is keyed by that fingerprint with the chosen image ids hashed in, a file of its own.
+ */
+function subsetDataset(full: LoadedDataset, config: RunConfig, seed: number): { dataset: LoadedDataset; cacheFingerprint: string } {
+  const targets = full.records.map((r) => applyUncertaintyPolicy(r.labels, config.dataset.uncertain).targets);
+  const keep = balancedSubset(targets, config.dataset.subset!, deriveSeed(seed, 'subset'));
+  const records = keep.map((i) => full.records[i]!);
+  const hash = createHash('sha256').update(full.fingerprint);
+  for (const r of records) hash.update(`\n${r.imageId}`);
+  return { dataset: { ...full, records }, cacheFingerprint: hash.digest('hex') };
 }

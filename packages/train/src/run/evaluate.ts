@@ -3,6 +3,7 @@ import { multilabelSummary, operatingPoints, type LabelMatrix } from '@cxr/stats
 import type { LabelMetricRow, MetricRow } from '@cxr/results';
 import type { BoundLoss } from '../losses/registry.ts';
 import type { StepBatch } from '../step/train-step.ts';
+import { thresholdMetrics } from './threshold-metrics.ts';
 
 /** Model outputs over one split, in the order of its batches. */
 export interface SplitPredictions {
@@ -73,7 +74,9 @@ export interface RunMetrics {
 /**
  * Test metrics of a run: macro and micro AUC-ROC and PR-AUC, Brier (eq. 19), LRAP, per-label
  * AUC-ROC / PR-AUC / Brier, and the 95 % sensitivity / specificity operating points whose
- * thresholds are fixed on validation and applied to test; plus validation macro AUC-ROC and PR-AUC.
+ * thresholds are fixed on validation and applied to test; plus validation macro AUC-ROC and PR-AUC;
+ * and on both splits the fixed-0.5 metrics of thresholdMetrics (binary accuracy, macro and, on
+ * test, per-label accuracy / precision / recall / F1).
  * Undefined values (a label without positives) are left out rather than stored as NaN.
  *
  * @example const { test } = runMetrics(val, testPreds, labels); test.macro_auc_roc // 0.74
@@ -124,6 +127,18 @@ export function runMetrics(val: SplitPredictions, test: SplitPredictions, labelN
     for (const [name, value] of Object.entries(values))
       if (Number.isFinite(value)) labelMetrics.push({ split: 'test', label: labelNames[k]!, name, value });
   });
+  // seeds 003 / 004: decisions at the fixed 0.5, beside the thresholds fixed on validation above
+  for (const [split, preds] of [
+    ['test', test],
+    ['val', val],
+  ] as const) {
+    const half = thresholdMetrics(preds, split, labelNames);
+    metrics.push(...half.metrics);
+    if (split === 'test') {
+      labelMetrics.push(...half.labelMetrics);
+      for (const m of half.metrics) testMetrics[m.name] = m.value;
+    }
+  }
   const finiteTest = Object.fromEntries(Object.entries(testMetrics).filter(([, x]) => Number.isFinite(x)));
   return { metrics, labelMetrics, test: finiteTest };
 }

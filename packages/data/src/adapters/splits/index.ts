@@ -12,3 +12,4 @@ export { secondOrderStratification, type PairStratificationExample } from './sec
 export { distributeEvidence, type EvidenceExample } from './distribute-evidence.ts';
 export { labelPairCount, labelPairIndex, pairPositives } from './label-pairs.ts';
 export { labelDistribution, labelPairDistribution } from './label-distribution.ts';
+export { balancedSubset, SUBSET_CONFIG_SCHEMA, type SubsetConfig } from './balanced-subset.ts';
