@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   applyUncertaintyPolicy,
+  balanceIndices,
   buildImageCache,
   deriveSeed,
   generatedPhantomLayout,
   loadDataset,
+  patientFeatures,
   PHANTOM_MANIFEST_NAME,
   splitByPatient,
   writePhantomDataset,
@@ -101,12 +103,16 @@ export interface RunData {
   masks: Float32Array[] | null;
   split: { train: number[]; val: number[]; test: number[] };
   cache: ImageCache;
+  /** Per record patient features (model.patientInputs, in that order); null for image-only models. */
+  tabular: Float32Array[] | null;
 }
 
 /**
  * Data phase, part 2: uncertainty policy -> targets and masks, patient-level split (seeded by the
  * run seed or the config's fixed split seed; first- or second-order stratification as
- * `split.stratification` says), decoded image cache at the configured size.
+ * `split.stratification` says), No Finding undersampling of validation and test when
+ * `sampling.balance` asks, patient features when `model.patientInputs` asks, decoded image cache
+ * at the configured size.
  *
  * @throws TrainConfigError when a split is empty.
  * @example const data = await prepareRunData(config, 1, ds, 'data/cache')
@@ -127,6 +133,10 @@ export async function prepareRunData(config: RunConfig, seed: number, dataset: L
     ...(config.split.officialTest && dataset.officialSplit ? { officialTest: dataset.officialSplit.test } : {}),
     ...(config.split.stratification ? { stratification: config.split.stratification } : {}),
   });
+  const balance = config.sampling.balance ?? null;
+  // Seed 000 undersamples No Finding in every split; the training split is balanced per epoch (fit phase).
+  const val = balance ? balanceIndices({ indices: split.val, targets, config: balance, seed: splitSeed, purpose: 'val', epoch: 0 }) : split.val;
+  const test = balance ? balanceIndices({ indices: split.test, targets, config: balance, seed: splitSeed, purpose: 'test', epoch: 0 }) : split.test;
   for (const name of ['train', 'val', 'test'] as const) {
     if (split[name].length === 0) {
       throw new TrainConfigError(
@@ -147,7 +157,8 @@ export async function prepareRunData(config: RunConfig, seed: number, dataset: L
     labelNames: dataset.labelNames,
     targets,
     masks,
-    split: { train: split.train, val: split.val, test: split.test },
+    split: { train: split.train, val, test },
     cache,
+    tabular: config.model.patientInputs?.length ? dataset.records.map((r) => patientFeatures(r, config.model.patientInputs!)) : null,
   };
 }
