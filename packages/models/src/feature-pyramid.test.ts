@@ -51,6 +51,14 @@ describe('buildModel with a feature pyramid and patient data (seed 000)', () => 
     m.dispose();
   });
 
+  test("custom-densenet's taps (strides 4, 8, 8): the top level is added without upsampling", () => {
+    const m = buildModel({ ...fusion, backbone: 'custom-densenet', featurePyramid: { channels: 16, projection: 32 } });
+    assert.deepEqual(m.getLayer('head_fpn_concat').outputShape, [null, 48]);
+    assert.equal(m.layers.some((l) => l.name === 'head_fpn_up_p5'), false);
+    assert.deepEqual((m.getLayer('head_fpn_up_p4').outputShape as number[]).slice(1), [8, 8, 16]);
+    m.dispose();
+  });
+
   test('patient data alone, no pyramid: pooled backbone features concatenated with the patient projection', () => {
     const m = buildModel({ backbone: 'cnn3', inputSize: 32, channels: 1, head: '16/0', numClasses: 2, seed: 1, patientFeatures: 4 });
     assert.equal(m.inputs.length, 2);
@@ -61,9 +69,9 @@ describe('buildModel with a feature pyramid and patient data (seed 000)', () => 
   test('errors name the argument', () => {
     assert.throws(
       () => buildModel({ ...fusion, backbone: 'cnn3' }),
-      /buildModel\(featurePyramid\): expected a backbone with multi-scale taps \(densenet121\), received "cnn3"/,
+      /buildModel\(featurePyramid\): expected a backbone with multi-scale taps \(densenet121, custom-densenet\), received "cnn3"/,
     );
-    assert.throws(() => buildModel({ ...fusion, inputSize: 48 }), /buildModel\(inputSize\): expected a size whose C3, C4, C5 sides halve \(a multiple of 32\), received "sides 6, 3, 1"/);
+    assert.throws(() => buildModel({ ...fusion, inputSize: 40 }), /buildModel\(inputSize\): expected a size whose C3, C4, C5 sides each divide the one before \(a multiple of 32 for densenet121\), received "sides 5, 2, 1"/);
     assert.throws(() => buildModel({ ...fusion, featurePyramid: { channels: 0, projection: 8 } }), /buildModel\(featurePyramid.channels\): expected an integer >= 1, received 0/);
     assert.throws(() => buildModel({ ...fusion, patientFeatures: 1.5 }), /buildModel\(patientFeatures\): expected an integer >= 0, received 1.5/);
     assert.throws(() => buildModel({ ...fusion, head: 'none' }), /buildModel\(head\): expected a head spec/);

@@ -20,7 +20,7 @@ const P = `${HEAD_PREFIX}fpn_`;
  */
 export function pyramidTapsOf(def: BackboneDef, input: Sym, features: Sym, fn: string): [Sym, Sym, Sym] {
   if (!def.pyramidTaps) {
-    throw new ModelArgumentError(fn, 'featurePyramid', 'a backbone with multi-scale taps (densenet121)', def.name);
+    throw new ModelArgumentError(fn, 'featurePyramid', 'a backbone with multi-scale taps (densenet121, custom-densenet)', def.name);
   }
   const graph = tf.model({ inputs: input, outputs: features });
   return def.pyramidTaps.map((name) => graph.getLayer(name).output as Sym) as [Sym, Sym, Sym];
@@ -30,22 +30,25 @@ export function pyramidTapsOf(def: BackboneDef, input: Sym, features: Sym, fn: s
  * Builds the pyramid on [c3, c4, c5] and returns the pooled, concatenated vector [b, 3 * channels]
  * (layer 'head_fpn_concat').
  *
- * @throws ModelArgumentError when the levels' sides do not halve (input size not a multiple of 32
- *   for DenseNet121), naming the sides received.
+ * @throws ModelArgumentError when a level's side is not a multiple of the next one's (input size
+ *   not a multiple of 32 for DenseNet121), naming the sides received.
  * @example featurePyramid(kit, taps, 256, 'buildModel').shape // [null, 768]
  */
 export function featurePyramid(kit: LayerKit, taps: [Sym, Sym, Sym], channels: number, fn: string): Sym {
   const sides = taps.map(sideOf);
-  if (sides[0] !== 2 * sides[1]! || sides[1] !== 2 * sides[2]!) {
-    throw new ModelArgumentError(fn, 'inputSize', 'a size whose C3, C4, C5 sides halve (a multiple of 32)', `sides ${sides.join(', ')}`);
+  const factors = [sides[0]! / sides[1]!, sides[1]! / sides[2]!];
+  if (!factors.every((f) => Number.isInteger(f) && f >= 1)) {
+    throw new ModelArgumentError(fn, 'inputSize', 'a size whose C3, C4, C5 sides each divide the one before (a multiple of 32 for densenet121)', `sides ${sides.join(', ')}`);
   }
   if (!Number.isInteger(channels) || channels < 1) {
     throw new ModelArgumentError(fn, 'featurePyramid.channels', 'an integer >= 1', channels);
   }
   const lateral = taps.map((c, i) => kit.conv(c, `${P}lateral_c${i + 3}`, { filters: channels, kernel: 1 }));
+  // x2 between DenseNet121's levels; a level at the same stride (custom-densenet's last two) is added as it is
+  const up = (x: Sym, name: string, factor: number) => (factor === 1 ? x : kit.upsample(x, name, factor));
   const p5 = lateral[2]!;
-  const p4 = kit.add([lateral[1]!, kit.upsample(p5, `${P}up_p5`, 2)], `${P}add_p4`);
-  const p3 = kit.add([lateral[0]!, kit.upsample(p4, `${P}up_p4`, 2)], `${P}add_p3`);
+  const p4 = kit.add([lateral[1]!, up(p5, `${P}up_p5`, factors[1]!)], `${P}add_p4`);
+  const p3 = kit.add([lateral[0]!, up(p4, `${P}up_p4`, factors[0]!)], `${P}add_p3`);
   const pooled = [p3, p4, p5].map((p, i) => {
     const smooth = kit.conv(p, `${P}smooth_p${i + 3}`, { filters: channels, kernel: 3, padding: 'same' });
     return kit.gap(smooth, `${P}pool_p${i + 3}`);
