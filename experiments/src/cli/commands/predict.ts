@@ -14,7 +14,7 @@ import { readThresholdFile, THRESHOLD_RULES, type ThresholdRule } from '@cxr/rep
 import { openResultsStore } from '@cxr/results';
 import { backendNames, loadRunModel, predictProbabilities, preprocessImageFile, selectBackend, type BackendName } from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
-import { patientInputsFor, type PatientArgs } from './patient-inputs.ts';
+import { patientInputsFor, type PatientArgs } from '../patient-inputs.ts';
 import { dbOption, dbPath, formatTable, noDatabase, requireRunIn } from './db.ts';
 
 interface PredictArgs extends PatientArgs {
