@@ -25,6 +25,9 @@ describe('patientInputsFor (cxr predict with patient data)', () => {
   test('image-only runs refuse patient options and need none; two-input runs need them', () => {
     assert.equal(patientInputsFor(['a.png'], undefined, {}), null);
     assert.throws(() => patientInputsFor(['a.png'], undefined, { age: 3 }), /this run takes the image alone/);
-    assert.throws(() => patientInputsFor(['a.png'], inputs, {}), /takes patient data \(age, sex, view\); pass --age --sex --view or --patient-csv FILE/);
+    assert.throws(
+      () => patientInputsFor(['a.png'], inputs, {}),
+      /takes patient data \(age, sex, view\); pass --age --sex --view or --patient-csv FILE/,
+    );
   });
 });

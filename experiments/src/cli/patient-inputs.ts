@@ -27,11 +27,16 @@ export interface PatientArgs {
 export function patientInputsFor(files: readonly string[], inputs: readonly string[] | undefined, a: PatientArgs): Float32Array[] | null {
   const given = a.age !== undefined || a.sex !== undefined || a.view !== undefined || a.patientCsv !== undefined;
   if (!inputs?.length) {
-    if (given) throw new Error('cxr predict: --age/--sex/--view/--patient-csv are for runs whose model takes patient data; this run takes the image alone');
+    if (given)
+      throw new Error(
+        'cxr predict: --age/--sex/--view/--patient-csv are for runs whose model takes patient data; this run takes the image alone',
+      );
     return null;
   }
   if (!given)
-    throw new Error(`cxr predict: this run's model takes patient data (${inputs.join(', ')}); pass --age --sex --view or --patient-csv FILE`);
+    throw new Error(
+      `cxr predict: this run's model takes patient data (${inputs.join(', ')}); pass --age --sex --view or --patient-csv FILE`,
+    );
   if (a.patientCsv === undefined) {
     const row = { ...(a.age !== undefined ? { age: a.age } : {}), ...(a.sex !== undefined ? { sex: a.sex } : {}), view: a.view ?? '' };
     return files.map(() => patientFeatures(row, inputs));
@@ -42,6 +47,9 @@ export function patientInputsFor(files: readonly string[], inputs: readonly stri
     const r = byImage.get(basename(file));
     if (!r) throw new Error(`cxr predict --patient-csv ${a.patientCsv}: no row with image ${JSON.stringify(basename(file))}`);
     const age = r['age'] === undefined || r['age'] === '' ? undefined : Number(r['age']);
-    return patientFeatures({ ...(age !== undefined ? { age } : {}), ...(r['sex'] ? { sex: r['sex'] } : {}), view: r['view'] ?? '' }, inputs);
+    return patientFeatures(
+      { ...(age !== undefined ? { age } : {}), ...(r['sex'] ? { sex: r['sex'] } : {}), view: r['view'] ?? '' },
+      inputs,
+    );
   });
 }

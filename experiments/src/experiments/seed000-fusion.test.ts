@@ -25,7 +25,10 @@ describe('seed000-fusion', () => {
     assert.equal(SEED000_TABLE3_WEIGHTS['Fibrosis'], 3.8);
     assert.equal(SEED000_EPOCH_TABLE.rows.length, 15);
     assert.deepEqual(SEED000_EPOCH_TABLE.rows[12], [13, 0.403, 0.4457, 0.4095, 0.3708, 0.3649, 0.3649, 0.7687]);
-    assert.match(SEED000_EPOCH_TABLE.source, /seed 000 \(\.\.\/shared\/seeds\/000_0529bf746278147e\.txt\), Figure 19 table \(lines 634-651\)/);
+    assert.match(
+      SEED000_EPOCH_TABLE.source,
+      /seed 000 \(\.\.\/shared\/seeds\/000_0529bf746278147e\.txt\), Figure 19 table \(lines 634-651\)/,
+    );
     assert.equal(findExperiment('seed000-fusion'), seed000Fusion);
     const html = quotedTableHtml(SEED000_EPOCH_TABLE);
     assert.match(html, /<td>0.7794<\/td>/);
@@ -38,7 +41,11 @@ describe('seed000-fusion', () => {
       assert.equal(r.cells.length, 9, profile);
       assert.equal(r.report.quotedTables?.length, 1, profile);
       const fusion = r.cells.find((c) => c.level === 'DenseNet121 + FPN + patient data')!.config;
-      assert.deepEqual([fusion.dataset.name, fusion.split.officialTest, fusion.model.patientInputs], ['nih', true, ['age', 'sex', 'view']], profile);
+      assert.deepEqual(
+        [fusion.dataset.name, fusion.split.officialTest, fusion.model.patientInputs],
+        ['nih', true, ['age', 'sex', 'view']],
+        profile,
+      );
       assert.ok(fusion.model.featurePyramid && fusion.sampling.balance, profile);
       const plain = r.cells.find((c) => c.level === 'DenseNet121')!.config;
       assert.deepEqual([plain.model.featurePyramid, plain.model.patientInputs], [null, null], profile);
@@ -48,7 +55,10 @@ describe('seed000-fusion', () => {
       [paper.model.backbone, paper.model.featurePyramid, paper.image.size, paper.epochs, paper.batchSize, paper.optimizer.lrHead],
       ['densenet121', { channels: 256, projection: 256 }, 224, 15, 160, 1e-3],
     );
-    assert.deepEqual([paper.schedule.monitor, paper.schedule.plateau!.patience, paper.schedule.plateau!.factor, paper.schedule.bestBy], ['val_loss', 2, 0.5, 'val_macro_f1']);
+    assert.deepEqual(
+      [paper.schedule.monitor, paper.schedule.plateau!.patience, paper.schedule.plateau!.factor, paper.schedule.bestBy],
+      ['val_loss', 2, 0.5, 'val_macro_f1'],
+    );
     assert.deepEqual(paper.sampling.balance, { noFindingKeep: 0.1, duplicateBelow: 3000, floor: 1500 });
     assert.deepEqual([paper.thresholds, paper.loss.weights], ['dynamic', SEED000_TABLE2_WEIGHTS]);
     const def = resolveExperiment('seed000-fusion', { profile: 'default' });
@@ -86,11 +96,21 @@ describe('seed000-fusion', () => {
     assert.equal(out.resumedEpochs, 1);
     assert.equal(store.getRun(out.runId).configHash, cell.configHash);
     const names = new Set(store.getMetrics(out.runId).map((m) => `${m.split}.${m.name}`));
-    for (const m of ['test.macro_f1', 'test.exact_match_ratio', 'test.hamming_loss', 'test.macro_f1_youden', 'test.hamming_loss_min_precision', 'test.macro_auc_roc'])
+    for (const m of [
+      'test.macro_f1',
+      'test.exact_match_ratio',
+      'test.hamming_loss',
+      'test.macro_f1_youden',
+      'test.hamming_loss_min_precision',
+      'test.macro_auc_roc',
+    ])
       assert.ok(names.has(m), m);
     const perLabel = new Set(store.getLabelMetrics(out.runId).map((m) => m.name));
     for (const m of ['threshold', 'precision', 'recall', 'f1']) assert.ok(perLabel.has(m), m);
-    assert.ok(store.getEpochs(out.runId).every((e) => Number.isFinite(e.metrics['macro_f1'])), 'val_macro_f1 recorded per epoch');
+    assert.ok(
+      store.getEpochs(out.runId).every((e) => Number.isFinite(e.metrics['macro_f1'])),
+      'val_macro_f1 recorded per epoch',
+    );
 
     const loaded = await loadRunModel(store, out.runId, { weightsRoot: request.weightsRoot });
     try {

@@ -91,7 +91,11 @@ const PHANTOM_NIH_LABELS = [
 type Variant = 'plain' | 'fpn' | 'fusion';
 const LABELS: Record<Variant, string> = { plain: 'DenseNet121', fpn: 'DenseNet121 + FPN', fusion: 'DenseNet121 + FPN + patient data' };
 /** Pyramid width and projection per profile: the seed's 256/256, narrower for the stand-in. */
-const PYRAMID = { paper: { channels: 256, projection: 256 }, default: { channels: 64, projection: 64 }, smoke: { channels: 16, projection: 16 } };
+const PYRAMID = {
+  paper: { channels: 256, projection: 256 },
+  default: { channels: 64, projection: 64 },
+  smoke: { channels: 16, projection: 16 },
+};
 
 function level(variant: Variant): ExperimentLevel {
   const model = (p: keyof typeof PYRAMID): RunConfigOverrides['model'] => ({

@@ -40,9 +40,17 @@ describe('buildModel with a feature pyramid and patient data (seed 000)', () => 
       [0.5, 1, 0],
       [0.2, 0, 1],
     ]);
-    const y = tf.tensor2d(Array.from({ length: 28 }, (_, i) => i % 2), [2, 14]);
-    const vars = ['head_patient_dense', 'head_fpn_lateral_c3', 'head_fpn_lateral_c5'].map((n) => m.getLayer(n).trainableWeights[0]!.read() as tf.Variable);
-    const { grads } = tf.variableGrads(() => tf.losses.sigmoidCrossEntropy(y, m.apply([x, p], { training: true }) as tf.Tensor2D) as tf.Scalar, vars);
+    const y = tf.tensor2d(
+      Array.from({ length: 28 }, (_, i) => i % 2),
+      [2, 14],
+    );
+    const vars = ['head_patient_dense', 'head_fpn_lateral_c3', 'head_fpn_lateral_c5'].map(
+      (n) => m.getLayer(n).trainableWeights[0]!.read() as tf.Variable,
+    );
+    const { grads } = tf.variableGrads(
+      () => tf.losses.sigmoidCrossEntropy(y, m.apply([x, p], { training: true }) as tf.Tensor2D) as tf.Scalar,
+      vars,
+    );
     for (const v of vars) assert.ok(tf.abs(grads[v.name]!).sum().dataSync()[0]! > 0, `gradient reaches ${v.name}`);
     // The patient data changes the logits.
     const a = (m.predict([x, p]) as tf.Tensor).dataSync();
@@ -54,7 +62,10 @@ describe('buildModel with a feature pyramid and patient data (seed 000)', () => 
   test("custom-densenet's taps (strides 4, 8, 8): the top level is added without upsampling", () => {
     const m = buildModel({ ...fusion, backbone: 'custom-densenet', featurePyramid: { channels: 16, projection: 32 } });
     assert.deepEqual(m.getLayer('head_fpn_concat').outputShape, [null, 48]);
-    assert.equal(m.layers.some((l) => l.name === 'head_fpn_up_p5'), false);
+    assert.equal(
+      m.layers.some((l) => l.name === 'head_fpn_up_p5'),
+      false,
+    );
     assert.deepEqual((m.getLayer('head_fpn_up_p4').outputShape as number[]).slice(1), [8, 8, 16]);
     m.dispose();
   });
@@ -71,9 +82,18 @@ describe('buildModel with a feature pyramid and patient data (seed 000)', () => 
       () => buildModel({ ...fusion, backbone: 'cnn3' }),
       /buildModel\(featurePyramid\): expected a backbone with multi-scale taps \(densenet121, custom-densenet\), received "cnn3"/,
     );
-    assert.throws(() => buildModel({ ...fusion, inputSize: 40 }), /buildModel\(inputSize\): expected a size whose C3, C4, C5 sides each divide the one before \(a multiple of 32 for densenet121\), received "sides 5, 2, 1"/);
-    assert.throws(() => buildModel({ ...fusion, featurePyramid: { channels: 0, projection: 8 } }), /buildModel\(featurePyramid.channels\): expected an integer >= 1, received 0/);
-    assert.throws(() => buildModel({ ...fusion, patientFeatures: 1.5 }), /buildModel\(patientFeatures\): expected an integer >= 0, received 1.5/);
+    assert.throws(
+      () => buildModel({ ...fusion, inputSize: 40 }),
+      /buildModel\(inputSize\): expected a size whose C3, C4, C5 sides each divide the one before \(a multiple of 32 for densenet121\), received "sides 5, 2, 1"/,
+    );
+    assert.throws(
+      () => buildModel({ ...fusion, featurePyramid: { channels: 0, projection: 8 } }),
+      /buildModel\(featurePyramid.channels\): expected an integer >= 1, received 0/,
+    );
+    assert.throws(
+      () => buildModel({ ...fusion, patientFeatures: 1.5 }),
+      /buildModel\(patientFeatures\): expected an integer >= 0, received 1.5/,
+    );
     assert.throws(() => buildModel({ ...fusion, head: 'none' }), /buildModel\(head\): expected a head spec/);
   });
 });

@@ -38,7 +38,12 @@ export function featurePyramid(kit: LayerKit, taps: [Sym, Sym, Sym], channels: n
   const sides = taps.map(sideOf);
   const factors = [sides[0]! / sides[1]!, sides[1]! / sides[2]!];
   if (!factors.every((f) => Number.isInteger(f) && f >= 1)) {
-    throw new ModelArgumentError(fn, 'inputSize', 'a size whose C3, C4, C5 sides each divide the one before (a multiple of 32 for densenet121)', `sides ${sides.join(', ')}`);
+    throw new ModelArgumentError(
+      fn,
+      'inputSize',
+      'a size whose C3, C4, C5 sides each divide the one before (a multiple of 32 for densenet121)',
+      `sides ${sides.join(', ')}`,
+    );
   }
   if (!Number.isInteger(channels) || channels < 1) {
     throw new ModelArgumentError(fn, 'featurePyramid.channels', 'an integer >= 1', channels);

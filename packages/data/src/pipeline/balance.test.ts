@@ -44,10 +44,25 @@ describe('balanceIndices (seed 000 undersampling and replication)', () => {
   });
 
   test('null steps are off; a bad config names the key', () => {
-    const out = balanceIndices({ indices, targets, config: { noFindingKeep: 1, duplicateBelow: null, floor: null }, seed: 1, purpose: 'train', epoch: 0 });
+    const out = balanceIndices({
+      indices,
+      targets,
+      config: { noFindingKeep: 1, duplicateBelow: null, floor: null },
+      seed: 1,
+      purpose: 'train',
+      epoch: 0,
+    });
     assert.deepEqual(out, indices);
     assert.throws(
-      () => balanceIndices({ indices, targets, config: { noFindingKeep: 0, duplicateBelow: null, floor: null }, seed: 1, purpose: 'train', epoch: 0 }),
+      () =>
+        balanceIndices({
+          indices,
+          targets,
+          config: { noFindingKeep: 0, duplicateBelow: null, floor: null },
+          seed: 1,
+          purpose: 'train',
+          epoch: 0,
+        }),
       /balanceIndices\(config\): expected \{ noFindingKeep in \(0, 1\]/,
     );
   });

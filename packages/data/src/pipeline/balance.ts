@@ -44,7 +44,8 @@ export function balanceIndices(opts: {
 }): number[] {
   const fn = 'balanceIndices';
   const parsed = BALANCE_CONFIG_SCHEMA.safeParse(opts.config);
-  if (!parsed.success) throw new DataArgumentError(fn, 'config', '{ noFindingKeep in (0, 1], duplicateBelow, floor: integer >= 1 or null }', opts.config);
+  if (!parsed.success)
+    throw new DataArgumentError(fn, 'config', '{ noFindingKeep in (0, 1], duplicateBelow, floor: integer >= 1 or null }', opts.config);
   const { noFindingKeep, duplicateBelow, floor } = parsed.data;
   const k = checkTargets(fn, opts.indices, opts.targets);
   const rng = createRng(opts.seed, `balance/${opts.purpose}/${opts.epoch}`);

@@ -83,7 +83,10 @@ export const MODEL_CONFIG_SCHEMA = z.strictObject({
    * Seed 000's feature pyramid on the backbone's C3-C5 (densenet121 only): lateral/smoothing
    * `channels` (seed 256), pooled levels -> dense `projection` + ReLU (seed 256). Absent/null = none.
    */
-  featurePyramid: z.strictObject({ channels: z.int().min(1), projection: z.int().min(1) }).nullable().optional(),
+  featurePyramid: z
+    .strictObject({ channels: z.int().min(1), projection: z.int().min(1) })
+    .nullable()
+    .optional(),
   /** Patient data as a second model input, in this order (seed 000: age, sex, view). Absent/null/empty = image only. */
   patientInputs: z.array(z.enum(PATIENT_FEATURE_NAMES)).nullable().optional(),
 });

@@ -72,12 +72,17 @@ export function buildLoss(config: LossConfig, counts: LabelCounts, labelNames?: 
 }
 
 /** `computed` with the table's entries put in by label name. */
-function withWeightTable(computed: Float32Array, table: Record<string, number> | null, labelNames: readonly string[] | undefined): Float32Array {
+function withWeightTable(
+  computed: Float32Array,
+  table: Record<string, number> | null,
+  labelNames: readonly string[] | undefined,
+): Float32Array {
   if (!table) return computed;
   const out = computed.slice();
   for (const [label, w] of Object.entries(table)) {
     const k = labelNames ? labelNames.indexOf(label) : -1;
-    if (k < 0) throw new TrainArgumentError('buildLoss', `loss.weights.${label}`, `a label of the run (${(labelNames ?? []).join(', ')})`, label);
+    if (k < 0)
+      throw new TrainArgumentError('buildLoss', `loss.weights.${label}`, `a label of the run (${(labelNames ?? []).join(', ')})`, label);
     out[k] = w;
   }
   return out;

@@ -135,8 +135,12 @@ export async function prepareRunData(config: RunConfig, seed: number, dataset: L
   });
   const balance = config.sampling.balance ?? null;
   // Seed 000 undersamples No Finding in every split; the training split is balanced per epoch (fit phase).
-  const val = balance ? balanceIndices({ indices: split.val, targets, config: balance, seed: splitSeed, purpose: 'val', epoch: 0 }) : split.val;
-  const test = balance ? balanceIndices({ indices: split.test, targets, config: balance, seed: splitSeed, purpose: 'test', epoch: 0 }) : split.test;
+  const val = balance
+    ? balanceIndices({ indices: split.val, targets, config: balance, seed: splitSeed, purpose: 'val', epoch: 0 })
+    : split.val;
+  const test = balance
+    ? balanceIndices({ indices: split.test, targets, config: balance, seed: splitSeed, purpose: 'test', epoch: 0 })
+    : split.test;
   for (const name of ['train', 'val', 'test'] as const) {
     if (split[name].length === 0) {
       throw new TrainConfigError(

@@ -53,11 +53,19 @@ export function predictSplit(model: tf.LayersModel, loss: BoundLoss, batches: It
  * skipped); with a threshold procedure also macro precision / recall / F1 at per-class thresholds
  * fixed on this validation pass (what the val_macro_f1 monitor reads).
  */
-export function validationMetrics(val: SplitPredictions, labelNames: string[], procedure: ThresholdProcedure | null = null): Record<string, number> {
+export function validationMetrics(
+  val: SplitPredictions,
+  labelNames: string[],
+  procedure: ThresholdProcedure | null = null,
+): Record<string, number> {
   const s = multilabelSummary(matrix(val, 'truth'), matrix(val, 'probabilities'), { labels: labelNames });
   const out: Record<string, number> = { macro_auc_roc: s.macroRocAuc, macro_pr_auc: s.macroAveragePrecision };
   if (procedure) {
-    const t = thresholdedMetrics(matrix(val, 'truth'), matrix(val, 'probabilities'), classThresholds(matrix(val, 'truth'), matrix(val, 'probabilities'), procedure));
+    const t = thresholdedMetrics(
+      matrix(val, 'truth'),
+      matrix(val, 'probabilities'),
+      classThresholds(matrix(val, 'truth'), matrix(val, 'probabilities'), procedure),
+    );
     Object.assign(out, { macro_precision: t.macro.precision, macro_recall: t.macro.recall, macro_f1: t.macro.f1 });
   }
   return out;

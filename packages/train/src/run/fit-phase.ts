@@ -40,7 +40,9 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
   const seed = deriveSeed(run.seed, 'data');
   // Seed 000: the training split balanced afresh each epoch (its size is the same every epoch).
   const trainIndices = (epoch: number) =>
-    balance ? balanceIndices({ indices: data.split.train, targets: data.targets, config: balance, seed, purpose: 'train', epoch }) : data.split.train;
+    balance
+      ? balanceIndices({ indices: data.split.train, targets: data.targets, config: balance, seed, purpose: 'train', epoch })
+      : data.split.train;
   const procedure = validationProcedure(config);
   const heartbeat = throttledHeartbeat(() => store.heartbeat(claim), HEARTBEAT_EVERY_MS);
   return fit({

@@ -38,12 +38,23 @@ describe('predictProbabilities', () => {
     const flat = tf.layers.flatten().apply(img) as tf.SymbolicTensor;
     const both = tf.layers.concatenate().apply([flat, tab]) as tf.SymbolicTensor;
     // logit = the last patient feature (view): weights 0 on pixels, age and sex
-    const out = tf.layers.dense({ units: 1, useBias: false, weights: [tf.tensor2d([0, 0, 0, 0, 0, 0, 1], [7, 1])] }).apply(both) as tf.SymbolicTensor;
+    const out = tf.layers
+      .dense({ units: 1, useBias: false, weights: [tf.tensor2d([0, 0, 0, 0, 0, 0, 1], [7, 1])] })
+      .apply(both) as tf.SymbolicTensor;
     const two = tf.model({ inputs: [img, tab], outputs: out });
-    const p = predictProbabilities(two, [new Float32Array(4), new Float32Array(4)], image, [Float32Array.of(0.5, 1, 0), Float32Array.of(0.5, 1, 1)]);
+    const p = predictProbabilities(two, [new Float32Array(4), new Float32Array(4)], image, [
+      Float32Array.of(0.5, 1, 0),
+      Float32Array.of(0.5, 1, 1),
+    ]);
     expectClose([p[0]![0]!, p[1]![0]!], [0.5, 0.7310585786300049], 1e-6);
-    assert.throws(() => predictProbabilities(two, [new Float32Array(4)], image), /predictProbabilities\(patient\): expected 3 patient features per image/);
-    assert.throws(() => predictProbabilities(model, [new Float32Array(4)], image, [Float32Array.of(1)]), /predictProbabilities\(patient\): expected nothing/);
+    assert.throws(
+      () => predictProbabilities(two, [new Float32Array(4)], image),
+      /predictProbabilities\(patient\): expected 3 patient features per image/,
+    );
+    assert.throws(
+      () => predictProbabilities(model, [new Float32Array(4)], image, [Float32Array.of(1)]),
+      /predictProbabilities\(patient\): expected nothing/,
+    );
     assert.throws(
       () => predictProbabilities(two, [new Float32Array(4)], image, [Float32Array.of(1)]),
       /predictProbabilities\(patient\[0\]\): expected a Float32Array of 3 values/,

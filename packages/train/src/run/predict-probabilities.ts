@@ -25,9 +25,11 @@ export function predictProbabilities(
   const features = model.inputs.length > 1 ? (model.inputs[1]!.shape[1] as number) : 0;
   if (features > 0 && !patient)
     throw new TrainArgumentError(fn, 'patient', `${features} patient features per image (the model has a patient input)`, patient);
-  if (features === 0 && patient) throw new TrainArgumentError(fn, 'patient', 'nothing (the model takes the image alone)', 'patient features');
+  if (features === 0 && patient)
+    throw new TrainArgumentError(fn, 'patient', 'nothing (the model takes the image alone)', 'patient features');
   if (patient) {
-    if (patient.length !== inputs.length) throw new TrainArgumentError(fn, 'patient', `${inputs.length} feature vectors, one per input`, patient.length);
+    if (patient.length !== inputs.length)
+      throw new TrainArgumentError(fn, 'patient', `${inputs.length} feature vectors, one per input`, patient.length);
     patient.forEach((p, i) => {
       if (!(p instanceof Float32Array) || p.length !== features)
         throw new TrainArgumentError(fn, `patient[${i}]`, `a Float32Array of ${features} values`, p);

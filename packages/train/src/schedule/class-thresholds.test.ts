@@ -17,7 +17,10 @@ describe("classThresholds (seed 000's three procedures, per label)", () => {
       expectClose(t[0]!, expected[p], 1e-9);
       assert.equal(t[1], FALLBACK_THRESHOLD, p);
     }
-    assert.throws(() => classThresholds(truth, scores, 'mean' as ThresholdProcedure), /classThresholds\(procedure\): expected one of youden, min-precision, dynamic, received "mean"/);
+    assert.throws(
+      () => classThresholds(truth, scores, 'mean' as ThresholdProcedure),
+      /classThresholds\(procedure\): expected one of youden, min-precision, dynamic, received "mean"/,
+    );
   });
 
   test('thresholded metrics: exact match, Hamming loss, per-label and macro P/R/F1', () => {
