@@ -17,6 +17,7 @@ describe('experiment registry', () => {
       'table7-augmentation',
       'table8-final',
       'table9-reference',
+      'seed000-fusion',
       'seed001-uncertainty',
       'seed003-lightweight',
       'seed004-unet',

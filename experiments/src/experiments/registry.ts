@@ -12,6 +12,7 @@ import { table5Loss } from './table5-loss.ts';
 import { table6Oversampling } from './table6-oversampling.ts';
 import { table7Augmentation } from './table7-augmentation.ts';
 import { table8Final } from './table8-final.ts';
+import { seed000Fusion } from './seed000-fusion.ts';
 import { seed001Uncertainty } from './seed001-uncertainty.ts';
 import { seed003Lightweight } from './seed003-lightweight.ts';
 import { seed004Unet } from './seed004-unet.ts';
@@ -28,6 +29,7 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = deepFreeze([
   table7Augmentation,
   table8Final,
   table9Reference,
+  seed000Fusion,
   seed001Uncertainty,
   seed003Lightweight,
   seed004Unet,

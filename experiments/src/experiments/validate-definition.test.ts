@@ -36,7 +36,7 @@ describe('validateDefinition', () => {
     refuses(
       d,
       new RegExp(
-        `^${FILE}: key 'base\\.model\\.unfreez': unknown key \\(did you mean 'unfreeze'\\?\\); valid keys: backbone, head, init, unfreeze$`,
+        `^${FILE}: key 'base\\.model\\.unfreez': unknown key \\(did you mean 'unfreeze'\\?\\); valid keys: backbone, head, init, unfreeze, featurePyramid, patientInputs$`,
       ),
     );
   });

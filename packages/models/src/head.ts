@@ -46,7 +46,12 @@ export function parseHeadSpec(spec: string): HeadLayerSpec[] {
  * losses work on logits). Layer names: head_pool, head_dense_{i}, head_dropout_{i}, head_logits.
  */
 export function buildHead(kit: LayerKit, features: Sym, layers: HeadLayerSpec[], numClasses: number): Sym {
-  let x = kit.gap(features, `${HEAD_PREFIX}pool`);
+  return buildHeadOn(kit, kit.gap(features, `${HEAD_PREFIX}pool`), layers, numClasses);
+}
+
+/** The dense ReLU + dropout stack and the logits on an already pooled [b, n] vector. */
+export function buildHeadOn(kit: LayerKit, pooled: Sym, layers: HeadLayerSpec[], numClasses: number): Sym {
+  let x = pooled;
   layers.forEach((l, i) => {
     x = kit.dense(x, `${HEAD_PREFIX}dense_${i + 1}`, l.units, 'relu');
     if (l.dropout > 0) x = kit.dropout(x, `${HEAD_PREFIX}dropout_${i + 1}`, l.dropout);

@@ -58,6 +58,9 @@ export function buildReportModel(store: ResultsStore, experiment: ReportExperime
       metrics: [...experiment.metrics],
       thesisTable: experiment.thesisTable,
       description: experiment.description ?? null,
+      ...(experiment.quotedTables?.length
+        ? { quotedTables: experiment.quotedTables.map((t) => ({ ...t, columns: [...t.columns], rows: t.rows.map((r) => [...r]) })) }
+        : {}),
     },
     alpha,
     correction,

@@ -15,7 +15,7 @@ export { labelHeatmapSpec } from './specs/label-heatmap-spec.ts';
 export { mirroredTableSpec } from './specs/mirrored-table-spec.ts';
 export { comparisonTableSpec } from './specs/comparison-table-spec.ts';
 export { reportSpecs, type NamedSpec } from './specs/report-specs.ts';
-export { renderExperimentPage } from './html/experiment-page.ts';
+export { quotedTableHtml, renderExperimentPage } from './html/experiment-page.ts';
 export { renderIndexPage, experimentPageName } from './html/index-page.ts';
 export {
   REPORT_FORMATS,

@@ -47,6 +47,18 @@ export interface PublishedComparison {
   df?: number;
 }
 
+/**
+ * A table quoted from a source document (e.g. a seed's own per-epoch results), shown on the page
+ * as it was published, beside (not mixed with) our runs.
+ */
+export interface QuotedTable {
+  title: string;
+  /** Where it is from: document and table (and lines), e.g. 'seed 000 (...), Figure 19 table'. */
+  source: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
 /** What the caller knows about an experiment beyond the database (its definition). */
 export interface ReportExperiment {
   /** Experiment name in results.db (e.g. 'table2-unfreeze'); the page is <name>.html. */
@@ -77,6 +89,8 @@ export interface ReportExperiment {
   baseConfig?: unknown;
   /** The clinical section (thesis Tables 9 and 10, Figures 4-5) to compute; absent: none. */
   clinical?: ClinicalRequest;
+  /** Tables quoted from the source documents, shown after the results; absent: none. */
+  quotedTables?: QuotedTable[];
 }
 
 /** Mean, sd (n - 1) and the values behind them, aligned with seeds. */
@@ -213,6 +227,8 @@ export interface ReportModel {
   experiment: Required<Pick<ReportExperiment, 'name' | 'title' | 'factor' | 'paramsColumn' | 'metrics'>> & {
     thesisTable: string | null;
     description: string | null;
+    /** Only when the experiment quotes some (so older report models stay as they were). */
+    quotedTables?: QuotedTable[];
   };
   alpha: number;
   correction: 'holm' | 'bh';

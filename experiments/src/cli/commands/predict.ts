@@ -4,7 +4,8 @@
  * the run's own preprocessing (preprocessImageFile), and prints per image the probability of each
  * label and, with a thresholds file (`cxr thresholds --json`, or a report's thresholds.json), the
  * decision per label under one rule (default youden). An image that cannot be read or decoded is
- * named on stderr and the rest go on; the exit code is then 1.
+ * named on stderr and the rest go on; the exit code is then 1. A run whose model takes patient
+ * data (seed 000) needs `--age --sex --view` (all images) or `--patient-csv FILE` (per image).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,9 +14,10 @@ import { readThresholdFile, THRESHOLD_RULES, type ThresholdRule } from '@cxr/rep
 import { openResultsStore } from '@cxr/results';
 import { backendNames, loadRunModel, predictProbabilities, preprocessImageFile, selectBackend, type BackendName } from '@cxr/train';
 import type { CliCommand } from '../command-types.ts';
+import { patientInputsFor, type PatientArgs } from '../patient-inputs.ts';
 import { dbOption, dbPath, formatTable, noDatabase, requireRunIn } from './db.ts';
 
-interface PredictArgs {
+interface PredictArgs extends PatientArgs {
   run: number;
   images: string[];
   thresholds?: string;
@@ -98,6 +100,10 @@ const command: CliCommand = {
         .option('rule', { type: 'string', choices: THRESHOLD_RULES, default: 'youden', describe: 'Which threshold of the file decides' })
         .option('json', { type: 'boolean', default: false, describe: 'Print JSON' })
         .option('csv', { type: 'boolean', default: false, describe: 'Print CSV (one row per image)' })
+        .option('age', { type: 'number', describe: 'Patient age in years (runs with patient data; every image)' })
+        .option('sex', { type: 'string', describe: 'Patient sex, M or F (runs with patient data; every image)' })
+        .option('view', { type: 'string', describe: 'View position, PA or AP (runs with patient data; every image)' })
+        .option('patient-csv', { type: 'string', describe: 'CSV with columns image, age, sex, view: patient data per image file name' })
         .option('db', dbOption)
         .option('backend', { type: 'string', choices: backendNames, default: 'auto' as BackendName, describe: 'tfjs backend' }),
     handler: async (argv) => {
@@ -120,13 +126,15 @@ const command: CliCommand = {
       try {
         const thresholds = a.thresholds ? thresholdsFor(a.thresholds, a.run, labelNames, a.rule) : null;
         const { files, missing } = imageFilesOf(a.images);
+        const patients = patientInputsFor(files, loaded.meta.patientInputs, a);
         const failed: { file: string; error: string }[] = missing.map((file) => ({ file, error: 'no such file or folder' }));
         const results: ImagePrediction[] = [];
         for (let start = 0; start < files.length; start += BATCH) {
-          const batch: { file: string; input: Float32Array }[] = [];
-          for (const file of files.slice(start, start + BATCH)) {
+          const batch: { file: string; input: Float32Array; patient?: Float32Array }[] = [];
+          for (const [j, file] of files.slice(start, start + BATCH).entries()) {
             try {
-              batch.push({ file, input: await preprocessImageFile(file, config.image) });
+              const patient = patients?.[start + j];
+              batch.push({ file, input: await preprocessImageFile(file, config.image), ...(patient ? { patient } : {}) });
             } catch (error) {
               failed.push({ file, error: (error as Error).message });
             }
@@ -135,6 +143,7 @@ const command: CliCommand = {
             model,
             batch.map((b) => b.input),
             config.image,
+            ...(patients ? [batch.map((b) => b.patient!)] : []),
           );
           batch.forEach(({ file }, i) => {
             const p = probs[i]!;

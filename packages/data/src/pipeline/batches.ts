@@ -45,6 +45,8 @@ export interface Batch {
   mask: tf.Tensor2D | null;
   /** Record indices of the samples (a mixed sample lists its own image, not its partner). */
   indices: number[];
+  /** [b, F] float32 per-image tabular features (a two-input model's second input); absent without `tabular`. */
+  tabular?: tf.Tensor2D;
 }
 
 /** Options shared by trainBatches and evalBatches. */
@@ -56,6 +58,8 @@ interface BatchSource {
   targets: Float32Array[];
   /** Loss masks per record (1 = counts), indexed by record index; null/absent = everything counts. */
   masks?: Float32Array[] | null;
+  /** Tabular features per record (patientFeatures), indexed by record index; null/absent = none. Mixed samples mix them as their targets. */
+  tabular?: Float32Array[] | null;
 }
 
 /** Options of trainBatches. */
@@ -153,6 +157,8 @@ function* generate(
   mixRng: ReturnType<typeof createRng> | null,
 ): Generator<Batch> {
   const { cache, targets, masks } = src;
+  const tabular = src.tabular ?? null;
+  const f = tabular ? tabular[order[0]!]!.length : 0;
   const size = cache.size;
   const area = size * size;
   const k = targets[order[0]!]!.length;
@@ -173,6 +179,7 @@ function* generate(
     const xs = new Float32Array(b * area * channels);
     const ys = new Float32Array(b * k);
     const mask = masks ? new Float32Array(b * k) : null;
+    const tab = tabular ? new Float32Array(b * f) : null;
     for (let s = 0; s < b; s++) {
       const plan = plans[s] ?? { kind: 'none' as const };
       writeImage(gray, s, plan, size, channels, scale, shift, xs);
@@ -183,6 +190,11 @@ function* generate(
       const tOwn = targets[own]!;
       const tOther = targets[other]!;
       for (let j = 0; j < k; j++) ys[s * k + j] = lam * tOwn[j]! + (1 - lam) * tOther[j]!;
+      if (tab && tabular) {
+        const fOwn = tabular[own]!;
+        const fOther = tabular[other]!;
+        for (let j = 0; j < f; j++) tab[s * f + j] = lam * fOwn[j]! + (1 - lam) * fOther[j]!;
+      }
       if (mask && masks) {
         const mOwn = masks[own]!;
         const mOther = masks[other]!;
@@ -194,6 +206,7 @@ function* generate(
       ys: tf.tensor2d(ys, [b, k], 'float32'),
       mask: mask ? tf.tensor2d(mask, [b, k], 'float32') : null,
       indices: idx,
+      ...(tab ? { tabular: tf.tensor2d(tab, [b, f], 'float32') } : {}),
     };
   }
 }
@@ -305,7 +318,14 @@ function checkCommon(fn: string, src: BatchSource, batchSize: number, channels: 
   if (!(NORMALIZATIONS as readonly string[]).includes(normalization))
     throw new DataArgumentError(fn, 'normalization', "'imagenet', 'unit' or 'samplewise'", normalization);
   const k = checkTargets(fn, indices, targets);
+  const tabular = src.tabular ?? null;
+  const f = tabular?.[indices[0]!]?.length;
   for (const idx of indices) {
+    if (tabular) {
+      const t = tabular[idx];
+      if (!(t instanceof Float32Array) || t.length !== f || f === 0)
+        throw new DataArgumentError(fn, `tabular[${idx}]`, `a non-empty Float32Array of length ${f ?? 0}`, t);
+    }
     if (idx >= cache.count) throw new DataArgumentError(fn, 'indices', `indices below the cache's ${cache.count} images`, idx);
     if (masks) {
       const m = masks[idx];

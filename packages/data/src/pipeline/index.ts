@@ -62,3 +62,5 @@ export {
   type PipelineConfig,
   type TrainBatchesOptions,
 } from './batches.ts';
+export { BALANCE_CONFIG_SCHEMA, balanceIndices, type BalanceConfig, type BalancePurpose } from './balance.ts';
+export { AGE_SCALE_YEARS, MISSING_FEATURE, PATIENT_FEATURE_NAMES, patientFeatures, type PatientFeatureName } from './patient-features.ts';

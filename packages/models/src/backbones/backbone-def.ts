@@ -14,6 +14,11 @@ export interface BackboneDef {
   hasKerasPreprocessing: boolean;
   /** Builds the feature extractor on a channels-last input; returns the last 4-D feature map. */
   features(kit: LayerKit, input: Sym, opts: FeatureOptions): Sym;
+  /**
+   * Names of the layers whose outputs are C3, C4, C5 (strides 8, 16, 32) for a feature pyramid;
+   * absent = the backbone offers no multi-scale taps and refuses `featurePyramid`.
+   */
+  pyramidTaps?: readonly [string, string, string];
   /** Keras' classification top (include_top=True) on the feature map. */
   top(kit: LayerKit, features: Sym, classes: number): Sym;
 }

@@ -30,6 +30,8 @@ export const customDenseNet: BackboneDef = {
   name: 'custom-densenet',
   description: "Seed 003's 9-layer DenseNet: DenseNet121's stem, 2 dense blocks of 3 conv3x3 (growth 32), 1 transition",
   hasKerasPreprocessing: false,
+  // strides 4, 8, 8: the two dense blocks' ends and the final ReLU, so seed 000's pyramid has a small stand-in
+  pyramidTaps: ['conv2_block3_concat', 'conv3_block3_concat', 'relu'],
   features(kit: LayerKit, input: Sym): Sym {
     let x = kit.zeroPad(input, 'zero_padding2d', [
       [3, 3],

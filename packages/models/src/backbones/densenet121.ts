@@ -36,6 +36,8 @@ export const denseNet121: BackboneDef = {
   name: 'densenet121',
   description: 'DenseNet121, dense blocks [6, 12, 24, 16], growth 32 (Keras Applications layout and names)',
   hasKerasPreprocessing: false,
+  // Ends of dense blocks 3 and 4 and the final ReLU: strides 8, 16, 32 (seed 000 takes C3-C5 from its dense blocks).
+  pyramidTaps: ['conv3_block12_concat', 'conv4_block24_concat', 'relu'],
   features(kit: LayerKit, input: Sym): Sym {
     // Keras leaves both paddings unnamed; these are the names a fresh Keras session gives them.
     let x = kit.zeroPad(input, 'zero_padding2d', [

@@ -6,7 +6,7 @@
  */
 
 import { metricLabel } from '../render/metric-label.ts';
-import type { ReportModel } from '../report-types.ts';
+import type { QuotedTable, ReportModel } from '../report-types.ts';
 import { runsCsv } from '../render/runs-csv.ts';
 import { renderSvg } from '../render-svg.ts';
 import { reportSpecs, type NamedSpec } from '../specs/report-specs.ts';
@@ -71,6 +71,7 @@ export async function renderExperimentPage(model: ReportModel, galleries: readon
     `<p>One row per level of the ${escapeHtml(e.factor)}; test-split metrics as mean ± sd over the done seeds. The best row (highest mean test ${escapeHtml(metricLabel(e.metrics[0] ?? ''))}) is marked.</p>`,
     mirroredTableHtml(model),
     agreement ? `<h3>Do our conclusions agree with the thesis?</h3>${agreement}` : '',
+    ...(e.quotedTables ?? []).map(quotedTableHtml),
     '<h2 id="comparisons">Comparisons</h2>',
     comparisonTableHtml(model),
     // the model's notes say why Welch and not a rank test, what p_adj and the detectable difference mean
@@ -101,4 +102,15 @@ export async function renderExperimentPage(model: ReportModel, galleries: readon
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * A quoted source table: its title, the rows as published, and its source under it.
+ *
+ * @example quotedTableHtml({ title: 'Per-epoch metrics', source: 'seed 000, Figure 19', columns: ['E'], rows: [[1]] })
+ */
+export function quotedTableHtml(t: QuotedTable): string {
+  const head = `<tr>${t.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
+  const body = t.rows.map((r) => `<tr>${r.map((v) => `<td>${escapeHtml(String(v))}</td>`).join('')}</tr>`).join('');
+  return `<h3 class="quoted">${escapeHtml(t.title)} (quoted)</h3><table class="quoted"><thead>${head}</thead><tbody>${body}</tbody></table><p class="source">Source: ${escapeHtml(t.source)}</p>`;
 }

@@ -131,7 +131,10 @@ describe('run config', () => {
       /'dataset.uncertain': expected one of "ones", "zeros", "ignore", received "one" \(did you mean 'ones'\?\)/,
     );
     fails({ optimizer: { name: 'sgd' } }, /'optimizer.name': expected one of "adam", "adamw", received "sgd"/);
-    fails({ schedule: { monitor: 'val_auc' } }, /'schedule.monitor': expected one of "val_macro_auc", "val_loss", received "val_auc"/);
+    fails(
+      { schedule: { monitor: 'val_auc' } },
+      /'schedule.monitor': expected one of "val_macro_auc", "val_loss", "val_macro_f1", received "val_auc"/,
+    );
     fails(
       { image: { normalization: 'imagenett' } },
       /'image.normalization': expected one of "imagenet", "unit", "samplewise", received "imagenett" \(did you mean 'imagenet'\?\)/,

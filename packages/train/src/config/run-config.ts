@@ -13,7 +13,9 @@ import {
   DATASET_NAMES,
   MIXUP_CONFIG_SCHEMA,
   NORMALIZATIONS,
+  BALANCE_CONFIG_SCHEMA,
   OVERSAMPLE_CONFIG_SCHEMA,
+  PATIENT_FEATURE_NAMES,
   STRATIFICATION_ORDERS,
   SUBSET_CONFIG_SCHEMA,
   UNCERTAINTY_POLICIES,
@@ -25,6 +27,7 @@ import { LOSS_CONFIG_SCHEMA } from '../losses/registry.ts';
 import { OPTIMIZER_NAMES } from '../optim/optimizer-names.ts';
 import { EARLY_STOPPING_CONFIG_SCHEMA } from '../schedule/early-stopping.ts';
 import { FREEZE_THEN_UNFREEZE_CONFIG_SCHEMA } from '../schedule/freeze-then-unfreeze.ts';
+import { THRESHOLD_PROCEDURES } from '../schedule/class-thresholds.ts';
 import { SCHEDULE_MONITORS } from '../schedule/monitor.ts';
 import { PLATEAU_CONFIG_SCHEMA } from '../schedule/plateau.ts';
 import { RAMP_SCHEDULE_CONFIG_SCHEMA } from '../schedule/ramp-schedule.ts';
@@ -79,6 +82,16 @@ export const MODEL_CONFIG_SCHEMA = z.strictObject({
   init: INIT_CONFIG_SCHEMA,
   /** Top fraction of backbone layers that train (thesis Table 2); 1 = all. */
   unfreeze: probability(),
+  /**
+   * Seed 000's feature pyramid on the backbone's C3-C5 (densenet121 only): lateral/smoothing
+   * `channels` (seed 256), pooled levels -> dense `projection` + ReLU (seed 256). Absent/null = none.
+   */
+  featurePyramid: z
+    .strictObject({ channels: z.int().min(1), projection: z.int().min(1) })
+    .nullable()
+    .optional(),
+  /** Patient data as a second model input, in this order (seed 000: age, sex, view). Absent/null/empty = image only. */
+  patientInputs: z.array(z.enum(PATIENT_FEATURE_NAMES)).nullable().optional(),
 });
 
 export const OPTIMIZER_CONFIG_SCHEMA = z.strictObject({
@@ -101,6 +114,8 @@ export const SCHEDULE_CONFIG_SCHEMA = z.strictObject({
   earlyStopping: EARLY_STOPPING_CONFIG_SCHEMA.nullable(),
   rampup: RAMP_SCHEDULE_CONFIG_SCHEMA.nullable(),
   freezeThenUnfreeze: FREEZE_THEN_UNFREEZE_CONFIG_SCHEMA.nullable(),
+  /** What early stopping and the best-weights choice watch; absent = `monitor` (seed 000: plateau on val_loss, best by val_macro_f1). */
+  bestBy: z.enum(SCHEDULE_MONITORS).optional(),
 });
 
 /** The schema every resolved RunConfig satisfies (override layers are checked against its deep-partial form). */
@@ -122,10 +137,19 @@ export const RUN_CONFIG_SCHEMA = z.strictObject({
     oversample: OVERSAMPLE_CONFIG_SCHEMA.nullable(),
     /** Weighted random sampling with replacement (001); absent or null = none. Not together with oversample. */
     weighted: WEIGHTED_SAMPLING_CONFIG_SCHEMA.nullable().optional(),
+    /** Seed 000's No Finding undersampling (every split) and rare-finding replication (training split); absent or null = none. */
+    balance: BALANCE_CONFIG_SCHEMA.nullable().optional(),
   }),
   augment: AUGMENT_CONFIG_SCHEMA.nullable(),
   mixup: MIXUP_CONFIG_SCHEMA.nullable(),
   cutmix: CUTMIX_CONFIG_SCHEMA.nullable(),
+  /**
+   * Per-class thresholds fixed on validation by this procedure (seed 000): thresholded metrics
+   * (exact match, Hamming, P/R/F1) are stored for all three procedures, and this one gives the
+   * headline `macro_f1` and the val_macro_f1 monitor. Absent/null = no thresholded metrics
+   * (val_macro_f1 then uses 'dynamic').
+   */
+  thresholds: z.enum(THRESHOLD_PROCEDURES).nullable().optional(),
 });
 
 export type RunConfig = z.output<typeof RUN_CONFIG_SCHEMA>;

@@ -26,7 +26,7 @@ describe('overrideFromSet', () => {
   test('an unknown key gets the same did-you-mean and valid keys as a config file', () => {
     assert.throws(
       () => overrideFromSet('model.backbnoe=mobilenetv2'),
-      /^TrainConfigError: --set model.backbnoe=mobilenetv2: config key 'model.backbnoe': unknown key \(did you mean 'backbone'\?\); valid keys: backbone, head, init, unfreeze$/,
+      /^TrainConfigError: --set model.backbnoe=mobilenetv2: config key 'model.backbnoe': unknown key \(did you mean 'backbone'\?\); valid keys: backbone, head, init, unfreeze, featurePyramid, patientInputs$/,
     );
     assert.throws(
       () => overrideFromSet('epoch=3'),

@@ -18,6 +18,11 @@ export const LOSS_CONFIG_SCHEMA = z.strictObject({
   gamma: z.number().min(0),
   /** cb-focal: effective-number β (Cui et al. 2019 use 0.9999 for long tails; 0.999 here). */
   beta: z.number().min(0).max(0.999999999),
+  /**
+   * Per-label weights by label name replacing the computed ones (weighted-bce, pos-weight-bce,
+   * cb-focal), e.g. seed 000's Tables 2-3; labels not named keep theirs. Absent/null = all computed.
+   */
+  weights: z.record(z.string().min(1), z.number().gt(0)).nullable().optional(),
 });
 export type LossConfig = z.infer<typeof LOSS_CONFIG_SCHEMA>;
 
@@ -34,23 +39,27 @@ export interface BoundLoss {
 /**
  * Builds the configured loss with weights from the training-set label counts.
  *
- * @throws TrainArgumentError for an unknown loss name (listing the valid ones).
+ * `labelNames` (in label order) is needed when the config has a `weights` table.
+ *
+ * @throws TrainArgumentError for an unknown loss name (listing the valid ones), or a `weights`
+ *   table naming a label the run does not have (or given without labelNames).
  * @example buildLoss({...DEFAULT_LOSS}, {positives: [1, 3], totals: [4, 4]}).weights // [1.5, 0.5]
  */
-export function buildLoss(config: LossConfig, counts: LabelCounts): BoundLoss {
+export function buildLoss(config: LossConfig, counts: LabelCounts, labelNames?: readonly string[]): BoundLoss {
+  const table = (w: Float32Array) => withWeightTable(w, config.weights ?? null, labelNames);
   switch (config.name) {
     case 'weighted-bce': {
-      const w = inversePrevalenceWeights(counts);
+      const w = table(inversePrevalenceWeights(counts));
       return { name: config.name, weights: w, compute: (z, y, m) => weightedBce(z, y, w, m) };
     }
     case 'pos-weight-bce': {
-      const w = positiveClassWeights(counts);
+      const w = table(positiveClassWeights(counts));
       return { name: config.name, weights: w, compute: (z, y, m) => posWeightBce(z, y, w, m) };
     }
     case 'focal':
       return { name: config.name, weights: null, compute: (z, y, m) => focalLoss(z, y, { alpha: config.alpha, gamma: config.gamma }, m) };
     case 'cb-focal': {
-      const w = classBalancedWeights(counts, config.beta);
+      const w = table(classBalancedWeights(counts, config.beta));
       return {
         name: config.name,
         weights: w,
@@ -60,4 +69,21 @@ export function buildLoss(config: LossConfig, counts: LabelCounts): BoundLoss {
     default:
       throw new TrainArgumentError('buildLoss', 'config.name', `one of ${LOSS_NAMES.join(', ')}`, (config as { name: unknown }).name);
   }
+}
+
+/** `computed` with the table's entries put in by label name. */
+function withWeightTable(
+  computed: Float32Array,
+  table: Record<string, number> | null,
+  labelNames: readonly string[] | undefined,
+): Float32Array {
+  if (!table) return computed;
+  const out = computed.slice();
+  for (const [label, w] of Object.entries(table)) {
+    const k = labelNames ? labelNames.indexOf(label) : -1;
+    if (k < 0)
+      throw new TrainArgumentError('buildLoss', `loss.weights.${label}`, `a label of the run (${(labelNames ?? []).join(', ')})`, label);
+    out[k] = w;
+  }
+  return out;
 }

@@ -4,10 +4,12 @@ import { createHash } from 'node:crypto';
 import {
   applyUncertaintyPolicy,
   balancedSubset,
+  balanceIndices,
   buildImageCache,
   deriveSeed,
   generatedPhantomLayout,
   loadDataset,
+  patientFeatures,
   PHANTOM_MANIFEST_NAME,
   splitByPatient,
   writePhantomDataset,
@@ -103,6 +105,8 @@ export interface RunData {
   masks: Float32Array[] | null;
   split: { train: number[]; val: number[]; test: number[] };
   cache: ImageCache;
+  /** Per record patient features (model.patientInputs, in that order); null for image-only models. */
+  tabular: Float32Array[] | null;
 }
 
 /**
@@ -110,7 +114,9 @@ export interface RunData {
  * seed; RunData.dataset then holds only its records, in file order, so every record index below is
  * the subset's), uncertainty policy -> targets and masks, patient-level split (seeded by the
  * run seed or the config's fixed split seed; first- or second-order stratification as
- * `split.stratification` says), decoded image cache at the configured size.
+ * `split.stratification` says), No Finding undersampling of validation and test when
+ * `sampling.balance` asks, patient features when `model.patientInputs` asks, decoded image cache
+ * at the configured size.
  *
  * @throws TrainConfigError when a split is empty.
  * @example const data = await prepareRunData(config, 1, ds, 'data/cache')
@@ -134,6 +140,14 @@ export async function prepareRunData(config: RunConfig, seed: number, full: Load
     ...(config.split.officialTest && dataset.officialSplit ? { officialTest: dataset.officialSplit.test } : {}),
     ...(config.split.stratification ? { stratification: config.split.stratification } : {}),
   });
+  const balance = config.sampling.balance ?? null;
+  // Seed 000 undersamples No Finding in every split; the training split is balanced per epoch (fit phase).
+  const val = balance
+    ? balanceIndices({ indices: split.val, targets, config: balance, seed: splitSeed, purpose: 'val', epoch: 0 })
+    : split.val;
+  const test = balance
+    ? balanceIndices({ indices: split.test, targets, config: balance, seed: splitSeed, purpose: 'test', epoch: 0 })
+    : split.test;
   for (const name of ['train', 'val', 'test'] as const) {
     if (split[name].length === 0) {
       throw new TrainConfigError(
@@ -154,8 +168,9 @@ export async function prepareRunData(config: RunConfig, seed: number, full: Load
     labelNames: dataset.labelNames,
     targets,
     masks,
-    split: { train: split.train, val: split.val, test: split.test },
+    split: { train: split.train, val, test },
     cache,
+    tabular: config.model.patientInputs?.length ? dataset.records.map((r) => patientFeatures(r, config.model.patientInputs!)) : null,
   };
 }
 

@@ -19,6 +19,7 @@ export function runEvalBatches(config: RunConfig, data: RunData, indices: number
     indices,
     targets: data.targets,
     masks: data.masks,
+    tabular: data.tabular,
     batchSize: config.evalBatchSize,
     channels: config.image.channels,
     normalization: config.image.normalization,
@@ -42,5 +43,5 @@ export interface RunEvaluation {
 export async function evaluateRun(model: tf.LayersModel, loss: BoundLoss, config: RunConfig, data: RunData): Promise<RunEvaluation> {
   const val = await predictSplit(model, loss, runEvalBatches(config, data, data.split.val));
   const test = await predictSplit(model, loss, runEvalBatches(config, data, data.split.test));
-  return { val, test, metrics: runMetrics(val, test, data.labelNames) };
+  return { val, test, metrics: runMetrics(val, test, data.labelNames, config.thresholds ?? null) };
 }

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { multilabelSummary, operatingPoints, type LabelMatrix } from '@cxr/stats';
 import type { LabelMetricRow, MetricRow } from '@cxr/results';
 import type { BoundLoss } from '../losses/registry.ts';
-import type { StepBatch } from '../step/train-step.ts';
+import { disposeBatch, modelInputs, type StepBatch } from '../step/train-step.ts';
+import { classThresholds, THRESHOLD_PROCEDURES, thresholdedMetrics, type ThresholdProcedure } from '../schedule/class-thresholds.ts';
 import { thresholdMetrics } from './threshold-metrics.ts';
 
 /** Model outputs over one split, in the order of its batches. */
@@ -33,7 +34,7 @@ export async function predictSplit(model: tf.LayersModel, loss: BoundLoss, batch
     try {
       // Async reads only: webgpu under Node has no synchronous download.
       const [probT, lossT] = tf.tidy(() => {
-        const logits = model.apply(b.xs, { training: false }) as tf.Tensor2D;
+        const logits = model.apply(modelInputs(b), { training: false }) as tf.Tensor2D;
         return [tf.sigmoid(logits), loss.compute(logits, b.ys, b.mask)] as const;
       });
       let p: Float32Array;
@@ -51,16 +52,33 @@ export async function predictSplit(model: tf.LayersModel, loss: BoundLoss, batch
       lossSum += l * n;
       rows += n;
     } finally {
-      tf.dispose([b.xs, b.ys, ...(b.mask ? [b.mask] : [])]);
+      disposeBatch(b);
     }
   }
   return { rows, cols, probabilities: concat(probs), truth: concat(truth), loss: rows > 0 ? lossSum / rows : Number.NaN };
 }
 
-/** The per-epoch validation metrics: macro AUC-ROC and PR-AUC (labels without both classes skipped). */
-export function validationMetrics(val: SplitPredictions, labelNames: string[]): Record<string, number> {
+/**
+ * The per-epoch validation metrics: macro AUC-ROC and PR-AUC (labels without both classes
+ * skipped); with a threshold procedure also macro precision / recall / F1 at per-class thresholds
+ * fixed on this validation pass (what the val_macro_f1 monitor reads).
+ */
+export function validationMetrics(
+  val: SplitPredictions,
+  labelNames: string[],
+  procedure: ThresholdProcedure | null = null,
+): Record<string, number> {
   const s = multilabelSummary(matrix(val, 'truth'), matrix(val, 'probabilities'), { labels: labelNames });
-  return { macro_auc_roc: s.macroRocAuc, macro_pr_auc: s.macroAveragePrecision };
+  const out: Record<string, number> = { macro_auc_roc: s.macroRocAuc, macro_pr_auc: s.macroAveragePrecision };
+  if (procedure) {
+    const t = thresholdedMetrics(
+      matrix(val, 'truth'),
+      matrix(val, 'probabilities'),
+      classThresholds(matrix(val, 'truth'), matrix(val, 'probabilities'), procedure),
+    );
+    Object.assign(out, { macro_precision: t.macro.precision, macro_recall: t.macro.recall, macro_f1: t.macro.f1 });
+  }
+  return out;
 }
 
 /** Final metric rows of a run: test summary and operating points fixed on validation (thesis Table 10). */
@@ -81,7 +99,12 @@ export interface RunMetrics {
  *
  * @example const { test } = runMetrics(val, testPreds, labels); test.macro_auc_roc // 0.74
  */
-export function runMetrics(val: SplitPredictions, test: SplitPredictions, labelNames: string[]): RunMetrics {
+export function runMetrics(
+  val: SplitPredictions,
+  test: SplitPredictions,
+  labelNames: string[],
+  procedure: ThresholdProcedure | null = null,
+): RunMetrics {
   const s = multilabelSummary(matrix(test, 'truth'), matrix(test, 'probabilities'), { labels: labelNames });
   const v = multilabelSummary(matrix(val, 'truth'), matrix(val, 'probabilities'), { labels: labelNames });
   const op = operatingPoints(
@@ -104,6 +127,8 @@ export function runMetrics(val: SplitPredictions, test: SplitPredictions, labelN
     loss: test.loss,
   };
   const valMetrics: Record<string, number> = { macro_auc_roc: v.macroRocAuc, macro_pr_auc: v.macroAveragePrecision, loss: val.loss };
+  const labelMetrics: LabelMetricRow[] = [];
+  if (procedure) addThresholdedMetrics(val, test, labelNames, procedure, testMetrics, labelMetrics);
   const metrics: MetricRow[] = [];
   for (const [split, rec] of [
     ['test', testMetrics],
@@ -111,7 +136,6 @@ export function runMetrics(val: SplitPredictions, test: SplitPredictions, labelN
   ] as const) {
     for (const [name, value] of Object.entries(rec)) if (Number.isFinite(value)) metrics.push({ split, name, value });
   }
-  const labelMetrics: LabelMetricRow[] = [];
   s.perLabel.forEach((l, k) => {
     const o = op.perLabel[k]!;
     const values: Record<string, number> = {
@@ -141,6 +165,43 @@ export function runMetrics(val: SplitPredictions, test: SplitPredictions, labelN
   }
   const finiteTest = Object.fromEntries(Object.entries(testMetrics).filter(([, x]) => Number.isFinite(x)));
   return { metrics, labelMetrics, test: finiteTest };
+}
+
+/**
+ * Seed 000's thresholded test metrics: for each procedure, thresholds fixed on validation and
+ * applied to test; `<metric>_<procedure>` (youden, min_precision, dynamic) for all three, the bare names (exact_match_ratio,
+ * hamming_loss, macro_precision, macro_recall, macro_f1) and per-label threshold / precision /
+ * recall / f1 for the configured one.
+ */
+function addThresholdedMetrics(
+  val: SplitPredictions,
+  test: SplitPredictions,
+  labelNames: string[],
+  procedure: ThresholdProcedure,
+  testMetrics: Record<string, number>,
+  labelMetrics: LabelMetricRow[],
+): void {
+  for (const p of THRESHOLD_PROCEDURES) {
+    const thresholds = classThresholds(matrix(val, 'truth'), matrix(val, 'probabilities'), p);
+    const t = thresholdedMetrics(matrix(test, 'truth'), matrix(test, 'probabilities'), thresholds);
+    const rec: Record<string, number> = {
+      exact_match_ratio: t.exactMatchRatio,
+      hamming_loss: t.hammingLoss,
+      macro_precision: t.macro.precision,
+      macro_recall: t.macro.recall,
+      macro_f1: t.macro.f1,
+    };
+    for (const [name, value] of Object.entries(rec)) {
+      testMetrics[`${name}_${p.replace('-', '_')}`] = value;
+      if (p === procedure) testMetrics[name] = value;
+    }
+    if (p !== procedure) continue;
+    t.perLabel.forEach((l, k) => {
+      const values: Record<string, number> = { threshold: thresholds[k]!, precision: l.precision, recall: l.recall, f1: l.f1 };
+      for (const [name, value] of Object.entries(values))
+        if (Number.isFinite(value)) labelMetrics.push({ split: 'test', label: labelNames[k]!, name, value });
+    });
+  }
 }
 
 function matrix(p: SplitPredictions, which: 'truth' | 'probabilities'): LabelMatrix {

@@ -38,6 +38,7 @@ export async function finishRun(
     image: run.config.image,
     backbone: run.config.model.backbone,
     output: 'logits',
+    ...(run.config.model.patientInputs?.length ? { patientInputs: run.config.model.patientInputs } : {}),
   });
   run.store.finishRun(claim, {
     metrics: metrics.metrics,

@@ -1,10 +1,11 @@
-import { deriveSeed, epochSteps, trainBatches, type PipelineConfig } from '@cxr/data';
+import { balanceIndices, deriveSeed, epochSteps, trainBatches, type PipelineConfig } from '@cxr/data';
 import type { RunClaim } from '@cxr/results';
 import { baseLearningRates } from '../config/base-rates.ts';
 import type { EpochRow } from './checkpoint.ts';
 import type { RunData } from './data-phase.ts';
 import { runEvalBatches } from './evaluate-phase.ts';
 import { predictSplit, validationMetrics } from './evaluate.ts';
+import type { ThresholdProcedure } from '../schedule/class-thresholds.ts';
 import { fit, type FitResult } from './fit.ts';
 import { throttledHeartbeat } from './heartbeat.ts';
 import type { ModelPhaseResult } from './model-phase.ts';
@@ -35,6 +36,14 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
     oversample: config.sampling.oversample,
     weighted: config.sampling.weighted ?? null,
   };
+  const balance = config.sampling.balance ?? null;
+  const seed = deriveSeed(run.seed, 'data');
+  // Seed 000: the training split balanced afresh each epoch (its size is the same every epoch).
+  const trainIndices = (epoch: number) =>
+    balance
+      ? balanceIndices({ indices: data.split.train, targets: data.targets, config: balance, seed, purpose: 'train', epoch })
+      : data.split.train;
+  const procedure = validationProcedure(config);
   const heartbeat = throttledHeartbeat(() => store.heartbeat(claim), HEARTBEAT_EVERY_MS);
   return fit({
     model: m.model.model,
@@ -44,17 +53,18 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
     trainBatches: (epoch) =>
       trainBatches({
         cache: data.cache,
-        indices: data.split.train,
+        indices: trainIndices(epoch),
         targets: data.targets,
         masks: data.masks,
+        tabular: data.tabular,
         config: pipeline,
-        seed: deriveSeed(run.seed, 'data'),
+        seed,
         epoch,
       }),
-    epochSteps: () => epochSteps({ indices: data.split.train, targets: data.targets, config: pipeline }),
+    epochSteps: (epoch) => epochSteps({ indices: trainIndices(epoch), targets: data.targets, config: pipeline }),
     validate: async (model) => {
       const val = await predictSplit(model, m.loss, runEvalBatches(config, data, data.split.val));
-      return { loss: val.loss, metrics: validationMetrics(val, data.labelNames) };
+      return { loss: val.loss, metrics: validationMetrics(val, data.labelNames, procedure) };
     },
     setPhase: m.model.setPhase,
     checkpoint: m.checkpoint,
@@ -72,6 +82,18 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
       },
     },
   });
+}
+
+/**
+ * The threshold procedure of the per-epoch validation metrics: the config's `thresholds`, else
+ * 'dynamic' (seed 000's choice) when a monitor reads val_macro_f1, else none.
+ *
+ * @example validationProcedure({ ...config, thresholds: null, schedule: { ...config.schedule, bestBy: 'val_macro_f1' } }) // 'dynamic'
+ */
+export function validationProcedure(config: Pick<ResolvedRun['config'], 'thresholds' | 'schedule'>): ThresholdProcedure | null {
+  if (config.thresholds) return config.thresholds;
+  const { monitor, bestBy } = config.schedule;
+  return monitor === 'val_macro_f1' || bestBy === 'val_macro_f1' ? 'dynamic' : null;
 }
 
 /**

@@ -223,6 +223,25 @@ describe('fit', () => {
     model.dispose();
   });
 
+  test('schedule.bestBy: plateau follows val_loss while the best weights follow val_macro_f1 (seed 000)', async () => {
+    const model = tinyModel();
+    // val loss keeps falling (no plateau), macro F1 peaks at epoch 2
+    const f1 = [0.2, 0.5, 0.3];
+    let i = 0;
+    let best: Float32Array[] = [];
+    const r = await fit({
+      ...options(model, {}, { epochs: 3, schedule: { monitor: 'val_loss', bestBy: 'val_macro_f1', earlyStopping: { patience: 3 } } }),
+      validate: () => ({ loss: 1 - i / 10, metrics: { macro_f1: f1[i++]! } }),
+      onEpoch: async (row) => {
+        if (row.epoch === 2) best = await snapshotWeights(model);
+      },
+    });
+    assert.equal(r.bestEpoch, 2);
+    assert.equal(r.history.length, 3);
+    assert.deepEqual(await snapshotWeights(model), best);
+    model.dispose();
+  });
+
   test("progress: batch i/N with N known before the epoch (the sampler's count, capped by stepsPerEpoch), early stopping passed on", async () => {
     const record = () => {
       const calls: { starts: [number, number, number, boolean][]; batches: [number, number][] } = { starts: [], batches: [] };

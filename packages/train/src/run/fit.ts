@@ -10,12 +10,13 @@ import { readCheckpoint, writeCheckpoint, type EpochRow, type TrainingState } fr
 import { restoreWeights, snapshotWeights } from '../step/model-variables.ts';
 import { throwIfInterrupted } from './interruption.ts';
 import { silentProgress, type ProgressReporter } from './progress.ts';
-import { setDropoutStep, trainStep, type StepBatch } from '../step/train-step.ts';
+import { disposeBatch, setDropoutStep, trainStep, type StepBatch } from '../step/train-step.ts';
+import { monitoredValue } from '../schedule/monitor.ts';
 
 /** What the validation pass of an epoch returns. */
 export interface ValidationResult {
   loss: number;
-  /** Must include 'macro_auc_roc' when the monitor is val_macro_auc. */
+  /** Must include 'macro_auc_roc' when a monitor is val_macro_auc, 'macro_f1' when one is val_macro_f1. */
   metrics: Record<string, number>;
 }
 
@@ -55,7 +56,8 @@ export interface FitResult {
 /**
  * Trains with per-epoch validation: for each epoch, learning rates from the schedules (ramp,
  * plateau, freeze phase), training steps over the epoch's batches, validation, ReduceLROnPlateau
- * and early stopping on the monitored metric, a checkpoint; at the end the best epoch's weights
+ * on the monitored metric, early stopping and the best weights on `schedule.bestBy` (default: the
+ * monitor), a checkpoint; at the end the best epoch's weights
  * are restored (when early stopping is configured). Resumes from the latest checkpoint when one
  * exists, and ends with the same weights as an uninterrupted fit.
  *
@@ -67,6 +69,8 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
   const { model, config } = opts;
   const progress = opts.progress ?? silentProgress;
   const mode: MonitorMode = config.schedule.monitor === 'val_loss' ? 'min' : 'max';
+  const bestBy = config.schedule.bestBy ?? config.schedule.monitor;
+  const bestMode: MonitorMode = bestBy === 'val_loss' ? 'min' : 'max';
   const optimizer = new GroupedAdam({ beta1: config.optimizer.beta1, beta2: config.optimizer.beta2, epsilon: config.optimizer.epsilon });
   const weightDecay = config.optimizer.name === 'adamw' ? config.optimizer.weightDecay : 0;
   const base = {
@@ -116,9 +120,7 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
           lossSum += (await trainStep(model, optimizer, opts.loss, batch, rates)) * n;
           seen += n;
         } finally {
-          batch.xs.dispose();
-          batch.ys.dispose();
-          batch.mask?.dispose();
+          disposeBatch(batch);
         }
         steps++;
         progress.batch(steps, known, n);
@@ -126,12 +128,12 @@ export async function fit(opts: FitOptions): Promise<FitResult> {
         if (steps >= maxSteps) break;
       }
       const val = await opts.validate(model);
-      const monitored = mode === 'max' ? (val.metrics['macro_auc_roc'] ?? Number.NaN) : val.loss;
+      const monitored = monitoredValue(config.schedule.monitor, val);
       const epoch = e + 1;
       const plateau = config.schedule.plateau ? plateauStep(config.schedule.plateau, state.plateau, monitored, mode) : state.plateau;
       let earlyStopping = state.earlyStopping;
       if (config.schedule.earlyStopping) {
-        earlyStopping = earlyStoppingStep(config.schedule.earlyStopping, state.earlyStopping, epoch, monitored, mode);
+        earlyStopping = earlyStoppingStep(config.schedule.earlyStopping, state.earlyStopping, epoch, monitoredValue(bestBy, val), bestMode);
         if (earlyStopping.bestEpoch === epoch) best = await snapshotWeights(model);
       }
       const row: EpochRow = {

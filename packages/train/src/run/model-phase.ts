@@ -59,6 +59,8 @@ export async function buildRunModel(config: RunConfig, seed: number, numClasses:
     numClasses,
     seed: deriveSeed(seed, 'init'),
     includeKerasPreprocessing: false,
+    ...(m.featurePyramid ? { featurePyramid: m.featurePyramid } : {}),
+    ...(m.patientInputs?.length ? { patientFeatures: m.patientInputs.length } : {}),
   });
   try {
     let weights: WeightsUsed = { kind: 'random' };
@@ -120,7 +122,7 @@ export async function modelPhase(run: ResolvedRun, claim: RunClaim, data: RunDat
   const { config } = run;
   const trainTargets = data.split.train.map((i) => data.targets[i]!);
   const trainMasks = data.masks ? data.split.train.map((i) => data.masks![i]!) : null;
-  const loss = buildLoss(config.loss, labelCounts(trainTargets, trainMasks));
+  const loss = buildLoss(config.loss, labelCounts(trainTargets, trainMasks), data.labelNames);
   const model = await buildRunModel(config, run.seed, data.labelNames.length, run.weightsRoot);
   try {
     const checkpoint = runCheckpoint(

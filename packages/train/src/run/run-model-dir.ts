@@ -19,6 +19,11 @@ export interface RunModelMeta {
   backbone: string;
   /** What the model's outputs are: logits (predictProbabilities applies the sigmoid). */
   output: 'logits';
+  /**
+   * A two-input model's second input, in order (patientFeatures' names: age, sex, view); absent =
+   * the model takes the image alone.
+   */
+  patientInputs?: string[];
 }
 
 /**

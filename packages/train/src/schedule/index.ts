@@ -4,3 +4,4 @@ export * from './ramp-schedule.ts';
 export * from './freeze-then-unfreeze.ts';
 export * from './learning-rates.ts';
 export * from './monitor.ts';
+export * from './class-thresholds.ts';

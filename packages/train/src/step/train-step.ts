@@ -5,11 +5,27 @@ import type { EpochRates } from '../schedule/learning-rates.ts';
 import { leanVariableGrads } from './lean-variable-grads.ts';
 import { modelVariables } from './model-variables.ts';
 
-/** A training batch: inputs, (soft) targets and an optional loss mask. */
+/** A training batch: inputs, (soft) targets, an optional loss mask and a two-input model's tabular input. */
 export interface StepBatch {
   xs: tf.Tensor4D;
   ys: tf.Tensor2D;
   mask: tf.Tensor2D | null;
+  /** [b, F] patient features, the second input of a two-input model; absent for image-only models. */
+  tabular?: tf.Tensor2D;
+}
+
+/**
+ * What `model.apply` takes for a batch: the images, or [images, tabular] for a two-input model.
+ *
+ * @example model.apply(modelInputs(batch), { training: false })
+ */
+export function modelInputs(batch: Pick<StepBatch, 'xs' | 'tabular'>): tf.Tensor | tf.Tensor[] {
+  return batch.tabular ? [batch.xs, batch.tabular] : batch.xs;
+}
+
+/** Disposes every tensor of a batch. */
+export function disposeBatch(batch: StepBatch): void {
+  tf.dispose([batch.xs, batch.ys, ...(batch.mask ? [batch.mask] : []), ...(batch.tabular ? [batch.tabular] : [])]);
 }
 
 /**
@@ -33,7 +49,7 @@ export async function trainStep(
   // intermediate gradient until the backward pass ends (~2x the peak; the wasm heap never shrinks).
   const { value, grads } = leanVariableGrads(
     () => {
-      const logits = model.apply(batch.xs, { training: true }) as tf.Tensor2D;
+      const logits = model.apply(modelInputs(batch), { training: true }) as tf.Tensor2D;
       return loss.compute(logits, batch.ys, batch.mask);
     },
     vars.map((v) => v.variable),
