@@ -5,16 +5,14 @@
  * metrics stored, its saved model predicting from image + patient data.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { NIH_LABELS } from '@cxr/data';
 import { quotedTableHtml } from '@cxr/report';
-import { openTempResultsStore } from '@cxr/results/testing';
-import { makeTempDir } from '@cxr/testkit';
-import { loadRunModel, predictProbabilities, runExperiment, selectBackend } from '@cxr/train';
+import { loadRunModel, predictProbabilities, runExperiment } from '@cxr/train';
 import { findExperiment } from './registry.ts';
 import { resolveExperiment } from './resolve-experiment.ts';
+import { smokeCell } from './testing/smoke-cell.ts';
 import { SEED000_EPOCH_TABLE, SEED000_TABLE2_WEIGHTS, SEED000_TABLE3_WEIGHTS, seed000Fusion } from './seed000-fusion.ts';
 
 describe('seed000-fusion', () => {
@@ -66,25 +64,7 @@ describe('seed000-fusion', () => {
   });
 
   it('trains the two-input smoke cell: crash after epoch 1, resume, thresholded metrics stored, saved model predicts with patient data', async () => {
-    const tmp = makeTempDir('seed000-smoke');
-    const { store, cleanup } = openTempResultsStore();
-    after(() => {
-      cleanup();
-      tmp.cleanup();
-    });
-    const { backend } = await selectBackend('wasm');
-    const r = resolveExperiment('seed000-fusion', { profile: 'smoke' });
-    const cell = r.cells.find((c) => c.level === 'DenseNet121 + FPN + patient data')!;
-    const request = {
-      config: cell.config,
-      seed: cell.seed,
-      store,
-      backend,
-      experiment: r.definition.name,
-      label: cell.level,
-      dataRoot: join(tmp.dir, 'data'),
-      weightsRoot: join(tmp.dir, 'weights'),
-    };
+    const { cell, store, request } = await smokeCell('seed000-fusion', (c) => c.level === 'DenseNet121 + FPN + patient data');
     const crash = {
       afterCheckpoint: (epoch: number) => {
         if (epoch === 1) throw new Error('simulated crash after epoch 1');

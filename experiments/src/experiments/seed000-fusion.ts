@@ -21,6 +21,7 @@
  * phantom, with narrower pyramids, computed loss weights and the three labels the phantom never
  * draws (Pneumonia, Edema, Hernia) left out.
  */
+import { NIH_ALWAYS_NEGATIVE, NIH_LABELS } from '@cxr/data';
 import type { QuotedTable } from '@cxr/report';
 import type { RunConfigOverrides } from '@cxr/train';
 import type { ExperimentDefinition, ExperimentLevel } from './definition.ts';
@@ -74,19 +75,7 @@ export const SEED000_EPOCH_TABLE: QuotedTable = {
 };
 
 /** NIH labels the NIH-layout phantom draws (it never draws Pneumonia, Edema or Hernia: packages/data/src/phantom/README.md). */
-const PHANTOM_NIH_LABELS = [
-  'Atelectasis',
-  'Cardiomegaly',
-  'Effusion',
-  'Infiltration',
-  'Mass',
-  'Nodule',
-  'Pneumothorax',
-  'Consolidation',
-  'Emphysema',
-  'Fibrosis',
-  'Pleural_Thickening',
-];
+const PHANTOM_NIH_LABELS = NIH_LABELS.filter((l) => !(NIH_ALWAYS_NEGATIVE as readonly string[]).includes(l));
 
 type Variant = 'plain' | 'fpn' | 'fusion';
 const LABELS: Record<Variant, string> = { plain: 'DenseNet121', fpn: 'DenseNet121 + FPN', fusion: 'DenseNet121 + FPN + patient data' };

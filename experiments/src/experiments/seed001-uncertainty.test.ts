@@ -5,13 +5,11 @@
  * second-order stratification, weighted sampling, custom-* backbones), so those tests are todo here.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CHEXPERT_LABELS } from '@cxr/data';
-import { openTempResultsStore } from '@cxr/results/testing';
-import { makeTempDir } from '@cxr/testkit';
-import { runExperiment, selectBackend } from '@cxr/train';
+import { runExperiment } from '@cxr/train';
 import { resolveExperiment } from './resolve-experiment.ts';
+import { smokeCell } from './testing/smoke-cell.ts';
 import { SEED001_BASELINE_U1, SEED001_QUOTED_COLUMNS, seed001Uncertainty } from './seed001-uncertainty.ts';
 
 describe('seed001-uncertainty', () => {
@@ -86,25 +84,8 @@ describe('seed001-uncertainty', () => {
   });
 
   it('trains a smoke cell on the CheXpert-layout phantom in seconds', async () => {
-    const tmp = makeTempDir('seed001-smoke');
-    const { store, cleanup } = openTempResultsStore();
-    after(() => {
-      cleanup();
-      tmp.cleanup();
-    });
-    const { backend } = await selectBackend('wasm');
-    const r = resolveExperiment('seed001-uncertainty', { profile: 'smoke' });
-    const cell = r.cells[0]!;
-    const out = await runExperiment({
-      config: cell.config,
-      seed: cell.seed,
-      store,
-      backend,
-      experiment: r.definition.name,
-      label: cell.level,
-      dataRoot: join(tmp.dir, 'data'),
-      weightsRoot: join(tmp.dir, 'weights'),
-    });
+    const { cell, store, request } = await smokeCell('seed001-uncertainty');
+    const out = await runExperiment(request);
     assert.equal(store.getRun(out.runId).configHash, cell.configHash);
   });
 });

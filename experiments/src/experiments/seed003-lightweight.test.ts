@@ -3,12 +3,10 @@
  * paper, and one smoke cell trained on the NIH-layout phantom with the 0.5-threshold metrics stored.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { openTempResultsStore } from '@cxr/results/testing';
-import { makeTempDir } from '@cxr/testkit';
-import { runExperiment, selectBackend } from '@cxr/train';
+import { describe, it } from 'node:test';
+import { runExperiment } from '@cxr/train';
 import { resolveExperiment } from './resolve-experiment.ts';
+import { smokeCell } from './testing/smoke-cell.ts';
 import { SEED003_LABELS } from './seed003-lightweight.ts';
 
 const MODELS = ['AlexNet', 'ResNet18', 'Custom AlexNet', 'Custom ResNet', 'Custom DenseNet'];
@@ -49,25 +47,8 @@ describe('seed003-lightweight', () => {
   });
 
   it('trains a smoke cell (custom AlexNet on a 12-per-class subset) and stores AUC and the metrics at 0.5', async () => {
-    const tmp = makeTempDir('seed003-smoke');
-    const { store, cleanup } = openTempResultsStore();
-    after(() => {
-      cleanup();
-      tmp.cleanup();
-    });
-    const { backend } = await selectBackend('wasm');
-    const r = resolveExperiment('seed003-lightweight', { profile: 'smoke' });
-    const cell = r.cells.find((c) => c.level === 'Custom AlexNet')!;
-    const out = await runExperiment({
-      config: cell.config,
-      seed: cell.seed,
-      store,
-      backend,
-      experiment: r.definition.name,
-      label: cell.level,
-      dataRoot: join(tmp.dir, 'data'),
-      weightsRoot: join(tmp.dir, 'weights'),
-    });
+    const { cell, store, request } = await smokeCell('seed003-lightweight', (c) => c.level === 'Custom AlexNet');
+    const out = await runExperiment(request);
     const run = store.getRun(out.runId);
     assert.equal(run.configHash, cell.configHash);
     for (const m of ['macro_auc_roc', 'binary_accuracy', 'macro_accuracy_05']) assert.ok(Number.isFinite(run.metrics['test']![m]), m);

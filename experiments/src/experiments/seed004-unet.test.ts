@@ -3,13 +3,11 @@
  * names), the seed's protocol under paper, and one smoke cell trained on the NIH-layout phantom.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { NIH_LABELS } from '@cxr/data';
-import { openTempResultsStore } from '@cxr/results/testing';
-import { makeTempDir } from '@cxr/testkit';
-import { rampFactor, runExperiment, selectBackend } from '@cxr/train';
+import { rampFactor, runExperiment } from '@cxr/train';
 import { resolveExperiment } from './resolve-experiment.ts';
+import { smokeCell } from './testing/smoke-cell.ts';
 import { SEED004_QUOTED_COLUMNS, SEED004_WANG, seed004Unet } from './seed004-unet.ts';
 
 describe('seed004-unet', () => {
@@ -65,25 +63,8 @@ describe('seed004-unet', () => {
   });
 
   it('trains a smoke cell (residual U-Net, gray, samplewise, flip) and stores binary accuracy and per-label AUC', async () => {
-    const tmp = makeTempDir('seed004-smoke');
-    const { store, cleanup } = openTempResultsStore();
-    after(() => {
-      cleanup();
-      tmp.cleanup();
-    });
-    const { backend } = await selectBackend('wasm');
-    const r = resolveExperiment('seed004-unet', { profile: 'smoke' });
-    const cell = r.cells[0]!;
-    const out = await runExperiment({
-      config: cell.config,
-      seed: cell.seed,
-      store,
-      backend,
-      experiment: r.definition.name,
-      label: cell.level,
-      dataRoot: join(tmp.dir, 'data'),
-      weightsRoot: join(tmp.dir, 'weights'),
-    });
+    const { cell, store, request } = await smokeCell('seed004-unet');
+    const out = await runExperiment(request);
     const run = store.getRun(out.runId);
     assert.equal(run.configHash, cell.configHash);
     assert.ok(Number.isFinite(run.metrics['val']!['binary_accuracy']) && Number.isFinite(run.metrics['test']!['binary_accuracy']));

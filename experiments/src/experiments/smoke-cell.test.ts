@@ -1,33 +1,12 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { openTempResultsStore } from '@cxr/results/testing';
-import { makeTempDir } from '@cxr/testkit';
-import { runExperiment, selectBackend } from '@cxr/train';
-import { resolveExperiment } from './resolve-experiment.ts';
+import { describe, it } from 'node:test';
+import { runExperiment } from '@cxr/train';
+import { smokeCell } from './testing/smoke-cell.ts';
 
 describe('a resolved smoke cell', () => {
-  const tmp = makeTempDir('smoke-cell');
-  const { store, cleanup } = openTempResultsStore();
-  after(() => {
-    cleanup();
-    tmp.cleanup();
-  });
-
   it('trains in seconds and is registered by runExperiment under the config hash resolveExperiment gave it', async () => {
-    const { backend } = await selectBackend('wasm');
-    const r = resolveExperiment('table2-unfreeze', { profile: 'smoke' });
-    const cell = r.cells[0]!;
-    const out = await runExperiment({
-      config: cell.config,
-      seed: cell.seed,
-      store,
-      backend,
-      experiment: r.definition.name,
-      label: cell.level,
-      dataRoot: join(tmp.dir, 'data'),
-      weightsRoot: join(tmp.dir, 'weights'),
-    });
+    const { cell, store, request } = await smokeCell('table2-unfreeze');
+    const out = await runExperiment(request);
     assert.equal(out.status, 'done');
     assert.equal(out.configHash, cell.configHash);
     const run = store.getRun(out.runId)!;
