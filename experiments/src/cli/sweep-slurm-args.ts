@@ -83,6 +83,13 @@ export async function slurmSweep(
   // Pretraining a missing backbone on the submitting machine needs a backend; a dry run needs none.
   if (!a.dryRun) await selectBackend(a.backend === 'auto' ? 'auto' : a.backend, err);
   const name = resolved.definition.name;
+  // A task re-resolves its cell from the code and the frozen flags, which give the trials but not
+  // the replicates of a best trial chosen from results later; those run with a local `cxr sweep`.
+  if (resolved.search)
+    err(
+      `${name} has a search: this submits the grid and the ${resolved.search.levels.reduce((n, l) => n + l.trials.length, 0)} trials; ` +
+        `once they are merged, \`cxr sweep ${name}\` (local workers) runs the best trial's replicates`,
+    );
   const result = await launchSlurmSweep({
     resolved,
     flags: {
