@@ -100,7 +100,7 @@ describe('launchSlurmSweep (stub sbatch)', () => {
     assert.equal(r.submitDir, submit);
     assert.deepEqual(calls, [
       ['--parsable', join(submit, 'array.sbatch')],
-      ['--parsable', '--dependency=afterany:11', join(submit, 'merge.sbatch')],
+      ['--parsable', '--dependency=afterany:11', join(submit, 'merge.sbatch'), '11'],
     ]);
     const list = readCellList(join(submit, 'cells.json'));
     assert.deepEqual(

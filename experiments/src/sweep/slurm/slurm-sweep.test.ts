@@ -76,8 +76,10 @@ test(
 
     // slurmctld may answer a signal or requeue of one array task with "Job can not be altered now, try
     // again later" and yet carry it out (its log then shows "Requeuing JobId=..."), so each preemption
-    // is sent, and sent again, until the task is seen pending; then its requeue hold is released.
-    const preempt = async (task: string, command: Parameters<typeof s.client>[0], args: string[]) => {
+    // is sent, and sent again, until the task is seen pending. Its requeue hold (BeginTime, ~2 min) is
+    // released only once the old instance has handed its cell back and exited: a task released while
+    // its previous instance is still on the node is started at once and fails (exit 1 in ~10 ms).
+    const preempt = async (task: string, log: string, command: Parameters<typeof s.client>[0], args: string[]) => {
       const deadline = Date.now() + 60_000;
       while (!pending(task)) {
         if (Date.now() > deadline) throw new Error(`${task} not pending within 60 s of ${command} ${args.join(' ')}`);
@@ -88,16 +90,19 @@ test(
         }
         await waitFor(`${task} pending`, () => pending(task) || undefined, 5_000).catch(() => undefined);
       }
+      await waitFor(`${task}'s first instance handing its cell back`, () => /handed back as pending/.test(read(log)), 60_000);
+      await waitFor(`${task}'s first instance gone`, () => !/COMPLETING/.test(s.client('scontrol', ['show', 'job', task])), 60_000);
+      await new Promise((r) => setTimeout(r, 5_000));
       s.client('scontrol', ['update', `JobId=${task}`, 'StartTime=now']);
     };
     await waitFor('task 0 holding after its epoch-1 checkpoint', () => read(log0).includes('holding after epoch 1'), 90_000);
     await waitFor('task 1 holding after its epoch-1 checkpoint', () => read(log1).includes('holding after epoch 1'), 90_000);
     // task 0: preempted from outside (scontrol requeue: SIGTERM to its processes)
-    await preempt(`${arrayId}_0`, 'scontrol', ['requeue', `${arrayId}_0`]);
+    await preempt(`${arrayId}_0`, log0, 'scontrol', ['requeue', `${arrayId}_0`]);
     // task 1: the time-limit warning (USR1 to the batch shell, by the task's own job id), after which
     // the script requeues its own task
     const task1 = /^JobId=(\d+)/m.exec(s.client('scontrol', ['show', 'job', `${arrayId}_1`]))![1]!;
-    await preempt(`${arrayId}_1`, 'scancel', ['--batch', '--signal=USR1', task1]);
+    await preempt(`${arrayId}_1`, log1, 'scancel', ['--batch', '--signal=USR1', task1]);
 
     // The merge job submits itself again while a task of the array is still queued (a requeued task
     // may count as ended), so the sweep is over when the queue is empty; every merge job completed.

@@ -51,9 +51,9 @@ describe('seed 003 / 004 backbones train on wasm', () => {
       const frozenBefore = frozen.map((w) => w.read().dataSync().slice());
       const step = makeTrainStep(model, x, y);
       try {
-        const first = step();
+        const first = await step();
         const afterFirst = tf.memory().numTensors;
-        const second = step();
+        const second = await step();
         assert.ok(Number.isFinite(first) && Number.isFinite(second), `losses ${first}, ${second}`);
         assert.equal(tf.memory().numTensors, afterFirst, 'tensor count grew across steps');
         frozen.forEach((w, i) => assert.deepEqual(w.read().dataSync(), frozenBefore[i], `${w.originalName} changed while frozen`));

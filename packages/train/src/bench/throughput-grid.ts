@@ -227,6 +227,8 @@ export function measureInChild(options: ThroughputOptions, limitSeconds = childL
       steps: 0,
       note: `timed out: no timed step within ${limitSeconds} s`,
     };
-  const why = (r.stderr.match(/(RangeError|RuntimeError|Error)[^\n]*/g) ?? [`exit ${r.status}`]).at(-1)!.slice(0, 160);
+  const error = (r.stderr.match(/(RangeError|RuntimeError|Error)[^\n]*/g) ?? [`exit ${r.status}`]).at(-1)!;
+  // a message ends with what was received (e.g. after a long list of valid names): keep both ends
+  const why = error.length <= 160 ? error : `${error.slice(0, 100)} ... ${error.slice(-56)}`;
   return { backbone, size, batch, backend, mode, imagesPerSecond: null, steps: 0, note: `failed: ${why}` };
 }
