@@ -31,6 +31,14 @@ const stages: Record<string, string | null> = {
   resnet50v2: 'conv2_block1_out', // 7x7 stem, max pool, pre-activation BN, 1x1 projection shortcut, Add
   efficientnetb0: 'block2b_add', // Rescaling, Normalization, swish, squeeze-excite, Dropout, Add
   densenet121: 'conv2_block1_concat', // BN-ReLU-conv bottleneck, dense-block Concatenate
+  resnet101: 'conv2_block1_out', // post-activation bottleneck (Keras V1), projection shortcut, Add
+  alexnet: 'pool2', // 11x11 stride-4 convolution, 'same'-padded 3x3 stride-2 max pools
+  resnet18: 'layer1_block0_out', // torchvision basic block, explicit ZeroPadding
+  'custom-alexnet': 'pool1', // convolution + batch norm + ReLU, max pool
+  'custom-resnet': 'layer2_block0_out', // basic blocks with a strided 1x1 downsample shortcut
+  'custom-densenet': 'pool2_pool', // dense block and the transition's AveragePooling
+  unet: null, // the whole U-Net: Conv2DTranspose and the long skip Concatenate
+  'residual-unet': 'enc1_out', // residual block with a 1x1 projection shortcut
 };
 
 /** sum(model(x) * r) in training mode and its gradients w.r.t. the model's trainable weights, on `backend`. */
