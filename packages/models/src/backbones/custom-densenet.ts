@@ -9,10 +9,8 @@
  * channels), pinned in its test. At 32 px: 16 -> 8 (block 1) -> 4 (block 2).
  */
 import type { BackboneDef } from './backbone-def.ts';
-import { channelsOf, type LayerKit, type Sym } from './layer-kit.ts';
-
-const BN = { epsilon: 1.001e-5 };
-const GROWTH = 32;
+import { DENSENET_BN as BN, DENSENET_GROWTH as GROWTH, denseNetStem, transitionBlock } from './densenet121.ts';
+import type { LayerKit, Sym } from './layer-kit.ts';
 const LAYERS_PER_BLOCK = 3;
 
 function denseLayer(kit: LayerKit, x: Sym, name: string): Sym {
@@ -33,21 +31,9 @@ export const customDenseNet: BackboneDef = {
   // strides 4, 8, 8: the two dense blocks' ends and the final ReLU, so seed 000's pyramid has a small stand-in
   pyramidTaps: ['conv2_block3_concat', 'conv3_block3_concat', 'relu'],
   features(kit: LayerKit, input: Sym): Sym {
-    let x = kit.zeroPad(input, 'zero_padding2d', [
-      [3, 3],
-      [3, 3],
-    ]);
-    x = kit.conv(x, 'conv1_conv', { filters: 64, kernel: 7, strides: 2, useBias: false });
-    x = kit.act(kit.bn(x, 'conv1_bn', BN), 'conv1_relu', 'relu');
-    x = kit.zeroPad(x, 'zero_padding2d_1', [
-      [1, 1],
-      [1, 1],
-    ]);
-    x = kit.maxPool(x, 'pool1', 3, 2);
+    let x = denseNetStem(kit, input);
     x = denseBlock(kit, x, 'conv2');
-    x = kit.act(kit.bn(x, 'pool2_bn', BN), 'pool2_relu', 'relu');
-    x = kit.conv(x, 'pool2_conv', { filters: Math.floor(channelsOf(x) * 0.5), kernel: 1, useBias: false });
-    x = kit.avgPool(x, 'pool2_pool', 2, 2);
+    x = transitionBlock(kit, x, 'pool2');
     x = denseBlock(kit, x, 'conv3');
     return kit.act(kit.bn(x, 'bn', BN), 'relu', 'relu');
   },

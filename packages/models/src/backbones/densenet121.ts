@@ -7,8 +7,11 @@
 import type { BackboneDef } from './backbone-def.ts';
 import { channelsOf, type LayerKit, type Sym } from './layer-kit.ts';
 
-const BN = { epsilon: 1.001e-5 };
-const GROWTH = 32;
+/** Keras' DenseNet batch-norm epsilon and growth rate (also seed 003's lightweight DenseNet). */
+export const DENSENET_BN = { epsilon: 1.001e-5 };
+export const DENSENET_GROWTH = 32;
+const BN = DENSENET_BN;
+const GROWTH = DENSENET_GROWTH;
 
 function convBlock(kit: LayerKit, x: Sym, name: string): Sym {
   let y = kit.bn(x, `${name}_0_bn`, BN);
@@ -25,11 +28,32 @@ function denseBlock(kit: LayerKit, x: Sym, blocks: number, name: string): Sym {
   return x;
 }
 
-function transitionBlock(kit: LayerKit, x: Sym, name: string): Sym {
+/** BN-ReLU-1x1 conv halving the channels, then a 2x2 average pool (Keras' transition_block). */
+export function transitionBlock(kit: LayerKit, x: Sym, name: string): Sym {
   x = kit.bn(x, `${name}_bn`, BN);
   x = kit.act(x, `${name}_relu`, 'relu');
   x = kit.conv(x, `${name}_conv`, { filters: Math.floor(channelsOf(x) * 0.5), kernel: 1, useBias: false });
   return kit.avgPool(x, `${name}_pool`, 2, 2);
+}
+
+/**
+ * DenseNet121's stem: 7x7/2 conv (64), BN, ReLU, 3x3/2 max pool, with the names Keras gives its
+ * two unnamed paddings in a fresh session (zero_padding2d, zero_padding2d_1).
+ */
+export function denseNetStem(kit: LayerKit, input: Sym): Sym {
+  let x = kit.zeroPad(input, 'zero_padding2d', [
+    [3, 3],
+    [3, 3],
+  ]);
+  x = kit.conv(x, 'conv1_conv', { filters: 64, kernel: 7, strides: 2, useBias: false });
+  x = kit.bn(x, 'conv1_bn', BN);
+  x = kit.act(x, 'conv1_relu', 'relu');
+  x = kit.zeroPad(x, 'zero_padding2d_1', [
+    [1, 1],
+    [1, 1],
+  ]);
+  x = kit.maxPool(x, 'pool1', 3, 2);
+  return x;
 }
 
 export const denseNet121: BackboneDef = {
@@ -39,19 +63,7 @@ export const denseNet121: BackboneDef = {
   // Ends of dense blocks 3 and 4 and the final ReLU: strides 8, 16, 32 (seed 000 takes C3-C5 from its dense blocks).
   pyramidTaps: ['conv3_block12_concat', 'conv4_block24_concat', 'relu'],
   features(kit: LayerKit, input: Sym): Sym {
-    // Keras leaves both paddings unnamed; these are the names a fresh Keras session gives them.
-    let x = kit.zeroPad(input, 'zero_padding2d', [
-      [3, 3],
-      [3, 3],
-    ]);
-    x = kit.conv(x, 'conv1_conv', { filters: 64, kernel: 7, strides: 2, useBias: false });
-    x = kit.bn(x, 'conv1_bn', BN);
-    x = kit.act(x, 'conv1_relu', 'relu');
-    x = kit.zeroPad(x, 'zero_padding2d_1', [
-      [1, 1],
-      [1, 1],
-    ]);
-    x = kit.maxPool(x, 'pool1', 3, 2);
+    let x = denseNetStem(kit, input);
     x = denseBlock(kit, x, 6, 'conv2');
     x = transitionBlock(kit, x, 'pool2');
     x = denseBlock(kit, x, 12, 'conv3');

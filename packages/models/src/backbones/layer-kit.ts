@@ -37,37 +37,27 @@ export class LayerKit {
     return tf.initializers.glorotUniform({ seed });
   }
 
+  /** The Keras Conv2D / Conv2DTranspose arguments of `o`, with this kit's seeded initializer. */
+  private convArgs(name: string, o: ConvOptions) {
+    return {
+      name,
+      filters: o.filters,
+      kernelSize: o.kernel,
+      strides: o.strides ?? 1,
+      padding: o.padding ?? 'valid',
+      useBias: o.useBias ?? true,
+      activation: o.activation ?? 'linear',
+      kernelInitializer: this.initializer(name, o.init),
+    } as const;
+  }
+
   conv(x: Sym, name: string, o: ConvOptions): Sym {
-    return this.apply(
-      tf.layers.conv2d({
-        name,
-        filters: o.filters,
-        kernelSize: o.kernel,
-        strides: o.strides ?? 1,
-        padding: o.padding ?? 'valid',
-        useBias: o.useBias ?? true,
-        activation: o.activation ?? 'linear',
-        kernelInitializer: this.initializer(name, o.init),
-      }),
-      x,
-    );
+    return this.apply(tf.layers.conv2d(this.convArgs(name, o)), x);
   }
 
   /** Transposed convolution (Keras Conv2DTranspose), e.g. the 2x2 stride-2 up-convolution of U-Net. */
   convTranspose(x: Sym, name: string, o: ConvOptions): Sym {
-    return this.apply(
-      tf.layers.conv2dTranspose({
-        name,
-        filters: o.filters,
-        kernelSize: o.kernel,
-        strides: o.strides ?? 1,
-        padding: o.padding ?? 'valid',
-        useBias: o.useBias ?? true,
-        activation: o.activation ?? 'linear',
-        kernelInitializer: this.initializer(name, o.init),
-      }),
-      x,
-    );
+    return this.apply(tf.layers.conv2dTranspose(this.convArgs(name, o)), x);
   }
 
   depthwise(x: Sym, name: string, o: Omit<ConvOptions, 'filters' | 'activation'>): Sym {
