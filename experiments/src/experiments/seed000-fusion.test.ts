@@ -57,9 +57,23 @@ describe('seed000-fusion', () => {
       [paper.schedule.monitor, paper.schedule.plateau!.patience, paper.schedule.plateau!.factor, paper.schedule.bestBy],
       ['val_loss', 2, 0.5, 'val_macro_f1'],
     );
-    assert.deepEqual(paper.sampling.balance, { noFindingKeep: 0.1, duplicateBelow: 3000, floor: 1500 });
-    assert.deepEqual([paper.thresholds, paper.loss.weights], ['dynamic', SEED000_TABLE2_WEIGHTS]);
+    // section 2.3.6: mirrored duplicates below 3,000, replicas up to 1,500, then No Finding 25 % and Atelectasis 50 %
+    assert.deepEqual(paper.sampling.balance, {
+      noFindingKeep: 0.1,
+      duplicateBelow: 3000,
+      floor: 1500,
+      mirrorDuplicates: true,
+      trainKeep: { 'No Finding': 0.25, Atelectasis: 0.5 },
+    });
+    // section 3.1: the run's thresholds needed precision >= 0.40
+    assert.deepEqual([paper.thresholds, paper.thresholdMinPrecision, paper.loss.weights], ['dynamic', 0.4, SEED000_TABLE2_WEIGHTS]);
     const def = resolveExperiment('seed000-fusion', { profile: 'default' });
+    const defCell = def.cells[0]!.config;
+    assert.deepEqual(
+      [defCell.model.init, defCell.sampling.balance?.mirrorDuplicates, defCell.sampling.balance?.trainKeep, defCell.loss.weights],
+      ['pretrained', true, { 'No Finding': 0.25, Atelectasis: 0.5 }, undefined],
+      'default: pretrained stand-in, the seed balancing at scaled floors, weights computed',
+    );
     assert.match(def.report.description!, /Under profile 'default' the runs train custom-densenet in place of densenet121\./);
   });
 

@@ -44,6 +44,8 @@ describe('seed003-lightweight', () => {
       [custom.model.backbone, custom.model.init, custom.optimizer.lrHead, custom.epochs],
       ['custom-alexnet', 'random', 0.001, 15],
     );
+    // "the final layer": the transfer models train the logits layer alone, the from-scratch nets a 64-unit head too
+    assert.deepEqual([alex.model.head, custom.model.head], [[], [{ units: 64, dropout: 0 }]]);
   });
 
   it('trains a smoke cell (custom AlexNet on a 12-per-class subset) and stores AUC and the metrics at 0.5', async () => {

@@ -17,10 +17,12 @@
  * Assumptions (the seed does not say, or our config cannot say it): the split is by patient with
  * our first-order iterative stratification (the seed stratifies images with train_test_split);
  * the subset and the split follow the run seed, so each of the three seeds draws its own 300 per
- * class; "the final layer" is our head of one 64-unit layer without dropout (a head needs one dense
- * layer before the logits), trained over the frozen backbone (unfreeze 0), the backbones pretrained
- * on the phantom source set (`cxr pretrain`; give converted ImageNet weights with init {weights}
- * for the seed's own transfer); plain BCE written as focal alpha 0.5, gamma 0 (= BCE / 2, which
+ * class; "the final layer" of the transfer models is our logits layer alone (head [], on the
+ * globally pooled last feature map: for ResNet18 torchvision's fc, for AlexNet a linear layer on
+ * pool5 in place of fc8 after fc6/fc7, which our backbone leaves out as Keras' VGG16 does), trained
+ * over the frozen backbone (unfreeze 0); the from-scratch nets get one 64-unit head layer; the
+ * backbones are pretrained on the phantom source set (`cxr pretrain`; give converted ImageNet
+ * weights with init {weights} for the seed's own transfer); plain BCE written as focal alpha 0.5, gamma 0 (= BCE / 2, which
  * Adam does not feel); "lowest validation loss" as early stopping on val_loss with a patience no
  * run reaches (its best epoch's weights are kept); no augmentation (the seed names none).
  */
@@ -52,7 +54,9 @@ const MODELS: readonly (readonly [string, string, typeof TRANSFER | typeof SCRAT
 
 function level(label: string, backbone: string, init: typeof TRANSFER | typeof SCRATCH, lr: number, epochs: number): ExperimentLevel {
   const best = lr === SEED003_BEST_CELL.lr && epochs === SEED003_BEST_CELL.epochs;
-  const override: RunConfigOverrides = { model: { backbone, ...init }, optimizer: { lrHead: lr }, epochs };
+  // the seed's transfer: every backbone layer frozen, a new final layer (no hidden head layer) trained
+  const head = init.init === 'pretrained' ? { head: [] } : {};
+  const override: RunConfigOverrides = { model: { backbone, ...init, ...head }, optimizer: { lrHead: lr }, epochs };
   return {
     label: best ? label : `${label} lr ${lr} ${epochs} ep`,
     regime: init.init === 'pretrained' ? 'transfer (frozen)' : 'from scratch',

@@ -57,6 +57,17 @@ describe('buildModel', () => {
     m.dispose();
   });
 
+  test("head 'logits' is pooling and the K-logit layer alone (a linear classifier)", () => {
+    const m = buildModel(spec({ head: 'logits', backbone: 'mobilenetv2', channels: 3 }));
+    assert.deepEqual(m.outputs[0]!.shape, [null, 10]);
+    assert.deepEqual(
+      m.layers.filter(isHeadLayer).map((l) => l.name),
+      ['head_pool', 'head_logits'],
+    );
+    assert.equal(countParams(m).total, 2_257_984 + 1280 * 10 + 10);
+    m.dispose();
+  });
+
   test('same seed gives identical initial weights, another seed different ones (every random tensor)', () => {
     const baseline = tf.memory().numTensors;
     for (const backbone of ['cnn4', 'efficientnetb0']) {
@@ -91,7 +102,7 @@ describe('buildModel', () => {
     assert.throws(() => buildModel(spec({ head: '512' })), /parseHeadSpec\(spec\)/);
     assert.throws(
       () => buildModel(spec({ head: ' ' })),
-      /buildModel\(head\): expected 'none' or a head spec such as '512\/0.20', received " "/,
+      /buildModel\(head\): expected 'none', 'logits' or a head spec such as '512\/0.20', received " "/,
     );
     assert.throws(() => buildModel(spec({ numClasses: 0 })), /buildModel\(numClasses\): expected an integer >= 1, received 0/);
     assert.throws(() => buildModel(spec({ inputSize: 16 })), /buildModel\(inputSize\): expected an integer >= 32, received 16/);

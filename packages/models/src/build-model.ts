@@ -15,7 +15,7 @@ export interface ModelSpec {
   /** Side of the square input in pixels (>= 32). */
   inputSize: number;
   channels: 1 | 3;
-  /** 'none' (bare backbone: output is the last feature map) or e.g. '512/0.20', '256/0.30->128/0.30'. */
+  /** 'none' (bare backbone: output is the last feature map), 'logits' (pooling + logits alone) or e.g. '512/0.20', '256/0.30->128/0.30'. */
   head: string;
   /** Logits of the last dense layer (labels K); ignored when head is 'none'. */
   numClasses: number;
@@ -59,8 +59,10 @@ export const PATIENT_UNITS = 8;
 export function buildModel(spec: ModelSpec): tf.LayersModel {
   checkInputOptions('buildModel', spec);
   const head = parseHeadSpec(spec.head);
-  const bare = spec.head.trim().toLowerCase() === 'none';
-  if (!bare && head.length === 0) throw new ModelArgumentError('buildModel', 'head', "'none' or a head spec such as '512/0.20'", spec.head);
+  const word = spec.head.trim().toLowerCase();
+  const bare = word === 'none';
+  if (!bare && head.length === 0 && word !== 'logits')
+    throw new ModelArgumentError('buildModel', 'head', "'none', 'logits' or a head spec such as '512/0.20'", spec.head);
   if (!bare && (!Number.isInteger(spec.numClasses) || spec.numClasses < 1)) {
     throw new ModelArgumentError('buildModel', 'numClasses', 'an integer >= 1', spec.numClasses);
   }

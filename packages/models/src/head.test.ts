@@ -18,6 +18,7 @@ describe('parseHeadSpec', () => {
 
   test("'none' and '' mean no head", () => {
     assert.deepEqual(parseHeadSpec('none'), []);
+    assert.deepEqual(parseHeadSpec('logits'), []);
     assert.deepEqual(parseHeadSpec('NONE'), []);
     assert.deepEqual(parseHeadSpec(''), []);
   });
@@ -28,7 +29,7 @@ describe('parseHeadSpec', () => {
         () => parseHeadSpec(bad),
         (e: Error) => {
           assert.equal(e.name, 'ModelArgumentError');
-          assert.match(e.message, /^parseHeadSpec\(spec\): expected 'none' or 'units\/dropout' pairs joined by '->'/);
+          assert.match(e.message, /^parseHeadSpec\(spec\): expected 'none', 'logits' or 'units\/dropout' pairs joined by '->'/);
           assert.ok(e.message.endsWith(`received ${JSON.stringify(bad)}`), e.message);
           return true;
         },

@@ -1,7 +1,8 @@
 /**
  * Classification heads written as in the thesis (002, Table 4): `u1/d1->u2/d2->...`, each pair a
  * dense ReLU layer of u units followed by dropout d, after global average pooling and before a
- * K-logit dense layer. `none` means no head (the bare backbone).
+ * K-logit dense layer. `none` means no head (the bare backbone); `logits` the pooling and the
+ * K-logit layer alone (a linear classifier on the pooled features: "only the final layer").
  */
 import { ModelArgumentError } from './errors.ts';
 import type { LayerKit, Sym } from './backbones/layer-kit.ts';
@@ -15,8 +16,8 @@ export interface HeadLayerSpec {
 export const HEAD_PREFIX = 'head_';
 
 /**
- * Parses a head spec. Whitespace is ignored and `→` is accepted for `->`; `none` and the empty
- * string give an empty list (the bare backbone).
+ * Parses a head spec. Whitespace is ignored and `→` is accepted for `->`; `none`, `logits` and
+ * the empty string give an empty list of dense layers (buildModel tells `none` from `logits`).
  *
  * @throws ModelArgumentError naming the bad part when units are not a positive integer or the
  *   dropout is not in [0, 1).
@@ -24,7 +25,7 @@ export const HEAD_PREFIX = 'head_';
  */
 export function parseHeadSpec(spec: string): HeadLayerSpec[] {
   const s = spec.replace(/\s+/g, '').replace(/→/g, '->').toLowerCase();
-  if (s === '' || s === 'none') return [];
+  if (s === '' || s === 'none' || s === 'logits') return [];
   return s.split('->').map((part) => {
     const m = /^(\d+)\/(\d*\.?\d+)$/.exec(part);
     const units = m ? Number(m[1]) : NaN;
@@ -33,7 +34,7 @@ export function parseHeadSpec(spec: string): HeadLayerSpec[] {
       throw new ModelArgumentError(
         'parseHeadSpec',
         'spec',
-        "'none' or 'units/dropout' pairs joined by '->' (units >= 1, 0 <= dropout < 1), e.g. '256/0.30->128/0.30'",
+        "'none', 'logits' or 'units/dropout' pairs joined by '->' (units >= 1, 0 <= dropout < 1), e.g. '256/0.30->128/0.30'",
         spec,
       );
     }

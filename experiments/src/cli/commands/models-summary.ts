@@ -111,7 +111,7 @@ function formatText(s: ModelSummary): string {
   const rows: [string, string][] = [
     ['backbone', `${s.backbone} - ${getBackboneDef(s.backbone).description}`],
     ['input', `${s.input} x ${s.input} x ${s.channels}`],
-    ['head', s.head === 'none' ? 'none (bare backbone)' : `${s.head} -> ${s.numClasses} logits`],
+    ['head', headLine(s.head, s.numClasses)],
     ['unfrozen fraction', s.unfreeze === null ? 'all layers trainable' : String(s.unfreeze)],
     ['total params', n(s.totalParams)],
     ['trainable params', n(s.trainableParams)],
@@ -167,3 +167,10 @@ const command: CliCommand = {
 };
 
 export default command;
+
+/** The head row: the bare backbone, the logits layer alone, or the dense stack and its logits. */
+function headLine(head: string, numClasses: number): string {
+  const word = head.trim().toLowerCase();
+  if (word === 'none') return 'none (bare backbone)';
+  return word === 'logits' ? `${numClasses} logits on the pooled features` : `${head} -> ${numClasses} logits`;
+}

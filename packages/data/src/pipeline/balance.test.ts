@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { balanceIndices, type BalanceConfig } from './balance.ts';
+import { balanceIndices, balanceTrainingSplit, type BalanceConfig } from './balance.ts';
 
 // 40 No Finding images, 20 of label 0, 6 of label 1, 2 of label 2 (one also label 0).
 const rows: number[][] = [
@@ -64,6 +64,62 @@ describe('balanceIndices (seed 000 undersampling and replication)', () => {
           epoch: 0,
         }),
       /balanceIndices\(config\): expected \{ noFindingKeep in \(0, 1\]/,
+    );
+  });
+
+  test('balanceTrainingSplit: same entries as balanceIndices; with mirrorDuplicates only the duplicateBelow copies are mirrored', () => {
+    const plain = balanceTrainingSplit({ indices, targets, config, seed: 1, epoch: 0 });
+    assert.deepEqual(plain.indices, balanceIndices({ indices, targets, config, seed: 1, purpose: 'train', epoch: 0 }));
+    assert.ok(plain.mirrored.every((m) => !m));
+    const mirroredSplit = balanceTrainingSplit({ indices, targets, config: { ...config, mirrorDuplicates: true }, seed: 1, epoch: 0 });
+    assert.deepEqual(mirroredSplit.indices, plain.indices, 'mirroring changes no index and no draw');
+    assert.equal(mirroredSplit.mirrored.length, mirroredSplit.indices.length);
+    const copies = mirroredSplit.indices.filter((_, p) => mirroredSplit.mirrored[p]);
+    // label 1's 6 positives (6 < 8) and label 2's 2 are copied once each, mirrored; label 2's floor top-up (10 - 4) is plain
+    assert.equal(copies.length, 6 + 2);
+    assert.deepEqual(
+      copies.slice().sort((a, b) => a - b),
+      [60, 61, 62, 63, 64, 65, 66, 67],
+    );
+    const kept = balanceIndices({ indices, targets, config, seed: 1, purpose: 'val', epoch: 0 }).length;
+    assert.ok(
+      mirroredSplit.mirrored.slice(0, kept).every((m) => !m),
+      'the kept originals come first, unmirrored',
+    );
+    assert.throws(
+      () =>
+        balanceTrainingSplit({ indices, targets, config: { ...config, mirrorDuplicates: 'yes' as unknown as boolean }, seed: 1, epoch: 0 }),
+      /balanceTrainingSplit\(config\): expected .*mirrorDuplicates\?: boolean/,
+    );
+  });
+
+  test('trainKeep undersamples after replication, per label name or No Finding, on train only; bad names are refused', () => {
+    const labelNames = ['A', 'B', 'C'];
+    const base = balanceTrainingSplit({ indices, targets, config, seed: 1, epoch: 0, labelNames });
+    const cut = balanceTrainingSplit({
+      indices,
+      targets,
+      config: { ...config, trainKeep: { 'No Finding': 0.5, A: 0.5 } },
+      seed: 1,
+      epoch: 0,
+      labelNames,
+    });
+    assert.equal(noFinding(cut.indices), Math.round(noFinding(base.indices) * 0.5));
+    assert.equal(positives(cut.indices, 0), Math.round(positives(base.indices, 0) * 0.5));
+    assert.equal(cut.mirrored.length, cut.indices.length);
+    assert.ok(
+      cut.indices.every((i) => base.indices.includes(i)),
+      'only drops',
+    );
+    const val = balanceIndices({ indices, targets, config: { ...config, trainKeep: { A: 0.5 } }, seed: 1, purpose: 'val', epoch: 0 });
+    assert.deepEqual(val, balanceIndices({ indices, targets, config, seed: 1, purpose: 'val', epoch: 0 }));
+    assert.throws(
+      () => balanceTrainingSplit({ indices, targets, config: { ...config, trainKeep: { Z: 0.5 } }, seed: 1, epoch: 0, labelNames }),
+      /balanceTrainingSplit\(config\.trainKeep\.Z\): expected a label of the run \(A, B, C\) or 'No Finding', received "Z"/,
+    );
+    assert.throws(
+      () => balanceTrainingSplit({ indices, targets, config: { ...config, trainKeep: { A: 0.5 } }, seed: 1, epoch: 0 }),
+      /balanceTrainingSplit\(labelNames\): expected the 3 label names of the targets/,
     );
   });
 });

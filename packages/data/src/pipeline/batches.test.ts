@@ -149,6 +149,48 @@ describe('trainBatches', () => {
     }
   });
 
+  test('mirrored entries are flipped left-right; the order is the same stream drawn over positions', () => {
+    const plain: PipelineConfig = {
+      ...full,
+      augment: null,
+      mixup: null,
+      cutmix: null,
+      oversample: null,
+      normalization: 'unit',
+      channels: 1,
+    };
+    const before = Uint8Array.from(pixels);
+    const entries = [...indices, 3, 5]; // records 3 and 5 twice: plain and mirrored
+    const mirrored = entries.map((_, p) => p >= indices.length);
+    const flat = (bs: ReturnType<typeof collect>) => bs.flatMap((b) => b.indices);
+    const withFlags = collect(trainBatches({ cache, indices: entries, targets, config: plain, seed: 2, epoch: 0, mirrored }));
+    const without = collect(trainBatches({ cache, indices: entries, targets, config: plain, seed: 2, epoch: 0 }));
+    assert.deepEqual(flat(withFlags), flat(without), 'same record order with and without flags');
+    const image = (i: number, mirror: boolean) =>
+      Array.from({ length: area }, (_, p) => {
+        const [y, x] = [Math.floor(p / size), p % size];
+        return pixels[i * area + y * size + (mirror ? size - 1 - x : x)]! / 255;
+      });
+    let seenMirrored = 0;
+    for (const rec of [3, 5]) {
+      const samples = withFlags
+        .flatMap((b) => b.indices.map((i, s) => ({ i, xs: b.xs.subarray(s * area, (s + 1) * area) })))
+        .filter((x) => x.i === rec);
+      assert.equal(samples.length, 2);
+      const isMirror = samples.map((x) => x.xs.every((v, p) => Math.abs(v - image(rec, true)[p]!) < 1e-6));
+      const isPlain = samples.map((x) => x.xs.every((v, p) => Math.abs(v - image(rec, false)[p]!) < 1e-6));
+      assert.deepEqual([...isMirror].sort(), [false, true], `record ${rec}: one copy mirrored`);
+      assert.deepEqual([...isPlain].sort(), [false, true], `record ${rec}: one copy plain`);
+      seenMirrored += isMirror.filter(Boolean).length;
+    }
+    assert.equal(seenMirrored, 2);
+    assert.deepEqual(cache.image(3), before.subarray(3 * area, 4 * area), 'the cache is untouched: a mirrored copy is a copy');
+    assert.throws(
+      () => trainBatches({ cache, indices: entries, targets, config: plain, seed: 2, epoch: 0, mirrored: [true] }),
+      /trainBatches\(mirrored\): expected one flag per index \(20\)/,
+    );
+  });
+
   test('masks follow their samples, and a mixed sample keeps a label only where both images have it', () => {
     let sawMixedMask = false;
     for (let epoch = 0; epoch < 4; epoch++) {

@@ -67,6 +67,11 @@ export interface TrainBatchesOptions extends BatchSource {
   config: PipelineConfig;
   seed: number;
   epoch: number;
+  /**
+   * Aligned with `indices`: true mirrors that entry left-right before augmentation (seed 000's
+   * flipped duplicates, balanceTrainingSplit's `mirrored`); absent/null = none is mirrored.
+   */
+  mirrored?: readonly boolean[] | null;
 }
 
 /** Options of evalBatches. */
@@ -88,7 +93,8 @@ export const IMAGENET_STD: readonly [number, number, number] = [0.229, 0.224, 0.
  * last batch may be smaller (as Keras' fit does). Mixed samples get soft labels
  * lambda * own + (1 - lambda) * partner and mask min(own, partner): a label unknown in either image
  * is unknown in the mix. With channels 1 and 'imagenet', the mean and std are the averages of
- * the three ImageNet channels (0.449, 0.226).
+ * the three ImageNet channels (0.449, 0.226). With `mirrored`, the epoch order is drawn over
+ * positions (same stream), and a flagged entry is mirrored left-right before augmentation.
  *
  * Cost per image O(size^2); tensors are created lazily, one xs/ys(/mask) per batch, so breaking
  * out of the loop leaks nothing.
@@ -102,15 +108,27 @@ export function trainBatches(opts: TrainBatchesOptions): Generator<Batch> {
   checkCommon(fn, opts, config.batchSize, config.channels, config.normalization);
   if (config.augment) checkAugmentConfig(fn, config.augment);
   checkMixConfig(fn, config.mixup, config.cutmix);
-  const order = epochOrder({
-    indices: opts.indices,
-    targets: opts.targets,
-    seed: opts.seed,
-    epoch: opts.epoch,
-    oversample: config.oversample,
-    weighted: config.weighted ?? null,
-  });
-  return generate(opts, order, config, createRng(opts.seed, `augment/${opts.epoch}`), createRng(opts.seed, `mix/${opts.epoch}`));
+  const common = { seed: opts.seed, epoch: opts.epoch, oversample: config.oversample, weighted: config.weighted ?? null };
+  const augRng = createRng(opts.seed, `augment/${opts.epoch}`);
+  const mixRng = createRng(opts.seed, `mix/${opts.epoch}`);
+  const mirrored = opts.mirrored ?? null;
+  if (mirrored !== null && mirrored.length !== opts.indices.length)
+    throw new DataArgumentError(fn, 'mirrored', `one flag per index (${opts.indices.length})`, `${mirrored.length} flags`);
+  if (mirrored === null || !mirrored.includes(true))
+    return generate(opts, epochOrder({ indices: opts.indices, targets: opts.targets, ...common }), config, augRng, mixRng, null);
+  // Drawn over positions so a record's plain and mirrored entries stay apart; epochOrder treats the values as opaque.
+  const positions = opts.indices.map((_, p) => p);
+  checkTargets(fn, opts.indices, opts.targets);
+  const byPosition = epochOrder({ indices: positions, targets: opts.indices.map((i) => opts.targets[i]!), ...common });
+  const order = byPosition.map((p) => opts.indices[p]!);
+  return generate(
+    opts,
+    order,
+    config,
+    augRng,
+    mixRng,
+    byPosition.map((p) => mirrored[p]!),
+  );
 }
 
 /**
@@ -146,7 +164,7 @@ export function evalBatches(opts: EvalBatchesOptions): Generator<Batch> {
     cutmix: null,
     oversample: null,
   };
-  return generate(opts, opts.indices.slice(), config, null, null);
+  return generate(opts, opts.indices.slice(), config, null, null, null);
 }
 
 function* generate(
@@ -155,6 +173,8 @@ function* generate(
   config: PipelineConfig,
   augRng: ReturnType<typeof createRng> | null,
   mixRng: ReturnType<typeof createRng> | null,
+  /** Aligned with `order`: mirror that sample left-right before augmenting it. */
+  flips: readonly boolean[] | null,
 ): Generator<Batch> {
   const { cache, targets, masks } = src;
   const tabular = src.tabular ?? null;
@@ -169,7 +189,8 @@ function* generate(
     const idx = order.slice(start, start + config.batchSize);
     const b = idx.length;
     for (let s = 0; s < b; s++) {
-      const img = cache.image(idx[s]!);
+      const cached = cache.image(idx[s]!);
+      const img = flips?.[start + s] === true ? mirrorRows(cached, size) : cached;
       if (config.augment && augRng)
         augmentInto(img, size, sampleAugmentParams(augRng, config.augment, size), config.augment, augRng, gray, s * area);
       else copyUnitInto(img, gray, s * area);
@@ -209,6 +230,13 @@ function* generate(
       ...(tab ? { tabular: tf.tensor2d(tab, [b, f], 'float32') } : {}),
     };
   }
+}
+
+/** A copy of a size x size image mirrored left-right (each row reversed). */
+function mirrorRows(img: Uint8Array, size: number): Uint8Array {
+  const out = Uint8Array.from(img);
+  for (let y = 0; y < size; y++) out.subarray(y * size, (y + 1) * size).reverse();
+  return out;
 }
 
 /**

@@ -62,5 +62,13 @@ export {
   type PipelineConfig,
   type TrainBatchesOptions,
 } from './batches.ts';
-export { BALANCE_CONFIG_SCHEMA, balanceIndices, type BalanceConfig, type BalancePurpose } from './balance.ts';
+export {
+  BALANCE_CONFIG_SCHEMA,
+  balanceIndices,
+  balanceTrainingSplit,
+  type BalanceConfig,
+  type BalancedSplit,
+  type BalanceOptions,
+  type BalancePurpose,
+} from './balance.ts';
 export { AGE_SCALE_YEARS, MISSING_FEATURE, PATIENT_FEATURE_NAMES, patientFeatures, type PatientFeatureName } from './patient-features.ts';

@@ -78,7 +78,8 @@ export const INIT_CONFIG_SCHEMA = z
 
 export const MODEL_CONFIG_SCHEMA = z.strictObject({
   backbone: z.enum(BACKBONE_NAMES),
-  head: z.array(HEAD_LAYER_CONFIG_SCHEMA).min(1),
+  /** Dense ReLU layers between the pooled features and the logits; [] = the logits layer alone (a linear classifier). */
+  head: z.array(HEAD_LAYER_CONFIG_SCHEMA),
   init: INIT_CONFIG_SCHEMA,
   /** Top fraction of backbone layers that train (thesis Table 2); 1 = all. */
   unfreeze: probability(),
@@ -150,6 +151,11 @@ export const RUN_CONFIG_SCHEMA = z.strictObject({
    * (val_macro_f1 then uses 'dynamic').
    */
   thresholds: z.enum(THRESHOLD_PROCEDURES).nullable().optional(),
+  /**
+   * The precision floor of the 'min-precision' and 'dynamic' procedures; absent = 0.30 (seed 000
+   * section 2.5.3's default; its own run used 0.40, section 3.1).
+   */
+  thresholdMinPrecision: z.number().gt(0).max(1).optional(),
 });
 
 export type RunConfig = z.output<typeof RUN_CONFIG_SCHEMA>;

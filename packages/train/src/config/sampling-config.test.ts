@@ -49,3 +49,38 @@ describe('sampling.weighted and split.stratification in the run config', () => {
     });
   });
 });
+
+describe('sampling.balance.mirrorDuplicates and thresholdMinPrecision in the run config', () => {
+  const smoke = presetConfig('smoke');
+
+  test('absent from the presets; accepted when given', () => {
+    for (const name of ['smoke', 'paper'] as const) assert.equal('thresholdMinPrecision' in presetConfig(name), false, name);
+    const c = resolveConfig(smoke, [
+      {
+        source: '--set',
+        values: {
+          sampling: { oversample: null, balance: { noFindingKeep: 0.1, duplicateBelow: 30, floor: 15, mirrorDuplicates: true } },
+          thresholdMinPrecision: 0.4,
+        },
+      },
+    ]);
+    assert.equal(c.sampling.balance?.mirrorDuplicates, true);
+    assert.equal(c.thresholdMinPrecision, 0.4);
+  });
+
+  test('bad values name the key', () => {
+    assert.throws(() => resolveConfig(smoke, [{ source: 'x.json', values: { thresholdMinPrecision: 0 } }]), {
+      message: /^x\.json: config key 'thresholdMinPrecision': expected/,
+    });
+    assert.throws(
+      () =>
+        resolveConfig(smoke, [
+          {
+            source: 'x.json',
+            values: { sampling: { balance: { noFindingKeep: 0.1, duplicateBelow: null, floor: null, mirrorDuplicates: 1 } } },
+          },
+        ]),
+      { message: /^x\.json: config key 'sampling\.balance\.mirrorDuplicates': expected true or false, received 1$/ },
+    );
+  });
+});

@@ -43,5 +43,5 @@ export interface RunEvaluation {
 export async function evaluateRun(model: tf.LayersModel, loss: BoundLoss, config: RunConfig, data: RunData): Promise<RunEvaluation> {
   const val = await predictSplit(model, loss, runEvalBatches(config, data, data.split.val));
   const test = await predictSplit(model, loss, runEvalBatches(config, data, data.split.test));
-  return { val, test, metrics: runMetrics(val, test, data.labelNames, config.thresholds ?? null) };
+  return { val, test, metrics: runMetrics(val, test, data.labelNames, config.thresholds ?? null, config.thresholdMinPrecision) };
 }

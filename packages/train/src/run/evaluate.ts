@@ -3,7 +3,13 @@ import { multilabelSummary, operatingPoints, type LabelMatrix } from '@cxr/stats
 import type { LabelMetricRow, MetricRow } from '@cxr/results';
 import type { BoundLoss } from '../losses/registry.ts';
 import { disposeBatch, modelInputs, type StepBatch } from '../step/train-step.ts';
-import { classThresholds, THRESHOLD_PROCEDURES, thresholdedMetrics, type ThresholdProcedure } from '../schedule/class-thresholds.ts';
+import {
+  classThresholds,
+  DEFAULT_MIN_PRECISION,
+  THRESHOLD_PROCEDURES,
+  thresholdedMetrics,
+  type ThresholdProcedure,
+} from '../schedule/class-thresholds.ts';
 import { thresholdMetrics } from './threshold-metrics.ts';
 
 /** Model outputs over one split, in the order of its batches. */
@@ -67,6 +73,7 @@ export function validationMetrics(
   val: SplitPredictions,
   labelNames: string[],
   procedure: ThresholdProcedure | null = null,
+  minPrecision: number = DEFAULT_MIN_PRECISION,
 ): Record<string, number> {
   const s = multilabelSummary(matrix(val, 'truth'), matrix(val, 'probabilities'), { labels: labelNames });
   const out: Record<string, number> = { macro_auc_roc: s.macroRocAuc, macro_pr_auc: s.macroAveragePrecision };
@@ -74,7 +81,7 @@ export function validationMetrics(
     const t = thresholdedMetrics(
       matrix(val, 'truth'),
       matrix(val, 'probabilities'),
-      classThresholds(matrix(val, 'truth'), matrix(val, 'probabilities'), procedure),
+      classThresholds(matrix(val, 'truth'), matrix(val, 'probabilities'), procedure, minPrecision),
     );
     Object.assign(out, { macro_precision: t.macro.precision, macro_recall: t.macro.recall, macro_f1: t.macro.f1 });
   }
@@ -104,6 +111,7 @@ export function runMetrics(
   test: SplitPredictions,
   labelNames: string[],
   procedure: ThresholdProcedure | null = null,
+  minPrecision: number = DEFAULT_MIN_PRECISION,
 ): RunMetrics {
   const s = multilabelSummary(matrix(test, 'truth'), matrix(test, 'probabilities'), { labels: labelNames });
   const v = multilabelSummary(matrix(val, 'truth'), matrix(val, 'probabilities'), { labels: labelNames });
@@ -128,7 +136,7 @@ export function runMetrics(
   };
   const valMetrics: Record<string, number> = { macro_auc_roc: v.macroRocAuc, macro_pr_auc: v.macroAveragePrecision, loss: val.loss };
   const labelMetrics: LabelMetricRow[] = [];
-  if (procedure) addThresholdedMetrics(val, test, labelNames, procedure, testMetrics, labelMetrics);
+  if (procedure) addThresholdedMetrics(val, test, labelNames, { procedure, minPrecision }, testMetrics, labelMetrics);
   const metrics: MetricRow[] = [];
   for (const [split, rec] of [
     ['test', testMetrics],
@@ -177,12 +185,12 @@ function addThresholdedMetrics(
   val: SplitPredictions,
   test: SplitPredictions,
   labelNames: string[],
-  procedure: ThresholdProcedure,
+  { procedure, minPrecision }: { procedure: ThresholdProcedure; minPrecision: number },
   testMetrics: Record<string, number>,
   labelMetrics: LabelMetricRow[],
 ): void {
   for (const p of THRESHOLD_PROCEDURES) {
-    const thresholds = classThresholds(matrix(val, 'truth'), matrix(val, 'probabilities'), p);
+    const thresholds = classThresholds(matrix(val, 'truth'), matrix(val, 'probabilities'), p, minPrecision);
     const t = thresholdedMetrics(matrix(test, 'truth'), matrix(test, 'probabilities'), thresholds);
     const rec: Record<string, number> = {
       exact_match_ratio: t.exactMatchRatio,

@@ -1,4 +1,4 @@
-import { balanceIndices, deriveSeed, epochSteps, trainBatches, type PipelineConfig } from '@cxr/data';
+import { deriveSeed, epochSteps, trainBatches, type PipelineConfig } from '@cxr/data';
 import type { RunClaim } from '@cxr/results';
 import { baseLearningRates } from '../config/base-rates.ts';
 import type { EpochRow } from './checkpoint.ts';
@@ -8,6 +8,7 @@ import { predictSplit, validationMetrics } from './evaluate.ts';
 import type { ThresholdProcedure } from '../schedule/class-thresholds.ts';
 import { fit, type FitResult } from './fit.ts';
 import { throttledHeartbeat } from './heartbeat.ts';
+import { trainingSplit } from './training-split.ts';
 import type { ModelPhaseResult } from './model-phase.ts';
 import type { ResolvedRun } from './resolve-phase.ts';
 
@@ -36,13 +37,9 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
     oversample: config.sampling.oversample,
     weighted: config.sampling.weighted ?? null,
   };
-  const balance = config.sampling.balance ?? null;
   const seed = deriveSeed(run.seed, 'data');
   // Seed 000: the training split balanced afresh each epoch (its size is the same every epoch).
-  const trainIndices = (epoch: number) =>
-    balance
-      ? balanceIndices({ indices: data.split.train, targets: data.targets, config: balance, seed, purpose: 'train', epoch })
-      : data.split.train;
+  const trainEntries = (epoch: number) => trainingSplit(config, data, run.seed, epoch);
   const procedure = validationProcedure(config);
   const heartbeat = throttledHeartbeat(() => store.heartbeat(claim), HEARTBEAT_EVERY_MS);
   return fit({
@@ -53,7 +50,7 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
     trainBatches: (epoch) =>
       trainBatches({
         cache: data.cache,
-        indices: trainIndices(epoch),
+        ...trainEntries(epoch),
         targets: data.targets,
         masks: data.masks,
         tabular: data.tabular,
@@ -61,10 +58,10 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
         seed,
         epoch,
       }),
-    epochSteps: (epoch) => epochSteps({ indices: trainIndices(epoch), targets: data.targets, config: pipeline }),
+    epochSteps: (epoch) => epochSteps({ indices: trainEntries(epoch).indices, targets: data.targets, config: pipeline }),
     validate: async (model) => {
       const val = await predictSplit(model, m.loss, runEvalBatches(config, data, data.split.val));
-      return { loss: val.loss, metrics: validationMetrics(val, data.labelNames, procedure) };
+      return { loss: val.loss, metrics: validationMetrics(val, data.labelNames, procedure, config.thresholdMinPrecision) };
     },
     setPhase: m.model.setPhase,
     checkpoint: m.checkpoint,

@@ -49,6 +49,21 @@ describe('model phase', () => {
     [a, b, c].forEach((m) => m.model.dispose());
   });
 
+  test('an empty head is the logits layer alone: with the backbone frozen only it trains (seed 003 "the final layer")', async () => {
+    const cfg = resolveConfig(smoke, [{ source: 't', values: { model: { head: [], unfreeze: 0 } } }]);
+    assert.equal(headSpec(cfg.model.head), 'logits');
+    const m = await buildRunModel(cfg, 1, 4, tmp.dir);
+    try {
+      assert.deepEqual(
+        m.model.trainableWeights.map((w) => w.name.split('/')[0]),
+        ['head_logits', 'head_logits'],
+      );
+      assert.equal(m.model.layers.filter((l) => l.name.startsWith('head_dense')).length, 0);
+    } finally {
+      m.model.dispose();
+    }
+  });
+
   test("'pretrained' loads the backbone saved under weights/pretrained by layer name, or says which command makes it", async () => {
     const cfg = resolveConfig(smoke, [{ source: 't', values: { model: { init: 'pretrained' } } }]);
     await assert.rejects(

@@ -13,6 +13,7 @@ import { runCheckpoint, setAsideForeignCheckpoint, type CheckpointLocation } fro
 import type { RunData } from './data-phase.ts';
 import { pretrainedWeightsDir } from '../config/pretrained-weights-dir.ts';
 import type { ResolvedRun } from './resolve-phase.ts';
+import { trainingSplit } from './training-split.ts';
 
 /** Which initial weights a run used (stored in the run record). */
 export interface WeightsUsed {
@@ -34,9 +35,9 @@ export interface RunModel {
   params: { total: number; trainable: number };
 }
 
-/** The model package's head notation ('256/0.3->128/0.3') for a config head. */
+/** The model package's head notation ('256/0.3->128/0.3'; 'logits' for an empty head) for a config head. */
 export function headSpec(head: HeadLayerConfig[]): string {
-  return head.map((l) => `${l.units}/${l.dropout}`).join('->');
+  return head.length === 0 ? 'logits' : head.map((l) => `${l.units}/${l.dropout}`).join('->');
 }
 
 /**
@@ -103,14 +104,14 @@ export async function buildRunModel(config: RunConfig, seed: number, numClasses:
 /** What the model phase hands to fit, evaluate and finish. */
 export interface ModelPhaseResult {
   model: RunModel;
-  /** The configured loss, class weights from the training split's label counts. */
+  /** The configured loss, class weights from the training split's label counts (balanced, with sampling.balance). */
   loss: BoundLoss;
   checkpoint: CheckpointLocation;
 }
 
 /**
- * Model phase of a claimed run: the loss (weights from the training split's label counts and
- * masks), the model (buildRunModel), the checkpoint location (runCheckpoint: beside the database,
+ * Model phase of a claimed run: the loss (weights from the label counts and masks of the
+ * training entries of epoch 0: trainingSplit), the model (buildRunModel), the checkpoint location (runCheckpoint: beside the database,
  * per run id; a checkpoint there of another database or backend is moved aside), and the run record's
  * info (weights used, parameter counts, checkpoint folder, loss weights, split sizes, data folder).
  * The model is the caller's to dispose (disposed here if recording the info throws).
@@ -120,8 +121,10 @@ export interface ModelPhaseResult {
  */
 export async function modelPhase(run: ResolvedRun, claim: RunClaim, data: RunData): Promise<ModelPhaseResult> {
   const { config } = run;
-  const trainTargets = data.split.train.map((i) => data.targets[i]!);
-  const trainMasks = data.masks ? data.split.train.map((i) => data.masks![i]!) : null;
+  // the entries of the first epoch: with seed 000's balancing, its balanced (replicated) split
+  const train = trainingSplit(config, data, run.seed, 0).indices;
+  const trainTargets = train.map((i) => data.targets[i]!);
+  const trainMasks = data.masks ? train.map((i) => data.masks![i]!) : null;
   const loss = buildLoss(config.loss, labelCounts(trainTargets, trainMasks), data.labelNames);
   const model = await buildRunModel(config, run.seed, data.labelNames.length, run.weightsRoot);
   try {

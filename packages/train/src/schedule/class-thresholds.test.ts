@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { expectClose } from '@cxr/testkit';
-import { classThresholds, FALLBACK_THRESHOLD, thresholdedMetrics, type ThresholdProcedure } from './class-thresholds.ts';
+import {
+  classThresholds,
+  DEFAULT_MIN_PRECISION,
+  FALLBACK_THRESHOLD,
+  thresholdedMetrics,
+  type ThresholdProcedure,
+} from './class-thresholds.ts';
 import { monitoredValue } from './monitor.ts';
 
 // Two labels over 5 images; label 1 has no positives (its procedures are undefined).
@@ -21,6 +27,20 @@ describe("classThresholds (seed 000's three procedures, per label)", () => {
       () => classThresholds(truth, scores, 'mean' as ThresholdProcedure),
       /classThresholds\(procedure\): expected one of youden, min-precision, dynamic, received "mean"/,
     );
+  });
+
+  test("the precision floor is the caller's: 0.30 by default, 0.40 as seed 000's own run (section 3.1)", () => {
+    // 3 positives in 12; at 0.40 nine images are called positive (precision 3/9 = 0.33, F1 0.50),
+    // so a 0.40 floor must go up to 0.85 (one call, precision 1, F1 0.50)
+    const y = { rows: 12, cols: 1, data: [1, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0] };
+    const s = { rows: 12, cols: 1, data: [0.88, 0.82, 0.78, 0.72, 0.66, 0.58, 0.52, 0.48, 0.42, 0.36, 0.28, 0.22] };
+    for (const p of ['min-precision', 'dynamic'] as const) {
+      expectClose(classThresholds(y, s, p)[0]!, 0.4, 1e-9);
+      expectClose(classThresholds(y, s, p, DEFAULT_MIN_PRECISION)[0]!, 0.4, 1e-9);
+      expectClose(classThresholds(y, s, p, 0.4)[0]!, 0.85, 1e-9);
+    }
+    expectClose(classThresholds(y, s, 'youden', 0.4)[0]!, classThresholds(y, s, 'youden')[0]!, 0);
+    assert.throws(() => classThresholds(y, s, 'dynamic', 1.5), /minPrecision/);
   });
 
   test('thresholded metrics: exact match, Hamming loss, per-label and macro P/R/F1', () => {

@@ -16,27 +16,38 @@ import { TrainArgumentError } from '../errors.ts';
 
 /**
  * 'youden': max sensitivity + specificity - 1 on the ROC curve; 'min-precision': best F1 on the
- * 0.10-0.85 grid with precision >= 0.30; 'dynamic': that, lowered by 0.05 when its F1 < 0.30
- * (the seed's choice). Parameters are the seed's defaults.
+ * 0.10-0.85 grid with precision >= the minimum (DEFAULT_MIN_PRECISION unless given); 'dynamic':
+ * that, lowered by 0.05 when its F1 < 0.30 (the seed's choice). Other parameters are the seed's defaults.
  */
 export const THRESHOLD_PROCEDURES = ['youden', 'min-precision', 'dynamic'] as const;
 export type ThresholdProcedure = (typeof THRESHOLD_PROCEDURES)[number];
+
+/**
+ * The precision floor of 'min-precision' and 'dynamic' when the config gives none: section 2.5.3's
+ * default (0.30); the seed's own run used 0.40 (section 3.1), which its experiment sets.
+ */
+export const DEFAULT_MIN_PRECISION = 0.3;
 
 /** Threshold of a label where its procedure is undefined (no positives, precision floor never met). */
 export const FALLBACK_THRESHOLD = 0.5;
 
 /**
- * One threshold per label from `truth` / `scores` (row-major N x K) by `procedure`; a label the
- * procedure cannot fix gets FALLBACK_THRESHOLD.
+ * One threshold per label from `truth` / `scores` (row-major N x K) by `procedure` (with the
+ * precision floor `minPrecision`, ignored by 'youden'); a label the procedure cannot fix gets FALLBACK_THRESHOLD.
  *
- * @throws TrainArgumentError for an unknown procedure (listing the valid ones).
+ * @throws TrainArgumentError for an unknown procedure (listing the valid ones); StatsArgumentError for minPrecision outside [0, 1].
  * @example classThresholds({ rows: 4, cols: 1, data: [0, 0, 1, 1] }, { rows: 4, cols: 1, data: [0.1, 0.4, 0.35, 0.8] }, 'youden') // [0.8]
  */
-export function classThresholds(truth: LabelMatrix, scores: LabelMatrix, procedure: ThresholdProcedure): number[] {
+export function classThresholds(
+  truth: LabelMatrix,
+  scores: LabelMatrix,
+  procedure: ThresholdProcedure,
+  minPrecision: number = DEFAULT_MIN_PRECISION,
+): number[] {
   const rule: Record<ThresholdProcedure, (y: number[], s: number[]) => number> = {
     youden: (y, s) => youdenThreshold(y, s, []),
-    'min-precision': (y, s) => f1ThresholdWithMinPrecision(y, s, 0.3, undefined, []),
-    dynamic: (y, s) => f1ThresholdWithDynamicAdjustment(y, s, 0.3, {}, []),
+    'min-precision': (y, s) => f1ThresholdWithMinPrecision(y, s, minPrecision, undefined, []),
+    dynamic: (y, s) => f1ThresholdWithDynamicAdjustment(y, s, minPrecision, {}, []),
   };
   const fix = rule[procedure];
   if (!fix) throw new TrainArgumentError('classThresholds', 'procedure', `one of ${THRESHOLD_PROCEDURES.join(', ')}`, procedure);
