@@ -40,3 +40,32 @@ test("table3-init under the smoke profile needs one pretrained CNN-3 (its 'Pretr
   assert.deepEqual(again.fingerprints, first.fingerprints);
   assert.deepEqual(lines, [], 'nothing made again');
 });
+
+test('Ctrl-C during a pretraining stops it after the current batch: nothing saved, the result says interrupted; an aborted signal starts none', async () => {
+  const profile = { ...findProfile('smoke'), pretrain: { images: 200, epochs: 3, batchSize: 16, seed: 0 } };
+  const resolved = resolveExperiment('table3-init', { profile, seeds: [1] });
+  const weightsRoot = join(tmp.dir, 'weights-interrupted');
+  const dataRoot = join(tmp.dir, 'data');
+  const [need] = neededBackbones(resolved, weightsRoot);
+  await selectBackend('wasm');
+  const controller = new AbortController();
+  let batches = 0;
+  const progress = {
+    epochStart() {},
+    batch: () => {
+      batches += 1;
+      if (batches === 2) controller.abort('SIGINT');
+    },
+    epochEnd() {},
+    message() {},
+  };
+  const stopped = await prepareSweep(resolved, { dataRoot, weightsRoot, progress, signal: controller.signal });
+  assert.equal(stopped.interrupted, true);
+  assert.deepEqual(stopped.pretrained, []);
+  assert.ok(batches < 5, `stopped after the batch it was in (${batches} batches ran)`);
+  assert.equal(existsSync(need!.dir), false, 'no weights folder from an interrupted pretraining');
+  assert.equal(stopped.fingerprints.size, resolved.cells.length, 'the data step finished before');
+  batches = 0;
+  const none = await prepareSweep(resolved, { dataRoot, weightsRoot, progress, signal: controller.signal });
+  assert.deepEqual([none.interrupted, batches], [true, 0]);
+});

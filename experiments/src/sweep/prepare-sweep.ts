@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pretrainBackbone, pretrainedWeightsDir, silentProgress, type ProgressReporter } from '@cxr/train';
+import { pretrainBackbone, pretrainedWeightsDir, silentProgress, TrainInterruptedError, type ProgressReporter } from '@cxr/train';
 import type { ResolvedExperiment } from '../experiments/resolve-experiment.ts';
 import { cellFingerprints } from './cell-fingerprints.ts';
 
@@ -48,11 +48,15 @@ export const PREPARE_STEPS: readonly PrepareStep[] = ['data', 'weights'];
 export interface PreparedSweep {
   fingerprints: Map<number, string | null>;
   pretrained: { dir: string; made: boolean }[];
+  /** `signal` was aborted during a pretraining: it saved nothing, and the later ones did not start. */
+  interrupted: boolean;
 }
 
 /**
  * Generates the missing phantom sets and pretrains the missing backbones (a tfjs backend must be
  * selected first). Returns the cells' dataset fingerprints too, so a sweep reads its datasets once.
+ * An aborted `signal` stops a pretraining after its current batch (it saves nothing) and starts no
+ * other: the result says `interrupted`, and a later call pretrains from the start.
  *
  * @throws TrainConfigError for a real dataset without a folder; TrainArgumentError from
  *   pretrainBackbone for pretrain settings it refuses.
@@ -60,7 +64,7 @@ export interface PreparedSweep {
  */
 export async function prepareSweep(
   resolved: ResolvedExperiment,
-  opts: { dataRoot: string; weightsRoot: string; progress?: ProgressReporter; only?: PrepareStep },
+  opts: { dataRoot: string; weightsRoot: string; progress?: ProgressReporter; only?: PrepareStep; signal?: AbortSignal },
 ): Promise<PreparedSweep> {
   const progress = opts.progress ?? silentProgress;
   const fingerprints =
@@ -68,7 +72,7 @@ export async function prepareSweep(
       ? new Map<number, string | null>()
       : await cellFingerprints(resolved.cells, opts.dataRoot, 'load', (line) => progress.message(line));
   const pretrained: PreparedSweep['pretrained'] = [];
-  if (opts.only === 'data') return { fingerprints, pretrained };
+  if (opts.only === 'data') return { fingerprints, pretrained, interrupted: false };
   const settings = resolved.profile.pretrain;
   for (const need of neededBackbones(resolved, opts.weightsRoot)) {
     if (!need.missing) {
@@ -79,19 +83,26 @@ export async function prepareSweep(
       `pretraining ${need.backbone} at ${need.size} px, ${need.channels} channel(s) for profile '${resolved.profile.name}' ` +
         `(${settings.images} phantom source images, ${settings.epochs} epochs) -> ${resolve(need.dir)}`,
     );
-    await pretrainBackbone({
-      backbone: need.backbone,
-      size: need.size,
-      channels: need.channels,
-      normalization: need.normalization,
-      weightsRoot: opts.weightsRoot,
-      images: settings.images,
-      epochs: settings.epochs,
-      batchSize: settings.batchSize,
-      seed: settings.seed,
-      progress,
-    });
+    if (opts.signal?.aborted) return { fingerprints, pretrained, interrupted: true };
+    try {
+      await pretrainBackbone({
+        backbone: need.backbone,
+        size: need.size,
+        channels: need.channels,
+        normalization: need.normalization,
+        weightsRoot: opts.weightsRoot,
+        images: settings.images,
+        epochs: settings.epochs,
+        batchSize: settings.batchSize,
+        seed: settings.seed,
+        progress,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      });
+    } catch (error) {
+      if (error instanceof TrainInterruptedError) return { fingerprints, pretrained, interrupted: true };
+      throw error;
+    }
     pretrained.push({ dir: need.dir, made: true });
   }
-  return { fingerprints, pretrained };
+  return { fingerprints, pretrained, interrupted: false };
 }

@@ -23,7 +23,7 @@ export interface RunSweepOptions {
   spawn: () => WorkerProcess;
   /** Made once the cells are registered (it shows done/total). */
   view: (totals: { total: number; done: number; toRun: number; workers: number }) => SweepView;
-  /** Ctrl-C / SIGTERM: every worker hands its cell back. */
+  /** Ctrl-C / SIGTERM: a pretraining stops at once (saving nothing), every worker hands its cell back. */
   signal: AbortSignal;
   /** Lines about preparation and registration (phantom written, pretraining). */
   progress: ProgressReporter;
@@ -60,8 +60,18 @@ export function workerCell(experiment: string, r: RegisteredCell): WorkerCell {
  */
 export async function runSweep(o: RunSweepOptions): Promise<RunSweepResult> {
   const experiment = o.resolved.definition.name;
-  const { fingerprints } = await prepareSweep(o.resolved, { dataRoot: o.dataRoot, weightsRoot: o.weightsRoot, progress: o.progress });
-  const registered = registerSweepCells(o.store, o.resolved, fingerprints);
+  const prepared = await prepareSweep(o.resolved, {
+    dataRoot: o.dataRoot,
+    weightsRoot: o.weightsRoot,
+    progress: o.progress,
+    signal: o.signal,
+  });
+  const registered = registerSweepCells(o.store, o.resolved, prepared.fingerprints);
+  if (prepared.interrupted) {
+    // Ctrl-C during a pretraining: the cells are registered (pending), none started
+    const runs = new Map(registered.map(({ run }) => [run.id, o.store.getRun(run.id)]));
+    return { registered, queued: 0, outcomes: [], interrupted: true, runs };
+  }
   const toRun = registered.filter(
     ({ run }) => run.status === 'pending' || run.status === 'running' || (o.retryFailed && run.status === 'failed'),
   );

@@ -34,6 +34,24 @@ describe('cxr models summary', () => {
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stdout, /total params\s+23,744/);
     assert.match(text.stdout, /forward FLOPs/);
+    // seed 003's transfer: the logits layer alone over a frozen ResNet18 (512 x 15 + 15 trainable)
+    const last = cxr(
+      '--backbone',
+      'resnet18',
+      '--input',
+      '32',
+      '--channels',
+      '3',
+      '--head',
+      'logits',
+      '--classes',
+      '15',
+      '--unfreeze',
+      '0',
+    );
+    assert.equal(last.status, 0, last.stderr);
+    assert.match(last.stdout, /head\s+15 logits on the pooled features/);
+    assert.match(last.stdout, /trainable params\s+7,695\n/);
   });
 
   test('--all prints one row per registry entry; a backbone that cannot take the input gets its error, not a crash', () => {

@@ -169,7 +169,7 @@ const command: CliCommand = {
 export default command;
 
 /** The head row: the bare backbone, the logits layer alone, or the dense stack and its logits. */
-function headLine(head: string, numClasses: number): string {
+function headLine(head: string, numClasses: number | null): string {
   const word = head.trim().toLowerCase();
   if (word === 'none') return 'none (bare backbone)';
   return word === 'logits' ? `${numClasses} logits on the pooled features` : `${head} -> ${numClasses} logits`;

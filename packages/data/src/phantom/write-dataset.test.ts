@@ -1,6 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { decode } from 'fast-png';
@@ -118,6 +118,31 @@ describe('writePhantomDataset', () => {
     assert.equal(readCsv(join(e, PADCHEST_CSV_NAME)).length, 61);
     writeFileSync(join(e, PHANTOM_MANIFEST_NAME), '{ truncated');
     assert.equal((await writePhantomDataset({ outDir: e, ...small, images: 61 })).reused, false);
+  });
+
+  test('a set another writer finished meanwhile is kept, not replaced under a reader (two cxr train at once)', async () => {
+    const done = join(dir, 'race-done');
+    await writePhantomDataset({ outDir: done, ...small });
+    const target = join(dir, 'race');
+    let finishedBy: number | undefined;
+    // while this call renders, "another process" puts the identical finished set in place
+    const result = await writePhantomDataset({
+      outDir: target,
+      ...small,
+      onProgress: (i) => {
+        if (i !== 2) return;
+        cpSync(done, target, { recursive: true });
+        finishedBy = statSync(target).ino;
+      },
+    });
+    assert.equal(result.reused, true);
+    assert.equal(statSync(target).ino, finishedBy, 'the folder the other writer made is still the one in place');
+    assert.deepEqual(listFiles(target), listFiles(done));
+    assert.deepEqual(
+      readdirSync(dir).filter((n) => n.startsWith('.race')),
+      [],
+      'our temp folder is gone',
+    );
   });
 
   test('bad arguments are named', async () => {

@@ -137,19 +137,18 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
     .digest('hex');
   const csvPath = join(outDir, writer.csv);
 
+  const reusedFrom = (existing: Manifest): WritePhantomResult => ({
+    outDir,
+    csvPath,
+    reused: true,
+    images,
+    patients: existing.patients,
+    studies: existing.studies,
+    projections: existing.projections,
+    key,
+  });
   const existing = readManifest(outDir);
-  if (existing && existing.key === key) {
-    return {
-      outDir,
-      csvPath,
-      reused: true,
-      images,
-      patients: existing.patients,
-      studies: existing.studies,
-      projections: existing.projections,
-      key,
-    };
-  }
+  if (existing && existing.key === key) return reusedFrom(existing);
 
   const plan = planPhantomLayout(layout, { images, seed, spec });
   const output = writer.write(plan, size, seed);
@@ -201,9 +200,23 @@ export async function writePhantomDataset(options: WritePhantomOptions): Promise
       csv: writer.csv,
     };
     writeFileSync(join(tmp, PHANTOM_MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Another process (a second cxr train or sweep worker) may have finished the same set while
+    // this one rendered: keep its folder, which a run may already be reading, and drop ours.
+    const finished = readManifest(outDir);
+    if (finished && finished.key === key) {
+      rmSync(tmp, { recursive: true, force: true });
+      return reusedFrom(finished);
+    }
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(dirname(outDir), { recursive: true });
-    renameSync(tmp, outDir);
+    try {
+      renameSync(tmp, outDir);
+    } catch (error) {
+      const raced = readManifest(outDir);
+      if (!raced || raced.key !== key) throw error;
+      rmSync(tmp, { recursive: true, force: true });
+      return reusedFrom(raced);
+    }
     return {
       outDir,
       csvPath,

@@ -37,6 +37,8 @@ export interface PretrainOptions {
   /** Must match the fine-tuning runs' normalisation (default 'imagenet', as the paper profile). */
   normalization?: Normalization;
   progress?: ProgressReporter;
+  /** Aborted (Ctrl-C in `cxr sweep`): pretraining stops after the current batch and saves nothing. */
+  signal?: AbortSignal;
 }
 
 export interface PretrainResult {
@@ -56,7 +58,8 @@ export interface PretrainResult {
  * instead. The folder is written under a temporary name and renamed when complete.
  *
  * @throws TrainArgumentError for bad sizes or counts; TrainStateError when converted weights match
- *   no layer; ModelArgumentError for an unknown backbone.
+ *   no layer; ModelArgumentError for an unknown backbone; TrainInterruptedError once `signal` is
+ *   aborted (nothing is written: the folder appears only when complete).
  * @example await pretrainBackbone({ backbone: 'cnn3', size: 32, channels: 1, images: 200, epochs: 1 })
  */
 export async function pretrainBackbone(opts: PretrainOptions): Promise<PretrainResult> {
@@ -153,6 +156,7 @@ export async function pretrainBackbone(opts: PretrainOptions): Promise<PretrainR
       setPhase: () => {},
       checkpoint: null,
       progress,
+      ...(opts.signal ? { signal: opts.signal } : {}),
     });
     const valLoss = result.history[result.history.length - 1]!.valLoss;
     await saveBackboneTo(model, tmp, { source: 'phantom-pretraining', images, epochs, seed, normalization, valLoss });
