@@ -13,15 +13,9 @@ import { SWEEP_DATA_ROOT, SWEEP_WEIGHTS_ROOT, type SweepArgs } from './sweep-arg
 
 export const LAUNCHERS = ['local', 'slurm'] as const;
 
-export interface SlurmSweepArgs extends SweepArgs {
+/** The parsed flags: the sbatch ones as SlurmJobOptions names them (yargs gives --sbatch-arg as sbatchArg). */
+export interface SlurmSweepArgs extends SweepArgs, Omit<SlurmJobOptions, 'sbatchArgs'> {
   launcher: (typeof LAUNCHERS)[number];
-  partition?: string;
-  time?: string;
-  gpusPerTask?: number;
-  cpusPerTask?: number;
-  mem?: string;
-  arrayParallel?: number;
-  account?: string;
   sbatchArg?: string[];
   submit: boolean;
 }

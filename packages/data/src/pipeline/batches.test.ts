@@ -28,6 +28,9 @@ const full: PipelineConfig = {
   oversample: { maxRepeats: 2 },
 };
 
+/** No augmentation, mixing or oversampling, unit scale, one channel: batches hold the cached pixels / 255. */
+const plain: PipelineConfig = { ...full, augment: null, mixup: null, cutmix: null, oversample: null, normalization: 'unit', channels: 1 };
+
 /** All batches of an iterator as plain arrays; disposes the tensors. */
 function collect(batches: Iterable<Batch>) {
   const out: { xs: Float32Array; ys: number[][]; mask: number[][] | null; indices: number[]; shape: number[] }[] = [];
@@ -128,15 +131,6 @@ describe('trainBatches', () => {
   });
 
   test('without augmentation or mixing, training batches hold the exact images in epoch order', () => {
-    const plain: PipelineConfig = {
-      ...full,
-      augment: null,
-      mixup: null,
-      cutmix: null,
-      oversample: null,
-      normalization: 'unit',
-      channels: 1,
-    };
     const [b] = collect(trainBatches({ cache, indices, targets, config: plain, seed: 2, epoch: 0 }));
     for (let s = 0; s < 5; s++) {
       const i = b!.indices[s]!;
@@ -150,15 +144,6 @@ describe('trainBatches', () => {
   });
 
   test('mirrored entries are flipped left-right; the order is the same stream drawn over positions', () => {
-    const plain: PipelineConfig = {
-      ...full,
-      augment: null,
-      mixup: null,
-      cutmix: null,
-      oversample: null,
-      normalization: 'unit',
-      channels: 1,
-    };
     const before = Uint8Array.from(pixels);
     const entries = [...indices, 3, 5]; // records 3 and 5 twice: plain and mirrored
     const mirrored = entries.map((_, p) => p >= indices.length);

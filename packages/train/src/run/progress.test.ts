@@ -61,6 +61,23 @@ describe('progress', () => {
     ]);
   });
 
+  test('a second run on the same reporter (a sweep pretraining two backbones) times only its own epochs', () => {
+    let clock = 0;
+    const plain: string[] = [];
+    const p = createProgress({ write: (s) => plain.push(s) }, () => clock);
+    for (const e of [1, 2]) {
+      p.epochStart(e, 8, 4, { mayStopEarly: false });
+      clock += 14_000; // a fast backbone: 14 s per epoch
+      p.epochEnd(e, 'loss 0.6800 val_loss 0.6800');
+    }
+    p.message('pretraining the next backbone');
+    p.epochStart(1, 8, 4, { mayStopEarly: false });
+    clock += 82_000; // a slow one: 82 s per epoch
+    p.epochEnd(1, 'loss 0.7100 val_loss 0.6800');
+    // 82 s x 7 epochs left = 9 min 34 s, not the median of (14, 14, 82) s x 7 = 1 min 38 s
+    assert.equal(plain.at(-1), 'epoch 1/8 loss 0.7100 val_loss 0.6800 0.0 img/s 1 min 22 s, run ETA 9 min 34 s\n');
+  });
+
   test('terminal: one rewritten line with batch i/N, epoch ETA, run ETA and the last validation AUC', () => {
     let clock = 0;
     const tty: string[] = [];

@@ -74,6 +74,12 @@ export function createProgress(sink: Sink, now: () => number = () => performance
   const measured: number[] = [];
   return {
     epochStart(e, total, _steps, run) {
+      // Another run on the same reporter (a sweep pretrains one backbone after another): its ETA
+      // must not use the last run's epoch times.
+      if (e <= epoch || total !== epochs) {
+        measured.length = 0;
+        lastAuc = '';
+      }
       epoch = e;
       epochs = total;
       mayStopEarly = run?.mayStopEarly ?? false;
