@@ -38,7 +38,7 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
     weighted: config.sampling.weighted ?? null,
   };
   const seed = deriveSeed(run.seed, 'data');
-  // Seed 000: the training split balanced afresh each epoch (its size is the same every epoch).
+  // Seed 000: the training split balanced afresh each epoch (trainKeep can move its size by a few entries, so steps are asked per epoch).
   const trainEntries = (epoch: number) => trainingSplit(config, data, run.seed, epoch);
   const procedure = validationProcedure(config);
   const heartbeat = throttledHeartbeat(() => store.heartbeat(claim), HEARTBEAT_EVERY_MS);
