@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { buildFeatures, checkInputOptions } from './backbones/registry.ts';
 import { ModelArgumentError } from './errors.ts';
 import { featurePyramid, pyramidTapsOf } from './feature-pyramid.ts';
-import { buildHeadOn, HEAD_PREFIX, parseHeadSpec } from './head.ts';
+import { buildHeadOn, HEAD_PREFIX, headWord, parseHeadSpec } from './head.ts';
 
 export interface ModelSpec {
   /** A name from BACKBONE_NAMES. */
@@ -59,9 +59,9 @@ export const PATIENT_UNITS = 8;
 export function buildModel(spec: ModelSpec): tf.LayersModel {
   checkInputOptions('buildModel', spec);
   const head = parseHeadSpec(spec.head);
-  const word = spec.head.trim().toLowerCase();
+  const word = headWord(spec.head);
   const bare = word === 'none';
-  if (!bare && head.length === 0 && word !== 'logits')
+  if (head.length === 0 && word === null)
     throw new ModelArgumentError('buildModel', 'head', "'none', 'logits' or a head spec such as '512/0.20'", spec.head);
   if (!bare && (!Number.isInteger(spec.numClasses) || spec.numClasses < 1)) {
     throw new ModelArgumentError('buildModel', 'numClasses', 'an integer >= 1', spec.numClasses);

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHeadSpec } from './head.ts';
+import { headWord, parseHeadSpec } from './head.ts';
 
 describe('parseHeadSpec', () => {
   test("reads the thesis' notation (002, Table 4)", () => {
@@ -19,6 +19,7 @@ describe('parseHeadSpec', () => {
   test("'none' and '' mean no head", () => {
     assert.deepEqual(parseHeadSpec('none'), []);
     assert.deepEqual(parseHeadSpec('logits'), []);
+    assert.deepEqual([headWord(' NONE '), headWord('Logits'), headWord('256/0.2'), headWord('')], ['none', 'logits', null, null]);
     assert.deepEqual(parseHeadSpec('NONE'), []);
     assert.deepEqual(parseHeadSpec(''), []);
   });

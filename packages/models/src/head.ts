@@ -15,6 +15,19 @@ export interface HeadLayerSpec {
 /** Every head layer's name starts with this, so trainers can tell head from backbone. */
 export const HEAD_PREFIX = 'head_';
 
+/** The two head words: 'none' (the bare backbone) and 'logits' (pooling + logits alone). */
+export type HeadWord = 'none' | 'logits';
+
+/**
+ * Which head word `spec` is (case and surrounding whitespace ignored), or null for a layer spec.
+ *
+ * @example headWord(' Logits ') // 'logits'; headWord('256/0.2') // null
+ */
+export function headWord(spec: string): HeadWord | null {
+  const s = spec.trim().toLowerCase();
+  return s === 'none' || s === 'logits' ? s : null;
+}
+
 /**
  * Parses a head spec. Whitespace is ignored and `→` is accepted for `->`; `none`, `logits` and
  * the empty string give an empty list of dense layers (buildModel tells `none` from `logits`).

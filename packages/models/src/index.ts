@@ -10,7 +10,7 @@ export { layerSeed } from '@cxr/core';
 export * from './layers/index.ts';
 export { BACKBONE_NAMES, buildBackbone, getBackboneDef, type BackboneOptions } from './backbones/registry.ts';
 export type { BackboneDef } from './backbones/backbone-def.ts';
-export { parseHeadSpec, HEAD_PREFIX, type HeadLayerSpec } from './head.ts';
+export { parseHeadSpec, headWord, HEAD_PREFIX, type HeadLayerSpec, type HeadWord } from './head.ts';
 export { buildModel, isHeadLayer, PATIENT_UNITS, type ModelSpec } from './build-model.ts';
 export { unfreezeTop, type UnfreezeResult } from './unfreeze.ts';
 export { countParams, type ParamCounts } from './count-params.ts';

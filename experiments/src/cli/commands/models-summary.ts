@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { CHANNEL_COUNTS } from '@cxr/data';
-import { BACKBONE_NAMES, buildModel, countParams, estimateFlops, getBackboneDef, unfreezeTop } from '@cxr/models';
+import { BACKBONE_NAMES, buildModel, countParams, estimateFlops, getBackboneDef, headWord, unfreezeTop } from '@cxr/models';
 import type { CliCommand } from '../command-types.ts';
 import { seedOption } from '../parse-seed.ts';
 
@@ -42,7 +42,7 @@ export interface ModelSummary {
 /** Builds the model, measures it and disposes it. */
 export async function summarise(a: SummaryArgs): Promise<ModelSummary> {
   await tf.setBackend('cpu');
-  const bare = a.head.trim().toLowerCase() === 'none';
+  const bare = headWord(a.head) === 'none';
   const model = buildModel({
     backbone: a.backbone,
     inputSize: a.input,
@@ -170,7 +170,7 @@ export default command;
 
 /** The head row: the bare backbone, the logits layer alone, or the dense stack and its logits. */
 function headLine(head: string, numClasses: number | null): string {
-  const word = head.trim().toLowerCase();
+  const word = headWord(head);
   if (word === 'none') return 'none (bare backbone)';
   return word === 'logits' ? `${numClasses} logits on the pooled features` : `${head} -> ${numClasses} logits`;
 }

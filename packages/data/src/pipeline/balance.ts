@@ -90,7 +90,10 @@ function balanceSplit(fn: string, opts: BalanceOptions, purpose: BalancePurpose)
   const keepColumns = trainKeep && purpose === 'train' ? trainKeepColumns(fn, trainKeep, opts.labelNames, k) : [];
   const rng = createRng(opts.seed, `balance/${purpose}/${opts.epoch}`);
   const positive = (i: number, j: number) => opts.targets[i]![j]! >= 0.5;
-  const isEmpty = (i: number) => !Array.from({ length: k }, (_, j) => j).some((j) => positive(i, j));
+  const isEmpty = (i: number) => {
+    for (let j = 0; j < k; j++) if (positive(i, j)) return false;
+    return true;
+  };
   const dropped = new Set(droppedPart(opts.indices.filter(isEmpty), noFindingKeep, rng));
   const kept = opts.indices.filter((i) => !dropped.has(i));
   const out = kept.slice();

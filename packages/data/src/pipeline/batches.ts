@@ -118,7 +118,6 @@ export function trainBatches(opts: TrainBatchesOptions): Generator<Batch> {
     return generate(opts, epochOrder({ indices: opts.indices, targets: opts.targets, ...common }), config, augRng, mixRng, null);
   // Drawn over positions so a record's plain and mirrored entries stay apart; epochOrder treats the values as opaque.
   const positions = opts.indices.map((_, p) => p);
-  checkTargets(fn, opts.indices, opts.targets);
   const byPosition = epochOrder({ indices: positions, targets: opts.indices.map((i) => opts.targets[i]!), ...common });
   const order = byPosition.map((p) => opts.indices[p]!);
   return generate(

@@ -38,8 +38,14 @@ export async function fitRun(run: ResolvedRun, claim: RunClaim, data: RunData, m
     weighted: config.sampling.weighted ?? null,
   };
   const seed = deriveSeed(run.seed, 'data');
-  // Seed 000: the training split balanced afresh each epoch (trainKeep can move its size by a few entries, so steps are asked per epoch).
-  const trainEntries = (epoch: number) => trainingSplit(config, data, run.seed, epoch);
+  // Seed 000: the training split balanced afresh each epoch (trainKeep can move its size by a few
+  // entries, so steps are asked per epoch); fit asks for the steps and then the batches of an
+  // epoch, so the last epoch's entries are kept rather than balanced twice.
+  let last: { epoch: number; entries: ReturnType<typeof trainingSplit> } | null = null;
+  const trainEntries = (epoch: number) => {
+    if (last?.epoch !== epoch) last = { epoch, entries: trainingSplit(config, data, run.seed, epoch) };
+    return last.entries;
+  };
   const procedure = validationProcedure(config);
   const heartbeat = throttledHeartbeat(() => store.heartbeat(claim), HEARTBEAT_EVERY_MS);
   return fit({
